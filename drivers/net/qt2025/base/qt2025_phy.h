@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * AMCC QT2025 10G SFP+ PHY over Clause-45 MDIO (hardware note section 8).
+ * Every function issues MDIO: only the PHY control thread calls them.
+ * Return codes: 0, negative errno (MDIO errors pass through unchanged).
+ */
+
+#ifndef QT2025_PHY_H
+#define QT2025_PHY_H
+
+#include "qt_hw.h"
+
+#define QT2025_PHY_ID           0x0043A400u
+#define QT2025_REVISION         0xB3    /* 1.D001[15:8] (8.1) */
+#define QT2025_FW_MAX_LEN       24576   /* 16 KiB at 3.8000 + 8 KiB at 4.8000 (8.3) */
+#define QT2025_FW_READY_MS      3000    /* ready wait on 3.D7FD, 50 ms polls (8.3 step 15) */
+
+/* Finds the PHY (MDIO scan), checks ID and revision, sets hw->phy_addr.
+ * -ENODEV: nothing answers or another PHY; -ENOTSUP: a QT2025 of another revision.
+ */
+int qt2025_identify(struct qt_hw *hw);
+
+struct qt2025_fw_state {
+	uint8_t status;         /* 3.D7FD[7:0] */
+	uint8_t heartbeat;      /* 3.D7EE[7:0] */
+	uint8_t version[4];     /* a.b.c.d from 3.D7F3..5 (8.2) */
+	uint8_t module;         /* 3.D70C[7:0] (8.5) */
+};
+
+/* Reads status, heartbeat, version and module type. */
+int qt2025_read_fw_state(struct qt_hw *hw, struct qt2025_fw_state *st);
+/* Status register says the 8051 firmware runs: not 0x00 and not 0x10 (8.2). */
+static inline bool
+qt2025_fw_status_running(uint8_t status)
+{
+	return status != 0x00 && status != 0x10;
+}
+
+/* Steps 2..14 of 8.3: hold the 8051, configure, release, boot ROM, program download,
+ * run from SRAM. The caller sets the 6 MHz MDIO clock first and waits with
+ * qt2025_wait_ready() afterwards. -EINVAL for an empty or oversized image.
+ */
+int qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len);
+
+/* Step 15: polls 3.D7FD every 50 ms until running or timeout_ms; -ETIMEDOUT. */
+int qt2025_wait_ready(struct qt_hw *hw, uint32_t timeout_ms);
+
+/* Line status of the three MMDs; each latching-low bit is read twice so the answer is the
+ * state now; *latched_drop is set when any first read showed a drop since the last call.
+ */
+struct qt2025_link {
+	bool pma;               /* 1.0001 bit 2 */
+	bool pcs;               /* 3.0001 bit 2 */
+	bool phy_xs;            /* 4.0001 bit 2 (XAUI side) */
+	bool latched_drop;
+};
+int qt2025_link_status(struct qt_hw *hw, struct qt2025_link *st);
+static inline bool
+qt2025_link_up(const struct qt2025_link *st)
+{
+	return st->pma && st->pcs;
+}
+
+int qt2025_set_loopback(struct qt_hw *hw, bool on);     /* PCS loopback, 3.0000 bit 14 */
+int qt2025_set_low_power(struct qt_hw *hw, bool on);    /* 1.0000 bit 11 */
+
+/* Line rate implied by a module type (8.5): 1000 for types 5, 6, 8, 9, else 10000. */
+uint32_t qt2025_module_speed(uint8_t module);
+const char *qt2025_module_name(uint8_t module);
+
+#endif /* QT2025_PHY_H */

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * Clause-45 MDIO through the TN40xx BAR (hardware note section 5).
+ *
+ * Return codes: 0, -ETIMEDOUT (BUSY never cleared), -EIO (the controller's error bit),
+ * -EINVAL (bad argument). Each failure is also counted in hw->mdio.
+ */
+
+#ifndef TN40_MDIO_H
+#define TN40_MDIO_H
+
+#include "qt_hw.h"
+
+enum tn40_mdio_clock {
+	TN40_MDIO_CLK_1MHZ,     /* 0x3EC8: run time, as both Linux drivers do */
+	TN40_MDIO_CLK_6MHZ,     /* 0x0A48: 6.25 MHz, for the QT2025 firmware download */
+};
+
+/* Writes the clock setting and lets it settle (100 ms, section 5). */
+int tn40_mdio_set_clock(struct qt_hw *hw, enum tn40_mdio_clock clk);
+
+int tn40_mdio_read(struct qt_hw *hw, int prtad, int mmd, uint16_t reg, uint16_t *val);
+int tn40_mdio_write(struct qt_hw *hw, int prtad, int mmd, uint16_t reg, uint16_t val);
+
+/* Scans addresses 0..31 reading 1.0002/1.0003; returns the first address whose ID is
+ * neither 0x0000 nor 0xFFFF (and *phy_id), -ENODEV when none answers, or an MDIO error
+ * that is not an absent address.
+ */
+int tn40_mdio_scan(struct qt_hw *hw, uint32_t *phy_id);
+
+#endif /* TN40_MDIO_H */

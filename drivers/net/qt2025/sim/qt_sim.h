@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * Device model of a TN40xx (TN4010) NIC with an AMCC QT2025 SFP+ PHY.
+ *
+ * Plain C11, no DPDK header and no driver header: the model keeps its own register map,
+ * written from the hardware note (tn40xx-qt2025-hardware.md, section 12 above all), so that a
+ * wrong offset or bit in the driver is caught by the model and the other way round.
+ *
+ * Everything the driver sees goes through qt_sim_rd32()/qt_sim_wr32() on the 64 KiB BAR0
+ * register file. Time comes from an injected clock; with the fake clock tests are
+ * deterministic and waits cost nothing. All entry points are thread-safe.
+ */
+
+#ifndef QT_SIM_H
+#define QT_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct qt_sim;
+
+/* Injected time source. now_ns() is monotonic; sleep_ns() blocks (real clock) or advances
+ * the clock (fake clock); spin_ns() busy-waits (real) or advances (fake).
+ */
+struct qt_sim_clock {
+	uint64_t (*now_ns)(void *ctx);
+	void (*sleep_ns)(void *ctx, uint64_t ns);
+	void (*spin_ns)(void *ctx, uint64_t ns);
+	void *ctx;
+};
+
+/* The real monotonic clock (CLOCK_MONOTONIC, nanosleep, busy loop). */
+const struct qt_sim_clock *qt_sim_real_clock(void);
+
+/* A fake clock: starts at 1 s, moves only when slept/spun on or advanced by the test. */
+struct qt_sim_fake_clock {
+	uint64_t now;                   /* ns, read and written under the clock's own lock */
+	struct qt_sim_clock clock;      /* points at this fake clock; pass &fc.clock */
+};
+void qt_sim_fake_clock_init(struct qt_sim_fake_clock *fc);
+void qt_sim_fake_clock_advance(struct qt_sim_fake_clock *fc, uint64_t ns);
+
+enum qt_sim_timing {
+	QT_SIM_TIMING_FAST = 0,         /* MDIO frames and other hardware delays take no time */
+	QT_SIM_TIMING_REAL,             /* MDIO frames last their wire time at the set MDC clock */
+};
+
+/* SFP module types as the QT2025 firmware reports them in 3.D70C (hardware note 8.5). */
+enum qt_sim_module {
+	QT_SIM_MODULE_NONE = 0,
+	QT_SIM_MODULE_LRM = 1,
+	QT_SIM_MODULE_SR = 2,
+	QT_SIM_MODULE_LR = 3,
+	QT_SIM_MODULE_DAC = 4,          /* passive direct attach */
+	QT_SIM_MODULE_1G_SX = 5,
+	QT_SIM_MODULE_1G_LX = 6,
+	QT_SIM_MODULE_INVALID = 7,
+	QT_SIM_MODULE_1G_CX = 8,
+	QT_SIM_MODULE_1G_T = 9,
+	QT_SIM_MODULE_ER = 10,
+	QT_SIM_MODULE_ACTIVE_DAC = 11,
+};
+
+struct qt_sim_config {
+	/* Ports created with the same non-empty wire name are cabled together (two at most).
+	 * NULL or "" gives a loopback plug: the port receives what it sends.
+	 */
+	const char *wire;
+	enum qt_sim_module module;      /* module in the cage at power-on */
+	enum qt_sim_timing timing;
+	uint8_t phy_addr;               /* QT2025 MDIO address, 0..31 (the Edimax card uses 1) */
+	uint8_t mac[6];                 /* factory MAC address in UNC_MAC0..2 */
+	uint32_t boot_ms;               /* 8051 boot time after "run from SRAM"; 0 = 200 ms */
+	const struct qt_sim_clock *clock;       /* NULL = qt_sim_real_clock() */
+
+	/* Called, with no model lock held, when the interrupt line asserts (MSI edge):
+	 * !held && (pending & IMR) != 0. May be NULL.
+	 */
+	void (*irq)(void *arg);
+	void *irq_arg;
+
+	/* Device DMA: translate a bus address range to host memory, NULL if unmapped.
+	 * May be NULL when no ring is ever configured.
+	 */
+	void *(*dma_map)(void *arg, uint64_t iova, size_t len);
+	void *dma_arg;
+};
+
+/* Creates a powered-on card. Returns NULL (errno set) on bad config, on a wire that already
+ * holds two ports (EBUSY), or when out of memory.
+ */
+struct qt_sim *qt_sim_create(const struct qt_sim_config *cfg);
+void qt_sim_destroy(struct qt_sim *sim);
+
+/* BAR0: 32-bit little-endian registers at 4-byte aligned offsets below 0x10000. */
+uint32_t qt_sim_rd32(struct qt_sim *sim, uint32_t off);
+void qt_sim_wr32(struct qt_sim *sim, uint32_t off, uint32_t val);
+
+/* The model's clock, for the driver's delays on the simulated transport. */
+uint64_t qt_sim_now_ns(struct qt_sim *sim);
+void qt_sim_sleep_ns(struct qt_sim *sim, uint64_t ns);
+void qt_sim_spin_ns(struct qt_sim *sim, uint64_t ns);
+
+/* ---- the outside world: cable, module, link partner ---- */
+
+/* Plugs or pulls this port's cable (or loopback plug). Both ends of a wire see it. */
+void qt_sim_set_cable(struct qt_sim *sim, bool plugged);
+bool qt_sim_cable(struct qt_sim *sim);
+/* Inserts a module of the given type, or pulls it (QT_SIM_MODULE_NONE). */
+void qt_sim_set_module(struct qt_sim *sim, enum qt_sim_module type);
+enum qt_sim_module qt_sim_module(struct qt_sim *sim);
+
+/* ---- fault knobs ---- */
+
+enum qt_sim_fault {
+	QT_SIM_FAULT_MDIO_STUCK_BUSY,   /* arg != 0: BUSY never clears; 0: heals */
+	QT_SIM_FAULT_MDIO_ERROR,        /* arg = number of next MDIO frames that end with the
+					 * error bit set (read data 0xFFFF, write not done) */
+	QT_SIM_FAULT_MDIO_ERROR_AFTER,  /* arg = n: the frame after the next n frames errors once */
+	QT_SIM_FAULT_PHY_ABSENT,        /* arg != 0: no PHY answers at any address */
+	QT_SIM_FAULT_WRONG_REVISION,    /* arg = revision byte reported in 1.D001[15:8]; 0 heals */
+	QT_SIM_FAULT_FW_NEVER_BOOTS,    /* arg != 0: status stays 0x10 after "run from SRAM" */
+	QT_SIM_FAULT_HEARTBEAT_STOPS,   /* arg != 0: the running 8051 crashes now: heartbeat
+					 * freezes, line goes down; cleared by holding the 8051 */
+};
+void qt_sim_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg);
+
+/* ---- observation, for tests ---- */
+
+enum qt_sim_phy_state {
+	QT_SIM_PHY_IDLE,        /* power-on: boot ROM idle, no firmware (status 0x00) */
+	QT_SIM_PHY_HELD,        /* 1.C300 = 0 */
+	QT_SIM_PHY_RELEASED,    /* 1.C300 = 2 after a hold */
+	QT_SIM_PHY_BOOT_ROM,    /* 3.E854 = 0xC0: program memory accepts the download */
+	QT_SIM_PHY_BOOTING,     /* 3.E854 = 0x40: status 0x10 for boot_ms */
+	QT_SIM_PHY_RUNNING,     /* status 0x70, heartbeat ticking */
+	QT_SIM_PHY_FAILED,      /* bad bring-up or image: status stays 0x10, never runs */
+	QT_SIM_PHY_CRASHED,     /* heartbeat stopped */
+};
+enum qt_sim_phy_state qt_sim_phy_state(struct qt_sim *sim);
+const char *qt_sim_phy_state_name(enum qt_sim_phy_state st);
+/* Why the last boot failed, "" when it did not (for test messages). */
+const char *qt_sim_phy_fail_reason(struct qt_sim *sim);
+
+bool qt_sim_line_up(struct qt_sim *sim);       /* PHY receive side up */
+bool qt_sim_mac_link(struct qt_sim *sim);      /* MAC_LNK_STAT bit 2 */
+uint32_t qt_sim_nic_init_status(struct qt_sim *sim); /* INIT_STATUS as the NIC holds it */
+uint64_t qt_sim_mdio_frames(struct qt_sim *sim);      /* MDIO frames started since create */
+uint64_t qt_sim_irq_count(struct qt_sim *sim);        /* interrupt assertions */
+
+/* Access trace: a ring of the most recent accesses while enabled. */
+enum qt_sim_trace_kind {
+	QT_SIM_TR_RD32,         /* off, val */
+	QT_SIM_TR_WR32,         /* off, val */
+	QT_SIM_TR_MDIO_RD,      /* prtad, mmd, reg, val (completed C45 read) */
+	QT_SIM_TR_MDIO_WR,      /* prtad, mmd, reg, val (completed C45 write) */
+	QT_SIM_TR_EVENT,        /* val = enum qt_sim_event */
+};
+enum qt_sim_event {
+	QT_SIM_EV_PHY_STATE,    /* reg = new enum qt_sim_phy_state */
+	QT_SIM_EV_LINK,         /* reg = new MAC link (0/1) */
+	QT_SIM_EV_IRQ,
+	QT_SIM_EV_NIC_FW_DONE,
+	QT_SIM_EV_VIOLATION,    /* a strictness rule was broken (see fail reason) */
+};
+struct qt_sim_trace_entry {
+	uint64_t t_ns;
+	uint8_t kind;           /* enum qt_sim_trace_kind */
+	uint8_t prtad;
+	uint8_t mmd;
+	uint16_t reg;
+	uint32_t off;
+	uint32_t val;
+};
+/* Register accesses (RD32/WR32) are only recorded when rw is true: MDIO polling is loud. */
+void qt_sim_trace_enable(struct qt_sim *sim, bool on, bool rw);
+/* Copies up to max oldest-first entries, returns how many were copied. */
+size_t qt_sim_trace_get(struct qt_sim *sim, struct qt_sim_trace_entry *out, size_t max);
+void qt_sim_trace_clear(struct qt_sim *sim);
+
+/* ---- synthetic firmware images (generated at build time; test data for the model only,
+ * never for a real card) ----
+ */
+extern const uint8_t qt_sim_phy_fw[];   /* 8051-shaped QT2025 image */
+extern const size_t qt_sim_phy_fw_len;
+extern const uint8_t qt_sim_nic_fw[];   /* TN40xx init-descriptor stream */
+extern const size_t qt_sim_nic_fw_len;
+/* sha256 of the synthetic PHY image and the version it reports ("a.b.c.d" digits). */
+extern const uint8_t qt_sim_phy_fw_sha256[32];
+extern const uint8_t qt_sim_phy_fw_version[4];
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* QT_SIM_H */
