@@ -2,4 +2,236 @@
  * Copyright(c) 2026 net_qt2025 authors
  */
 
-/* to be written */
+/*
+ * Firmware files, read once at probe: the QT2025 8051 image and the TN40 init stream.
+ * Search order as the kernel's (DESIGN.md "Firmware"): the devarg, the firmware_class path
+ * parameter, /lib/firmware/updates, /lib/firmware. The simulator falls back to the model's
+ * built-in synthetic images, which are never used for a card.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <rte_byteorder.h>
+
+#include "qt2025_ethdev.h"
+#include "qt2025_phy.h"
+#include "qt_sha256.h"
+
+/* The QT2025 2.0.3.3 release image (hw note 8.4). */
+static const uint8_t qt2025_release_sha256[32] = {
+	0x95, 0x59, 0x4c, 0xa0, 0x80, 0x74, 0x3e, 0x9c, 0x8e, 0x8a, 0x46, 0x74, 0x3e, 0x6e,
+	0x41, 0x3d, 0xd4, 0x52, 0x15, 0x21, 0x00, 0xca, 0x9a, 0x3c, 0xd8, 0x17, 0x61, 0x7e,
+	0x5a, 0xc7, 0x18, 0x7b,
+};
+static const uint8_t qt2025_release_version[4] = { 2, 0, 3, 3 };
+
+/* Reads a whole file of 1..max bytes; -errno with one log line naming the problem. */
+static int
+read_file(const char *name, const char *what, const char *path, size_t max,
+	  struct qt2025_fw *fw)
+{
+	struct stat st;
+	FILE *f;
+	int rc = 0;
+
+	f = fopen(path, "rb");
+	if (f == NULL) {
+		rc = -errno;
+		QT_INIT_LOG(ERR, name, "%s %s: cannot open: %s", what, path, strerror(errno));
+		return rc;
+	}
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		QT_INIT_LOG(ERR, name, "%s %s: not a regular file", what, path);
+		rc = -EINVAL;
+	} else if (st.st_size == 0) {
+		QT_INIT_LOG(ERR, name, "%s %s: file is empty", what, path);
+		rc = -EINVAL;
+	} else if ((size_t)st.st_size > max) {
+		QT_INIT_LOG(ERR, name, "%s %s: %lld bytes, more than the %zu the device holds",
+			    what, path, (long long)st.st_size, max);
+		rc = -EFBIG;
+	} else {
+		fw->len = (size_t)st.st_size;
+		fw->data = malloc(fw->len);
+		if (fw->data == NULL)
+			rc = -ENOMEM;
+		else if (fread(fw->data, 1, fw->len, f) != fw->len) {
+			QT_INIT_LOG(ERR, name, "%s %s: short read", what, path);
+			rc = -EIO;
+		}
+	}
+	fclose(f);
+	if (rc != 0) {
+		free(fw->data);
+		fw->data = NULL;
+		fw->len = 0;
+	}
+	return rc;
+}
+
+/* Finds a file by the kernel's search order; fills path; false when nowhere. */
+static bool
+search(const char *fname, char *path, size_t len)
+{
+	char custom[PATH_MAX] = "";
+	const char *dirs[3];
+	unsigned int i;
+	FILE *f;
+
+	f = fopen("/sys/module/firmware_class/parameters/path", "r");
+	if (f != NULL) {
+		if (fgets(custom, sizeof(custom), f) == NULL)
+			custom[0] = '\0';
+		custom[strcspn(custom, "\n")] = '\0';
+		fclose(f);
+	}
+	dirs[0] = custom;
+	dirs[1] = "/lib/firmware/updates";
+	dirs[2] = "/lib/firmware";
+	for (i = 0; i < RTE_DIM(dirs); i++) {
+		if (dirs[i][0] == '\0')
+			continue;
+		if (snprintf(path, len, "%s/%s", dirs[i], fname) >= (int)len)
+			continue;
+		if (access(path, F_OK) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int
+locate(const char *name, const char *what, const char *devarg, const char *fname, char *path,
+       size_t len)
+{
+	if (devarg[0] != '\0') {
+		snprintf(path, len, "%s", devarg);
+		return 0;
+	}
+	if (search(fname, path, len))
+		return 0;
+	QT_INIT_LOG(ERR, name, "%s %s not found (looked in the firmware_class path, "
+		    "/lib/firmware/updates and /lib/firmware; or give its path with the devarg)",
+		    what, fname);
+	return -ENOENT;
+}
+
+static void
+identify_phy_image(struct qt2025_fw *fw)
+{
+	uint8_t sum[32];
+
+	qt_sha256(fw->data, fw->len, sum);
+	if (memcmp(sum, qt2025_release_sha256, sizeof(sum)) == 0) {
+		fw->version_known = true;
+		memcpy(fw->version, qt2025_release_version, sizeof(fw->version));
+	} else if (memcmp(sum, qt_sim_phy_fw_sha256, sizeof(sum)) == 0) {
+		fw->version_known = true;
+		memcpy(fw->version, qt_sim_phy_fw_version, sizeof(fw->version));
+	}
+}
+
+static int
+load_phy(const struct qt2025_adapter *ad, struct qt2025_fw *fw)
+{
+	char path[PATH_MAX];
+	int rc;
+
+	if (ad->is_sim && ad->args.phy_fw[0] == '\0') {
+		fw->data = (uint8_t *)(uintptr_t)qt_sim_phy_fw;
+		fw->len = qt_sim_phy_fw_len;
+		fw->builtin = true;
+		snprintf(fw->desc, sizeof(fw->desc), "built-in synthetic image");
+	} else {
+		rc = locate(ad->name, "PHY firmware", ad->args.phy_fw, QT2025_PHY_FW_NAME, path,
+			    sizeof(path));
+		if (rc == 0)
+			rc = read_file(ad->name, "PHY firmware", path, QT2025_FW_MAX_LEN, fw);
+		if (rc != 0)
+			return rc;
+		snprintf(fw->desc, sizeof(fw->desc), "%.80s", path);
+	}
+	/* An 8051 image starts with LJMP (opcode 0x02) at address 0 (hw note 8.4). */
+	if (fw->len < 3 || fw->data[0] != 0x02) {
+		QT_INIT_LOG(ERR, ad->name, "PHY firmware %s: not an 8051 image (no LJMP at 0)",
+			    fw->desc);
+		return -EINVAL;
+	}
+	identify_phy_image(fw);
+	if (fw->version_known)
+		QT_INIT_LOG(INFO, ad->name, "PHY firmware %s: %zu bytes, QT2025 %u.%u.%u.%u%s",
+			    fw->desc, fw->len, fw->version[0], fw->version[1], fw->version[2],
+			    fw->version[3], fw->builtin ? " (simulator test data)" :
+			    " release image (sha256 matches)");
+	else
+		QT_INIT_LOG(WARNING, ad->name, "PHY firmware %s: %zu bytes, unrecognised image "
+			    "(not the 2.0.3.3 release); it will be downloaded at every probe",
+			    fw->desc, fw->len);
+	return 0;
+}
+
+static int
+load_nic(const struct qt2025_adapter *ad, struct qt2025_fw *fw)
+{
+	char path[PATH_MAX];
+	uint32_t w0;
+	int rc;
+
+	if (ad->is_sim && ad->args.nic_fw[0] == '\0') {
+		fw->data = (uint8_t *)(uintptr_t)qt_sim_nic_fw;
+		fw->len = qt_sim_nic_fw_len;
+		fw->builtin = true;
+		snprintf(fw->desc, sizeof(fw->desc), "built-in synthetic stream");
+	} else {
+		rc = locate(ad->name, "NIC firmware", ad->args.nic_fw, QT2025_NIC_FW_NAME, path,
+			    sizeof(path));
+		if (rc == 0)
+			rc = read_file(ad->name, "NIC firmware", path, QT2025_NIC_FW_MAX, fw);
+		if (rc != 0)
+			return rc;
+		snprintf(fw->desc, sizeof(fw->desc), "%.80s", path);
+	}
+	/* A stream of TXD-format init descriptors: 8-byte units, type 0xF in word 0 bits
+	 * 19:16 (hw note 4.8).
+	 */
+	if (fw->len >= 8)
+		memcpy(&w0, fw->data, sizeof(w0));
+	if (fw->len < 8 || fw->len % 8 != 0 || ((rte_le_to_cpu_32(w0) >> 16) & 0xF) != 0xF) {
+		QT_INIT_LOG(ERR, ad->name, "NIC firmware %s: not a TN40 init-descriptor stream",
+			    fw->desc);
+		return -EINVAL;
+	}
+	QT_INIT_LOG(INFO, ad->name, "NIC firmware %s: %zu bytes", fw->desc, fw->len);
+	return 0;
+}
+
+static void
+fw_release(struct qt2025_fw *fw)
+{
+	if (!fw->builtin)
+		free(fw->data);
+	memset(fw, 0, sizeof(*fw));
+}
+
+int
+qt2025_fw_load(const struct qt2025_adapter *ad, struct qt2025_proc *proc)
+{
+	int rc;
+
+	rc = load_phy(ad, &proc->phy_fw);
+	if (rc == 0)
+		rc = load_nic(ad, &proc->nic_fw);
+	if (rc != 0)
+		qt2025_fw_free(proc);
+	return rc;
+}
+
+void
+qt2025_fw_free(struct qt2025_proc *proc)
+{
+	fw_release(&proc->phy_fw);
+	fw_release(&proc->nic_fw);
+}

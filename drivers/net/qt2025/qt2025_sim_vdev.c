@@ -2,4 +2,316 @@
  * Copyright(c) 2026 net_qt2025 authors
  */
 
-/* to be written */
+/*
+ * net_qt2025_sim: the same PMD on the device model instead of a PCI BAR.
+ *
+ * A simulated card stays powered while the process lives, as a real card stays powered
+ * across application restarts: removing and probing net_qt2025_sim0 again finds its PHY
+ * still running its firmware (the warm start). The model's interrupt line is an eventfd
+ * that the EAL interrupt thread watches, as it watches a vfio MSI eventfd for a card.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <bus_vdev_driver.h>
+#include <ethdev_vdev.h>
+#include <rte_malloc.h>
+#include <rte_memory.h>
+#include <rte_spinlock.h>
+
+#include "qt2025_ethdev.h"
+
+#define SIM_CARDS_MAX 32
+
+/* One powered simulated card, found again by its device name. */
+struct sim_card {
+	char name[RTE_DEV_NAME_MAX_LEN];
+	char wire[32];
+	struct qt_sim *sim;
+	int irq_fd;             /* the model's MSI: written by the model, read by EAL */
+	struct rte_intr_handle *intr;
+	int port_id;            /* -1 while no ethdev is bound */
+};
+
+static struct sim_card sim_cards[SIM_CARDS_MAX];
+static rte_spinlock_t sim_cards_lock = RTE_SPINLOCK_INITIALIZER;
+
+static const struct {
+	const char *name;
+	int type;
+} sim_modules[] = {
+	{ "none", QT_SIM_MODULE_NONE }, { "lrm", QT_SIM_MODULE_LRM },
+	{ "sr", QT_SIM_MODULE_SR }, { "lr", QT_SIM_MODULE_LR },
+	{ "dac", QT_SIM_MODULE_DAC }, { "1g-sx", QT_SIM_MODULE_1G_SX },
+	{ "1g-lx", QT_SIM_MODULE_1G_LX }, { "invalid", QT_SIM_MODULE_INVALID },
+	{ "1g-cx", QT_SIM_MODULE_1G_CX }, { "1g-t", QT_SIM_MODULE_1G_T },
+	{ "er", QT_SIM_MODULE_ER }, { "active-dac", QT_SIM_MODULE_ACTIVE_DAC },
+};
+
+int
+qt2025_sim_module_parse(const char *s)
+{
+	unsigned int i;
+
+	for (i = 0; s != NULL && i < RTE_DIM(sim_modules); i++)
+		if (strcmp(s, sim_modules[i].name) == 0)
+			return sim_modules[i].type;
+	return -EINVAL;
+}
+
+static void
+sim_irq(void *arg)
+{
+	struct sim_card *card = arg;
+	uint64_t one = 1;
+
+	if (write(card->irq_fd, &one, sizeof(one)) != sizeof(one))
+		QT_LOG(ERR, sim, card->name, "cannot signal the interrupt eventfd");
+}
+
+static void *
+sim_dma_map(void *arg, uint64_t iova, size_t len)
+{
+	RTE_SET_USED(arg);
+	RTE_SET_USED(len);
+	return rte_mem_iova2virt(iova);
+}
+
+static struct sim_card *
+card_find(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < SIM_CARDS_MAX; i++)
+		if (sim_cards[i].sim != NULL && strcmp(sim_cards[i].name, name) == 0)
+			return &sim_cards[i];
+	return NULL;
+}
+
+static void
+card_free(struct sim_card *card)
+{
+	qt_sim_destroy(card->sim);
+	rte_intr_instance_free(card->intr);
+	close(card->irq_fd);
+	memset(card, 0, sizeof(*card));
+}
+
+/* Finds the powered card of this name, or powers a new one. A changed wire= recables it,
+ * which is a new card; a changed module= swaps the module.
+ */
+static struct sim_card *
+card_get(const char *name, const struct qt2025_devargs *a)
+{
+	struct qt_sim_config cfg;
+	struct sim_card *card;
+	unsigned int i, h = 0;
+
+	card = card_find(name);
+	if (card != NULL && strcmp(card->wire, a->wire) != 0) {
+		card_free(card);
+		card = NULL;
+	}
+	if (card != NULL) {
+		if ((int)qt_sim_module(card->sim) != a->module)
+			qt_sim_set_module(card->sim, a->module);
+		return card;
+	}
+	for (i = 0; i < SIM_CARDS_MAX && sim_cards[i].sim != NULL; i++)
+		;
+	if (i == SIM_CARDS_MAX) {
+		QT_INIT_LOG(ERR, name, "more than %d simulated cards", SIM_CARDS_MAX);
+		return NULL;
+	}
+	card = &sim_cards[i];
+	snprintf(card->name, sizeof(card->name), "%s", name);
+	snprintf(card->wire, sizeof(card->wire), "%s", a->wire);
+	card->port_id = -1;
+	card->irq_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	card->intr = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
+	if (card->irq_fd < 0 || card->intr == NULL ||
+	    rte_intr_type_set(card->intr, RTE_INTR_HANDLE_EXT) != 0 ||
+	    rte_intr_fd_set(card->intr, card->irq_fd) != 0) {
+		QT_INIT_LOG(ERR, name, "cannot create the simulated interrupt");
+		goto fail;
+	}
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.wire = a->wire;
+	cfg.module = a->module;
+	cfg.timing = a->timing;
+	cfg.phy_addr = 1;       /* as on the Edimax EN-9320SFP+ (hw note 1.2) */
+	/* a locally administered MAC address that differs per card name */
+	for (i = 0; name[i] != '\0'; i++)
+		h = h * 31 + (unsigned char)name[i];
+	cfg.mac[0] = 0x02;
+	cfg.mac[1] = 0x1f;
+	cfg.mac[2] = 0xc9;
+	cfg.mac[3] = (uint8_t)(h >> 16);
+	cfg.mac[4] = (uint8_t)(h >> 8);
+	cfg.mac[5] = (uint8_t)h;
+	cfg.irq = sim_irq;
+	cfg.irq_arg = card;
+	cfg.dma_map = sim_dma_map;
+	card->sim = qt_sim_create(&cfg);
+	if (card->sim == NULL) {
+		if (errno == EBUSY)
+			QT_INIT_LOG(ERR, name, "wire \"%s\" already has two ports", a->wire);
+		else
+			QT_INIT_LOG(ERR, name, "cannot create the device model: %s",
+				    strerror(errno));
+		goto fail;
+	}
+	return card;
+fail:
+	rte_intr_instance_free(card->intr);
+	if (card->irq_fd >= 0)
+		close(card->irq_fd);
+	memset(card, 0, sizeof(*card));
+	return NULL;
+}
+
+static int
+qt2025_sim_probe(struct rte_vdev_device *vdev)
+{
+	const char *name = rte_vdev_device_name(vdev);
+	struct qt2025_devargs args;
+	struct qt2025_adapter *ad;
+	struct rte_eth_dev *dev;
+	struct sim_card *card;
+	int rc;
+
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
+		dev = rte_eth_dev_attach_secondary(name);
+		if (dev == NULL)
+			return -ENODEV;
+		/* no model in this process: only cached state is served */
+		qt_hw_init_sim(&qt2025_proc(dev)->hw, name, NULL);
+		qt2025_dev_attach_secondary(dev);
+		dev->device = &vdev->device;
+		rte_eth_dev_probing_finish(dev);
+		return 0;
+	}
+
+	rc = qt2025_devargs_parse(name, rte_vdev_device_args(vdev), true, &args);
+	if (rc != 0)
+		return rc;
+	dev = rte_eth_vdev_allocate(vdev, sizeof(struct qt2025_adapter));
+	if (dev == NULL)
+		return -ENOMEM;
+	ad = qt2025_adapter(dev);
+	snprintf(ad->name, sizeof(ad->name), "%s", name);
+	ad->is_sim = true;
+	ad->args = args;
+
+	rte_spinlock_lock(&sim_cards_lock);
+	card = card_get(name, &args);
+	if (card != NULL)
+		card->port_id = dev->data->port_id;
+	rte_spinlock_unlock(&sim_cards_lock);
+	if (card == NULL) {
+		rte_eth_dev_release_port(dev);
+		return -ENODEV;
+	}
+	qt2025_proc(dev)->sim = card->sim;
+	qt_hw_init_sim(&qt2025_proc(dev)->hw, name, card->sim);
+
+	rc = qt2025_dev_init(dev, card->intr);
+	if (rc != 0) {
+		card->port_id = -1;
+		memset(qt2025_proc(dev), 0, sizeof(struct qt2025_proc));
+		rte_eth_dev_release_port(dev);
+		return rc;
+	}
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+}
+
+static int
+qt2025_sim_remove(struct rte_vdev_device *vdev)
+{
+	struct rte_eth_dev *dev;
+	struct sim_card *card;
+
+	dev = rte_eth_dev_allocated(rte_vdev_device_name(vdev));
+	if (dev == NULL)
+		return 0;       /* already closed by the application */
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY)
+		qt2025_dev_uninit(dev);
+	rte_spinlock_lock(&sim_cards_lock);
+	card = card_find(rte_vdev_device_name(vdev));
+	if (card != NULL)
+		card->port_id = -1;
+	rte_spinlock_unlock(&sim_cards_lock);
+	memset(qt2025_proc(dev), 0, sizeof(struct qt2025_proc));
+	return rte_eth_dev_release_port(dev);
+}
+
+static struct qt_sim *
+sim_of_port(uint16_t port_id)
+{
+	unsigned int i;
+
+	for (i = 0; i < SIM_CARDS_MAX; i++)
+		if (sim_cards[i].sim != NULL && sim_cards[i].port_id == port_id)
+			return sim_cards[i].sim;
+	return NULL;
+}
+
+int
+qt2025_sim_cable(uint16_t port_id, bool plugged)
+{
+	struct qt_sim *sim;
+
+	rte_spinlock_lock(&sim_cards_lock);
+	sim = sim_of_port(port_id);
+	if (sim != NULL)
+		qt_sim_set_cable(sim, plugged);
+	rte_spinlock_unlock(&sim_cards_lock);
+	return sim != NULL ? 0 : -ENODEV;
+}
+
+int
+qt2025_sim_module(uint16_t port_id, int module)
+{
+	struct qt_sim *sim;
+
+	if (module < QT_SIM_MODULE_NONE || module > QT_SIM_MODULE_ACTIVE_DAC)
+		return -EINVAL;
+	rte_spinlock_lock(&sim_cards_lock);
+	sim = sim_of_port(port_id);
+	if (sim != NULL)
+		qt_sim_set_module(sim, module);
+	rte_spinlock_unlock(&sim_cards_lock);
+	return sim != NULL ? 0 : -ENODEV;
+}
+
+/* For tests in this process: the model behind a simulated port, NULL otherwise. */
+struct qt_sim *
+qt2025_sim_of_port(uint16_t port_id)
+{
+	struct qt_sim *sim;
+
+	rte_spinlock_lock(&sim_cards_lock);
+	sim = sim_of_port(port_id);
+	rte_spinlock_unlock(&sim_cards_lock);
+	return sim;
+}
+
+static struct rte_vdev_driver qt2025_sim_driver = {
+	.probe = qt2025_sim_probe,
+	.remove = qt2025_sim_remove,
+};
+
+RTE_PMD_REGISTER_VDEV(net_qt2025_sim, qt2025_sim_driver);
+RTE_PMD_REGISTER_PARAM_STRING(net_qt2025_sim,
+			      "wire=<name> "
+			      "module=none|sr|lr|lrm|er|dac|active-dac|1g-sx|1g-lx|1g-cx|1g-t|invalid "
+			      "timing=real|fast "
+			      "phy_fw=<path> "
+			      "nic_fw=<path> "
+			      "link_poll_ms=<10-10000> "
+			      "fw_force=<0|1>");

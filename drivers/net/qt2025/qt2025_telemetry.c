@@ -2,4 +2,254 @@
  * Copyright(c) 2026 net_qt2025 authors
  */
 
-/* to be written */
+/*
+ * Telemetry commands (DESIGN.md "Stable interfaces"). They run on the telemetry thread and
+ * read what the PHY thread cached (qt2025_link_info, the counters, dev_link): never MDIO.
+ * A negative return makes the telemetry library answer null for the command.
+ */
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_dev.h>
+#include <rte_telemetry.h>
+#include <rte_version.h>
+
+#include "qt2025_ethdev.h"
+#include "qt2025_phy.h"
+
+/*
+ * The version test belongs in qt2025_compat.h: lead to move.
+ * 23.03 added rte_tel_data_add_dict_uint; 25.11 removed _u64.
+ */
+static inline int
+qt_tel_add_u64(struct rte_tel_data *d, const char *name, uint64_t val)
+{
+#if RTE_VERSION >= RTE_VERSION_NUM(23, 3, 0, 0)
+	return rte_tel_data_add_dict_uint(d, name, val);
+#else
+	return rte_tel_data_add_dict_u64(d, name, val);
+#endif
+}
+
+/*
+ * A port id at s: decimal digits only (strtoul alone would take blanks and a sign), below
+ * RTE_MAX_ETHPORTS. *end is left on the first character after the digits.
+ */
+static int
+qt_tel_parse_port(const char *s, const char **end, uint16_t *port)
+{
+	unsigned long v;
+	char *e;
+
+	if (s == NULL || !isdigit((unsigned char)*s))
+		return -EINVAL;
+	errno = 0;
+	v = strtoul(s, &e, 10);
+	if (errno != 0 || v >= RTE_MAX_ETHPORTS)
+		return -EINVAL;
+	*port = (uint16_t)v;
+	*end = e;
+	return 0;
+}
+
+/* The port's device if this PMD drives it; sim_only: the simulator transport only. */
+static struct rte_eth_dev *
+qt_tel_dev(uint16_t port, bool sim_only)
+{
+	const struct rte_driver *drv;
+	struct rte_eth_dev *dev;
+	const char *name;
+
+	if (!rte_eth_dev_is_valid_port(port))
+		return NULL;
+	dev = &rte_eth_devices[port];
+	if (dev->device == NULL || dev->data->dev_private == NULL)
+		return NULL;
+	drv = rte_dev_driver(dev->device);
+	if (drv == NULL)
+		return NULL;
+	name = rte_driver_name(drv);
+	if (strcmp(name, QT2025_DRV_SIM) == 0)
+		return dev;
+	if (!sim_only && strcmp(name, QT2025_DRV_PCI) == 0)
+		return dev;
+	return NULL;
+}
+
+static uint64_t
+qt_tel_cnt(const RTE_ATOMIC(uint64_t) *c)
+{
+	return rte_atomic_load_explicit(c, rte_memory_order_relaxed);
+}
+
+/*
+ * /qt2025/phy,<port>. Counters here are totals since probe: xstats_reset moves only the
+ * xstats baselines.
+ */
+static int
+qt_tel_phy(const char *cmd __rte_unused, const char *params, struct rte_tel_data *d)
+{
+	struct qt2025_adapter *ad;
+	struct qt2025_phy_info info;
+	struct rte_eth_link link;
+	struct rte_eth_dev *dev;
+	const char *end;
+	char fw[20];
+	uint16_t port;
+
+	if (qt_tel_parse_port(params, &end, &port) != 0 || *end != '\0')
+		return -EINVAL;
+	dev = qt_tel_dev(port, false);
+	if (dev == NULL)
+		return -EINVAL;
+	ad = qt2025_adapter(dev);
+	qt2025_link_info(dev, &info);
+	rte_eth_linkstatus_get(dev, &link);
+	snprintf(fw, sizeof(fw), "%u.%u.%u.%u", info.fw_version[0], info.fw_version[1],
+		 info.fw_version[2], info.fw_version[3]);
+
+	rte_tel_data_start_dict(d);
+	rte_tel_data_add_dict_int(d, "port", port);
+	rte_tel_data_add_dict_string(d, "name", ad->name);
+	rte_tel_data_add_dict_string(d, "state", qt2025_state_name(
+		(enum qt2025_state)rte_atomic_load_explicit(&ad->state,
+							    rte_memory_order_relaxed)));
+	rte_tel_data_add_dict_int(d, "link", link.link_status == RTE_ETH_LINK_UP);
+	qt_tel_add_u64(d, "link_speed", link.link_speed);
+	rte_tel_data_add_dict_string(d, "fw_version", fw);
+	qt_tel_add_u64(d, "fw_loads", qt_tel_cnt(&ad->cnt.fw_loads));
+	qt_tel_add_u64(d, "fw_load_us", qt_tel_cnt(&ad->cnt.fw_load_us));
+	rte_tel_data_add_dict_string(d, "module", qt2025_module_name(info.module));
+	qt_tel_add_u64(d, "mdio_errors", qt_tel_cnt(&ad->cnt.mdio_errors));
+	qt_tel_add_u64(d, "mdio_timeouts", qt_tel_cnt(&ad->cnt.mdio_timeouts));
+	rte_tel_data_add_dict_int(d, "phy_addr", info.phy_addr);
+	rte_tel_data_add_dict_int(d, "phy_link", info.phy_link);
+	rte_tel_data_add_dict_int(d, "mac_link", info.mac_link);
+	qt_tel_add_u64(d, "mac_speed", info.mac_speed);
+	rte_tel_data_add_dict_int(d, "heartbeat", info.heartbeat);
+	rte_tel_data_add_dict_string(d, "reason", info.reason);
+	qt_tel_add_u64(d, "link_up_events", qt_tel_cnt(&ad->cnt.link_up_events));
+	qt_tel_add_u64(d, "link_down_events", qt_tel_cnt(&ad->cnt.link_down_events));
+	qt_tel_add_u64(d, "mac_link_resets", qt_tel_cnt(&ad->cnt.mac_resets));
+	qt_tel_add_u64(d, "fw_crashes", qt_tel_cnt(&ad->cnt.fw_crashes));
+	return 0;
+}
+
+/*
+ * "<port>,<word>" for the simulator commands: -EINVAL for bad syntax, -ENODEV for a port
+ * that is not a simulated qt2025 port. *word points into params.
+ */
+static int
+qt_tel_sim_params(const char *params, uint16_t *port, const char **word)
+{
+	const char *end;
+
+	if (qt_tel_parse_port(params, &end, port) != 0 || *end != ',' || end[1] == '\0')
+		return -EINVAL;
+	*word = end + 1;
+	if (qt_tel_dev(*port, true) == NULL)
+		return -ENODEV;
+	return 0;
+}
+
+/* /qt2025/sim/cable,<port>,plug|unplug */
+static int
+qt_tel_sim_cable(const char *cmd __rte_unused, const char *params, struct rte_tel_data *d)
+{
+	const char *word;
+	uint16_t port;
+	bool plugged;
+	int rc;
+
+	rc = qt_tel_sim_params(params, &port, &word);
+	if (rc != 0)
+		return rc;
+	if (strcmp(word, "plug") == 0)
+		plugged = true;
+	else if (strcmp(word, "unplug") == 0)
+		plugged = false;
+	else
+		return -EINVAL;
+	rc = qt2025_sim_cable(port, plugged);
+	if (rc != 0)
+		return rc;
+
+	rte_tel_data_start_dict(d);
+	rte_tel_data_add_dict_int(d, "port", port);
+	rte_tel_data_add_dict_string(d, "cable", plugged ? "plugged" : "unplugged");
+	return 0;
+}
+
+/* /qt2025/sim/module,<port>,<type>|none */
+static int
+qt_tel_sim_module(const char *cmd __rte_unused, const char *params, struct rte_tel_data *d)
+{
+	const char *word;
+	uint16_t port;
+	int module;
+	int rc;
+
+	rc = qt_tel_sim_params(params, &port, &word);
+	if (rc != 0)
+		return rc;
+	module = qt2025_sim_module_parse(word);
+	if (module < 0)
+		return -EINVAL;
+	rc = qt2025_sim_module(port, module);
+	if (rc != 0)
+		return rc;
+
+	rte_tel_data_start_dict(d);
+	rte_tel_data_add_dict_int(d, "port", port);
+	/* the model's module types are the 3.D70C codes the PHY reports */
+	rte_tel_data_add_dict_string(d, "module", qt2025_module_name((uint8_t)module));
+	return 0;
+}
+
+/* /qt2025/ports: every port this PMD drives, either transport. */
+static int
+qt_tel_ports(const char *cmd __rte_unused, const char *params, struct rte_tel_data *d)
+{
+	uint16_t port;
+
+	if (params != NULL && *params != '\0')
+		return -EINVAL;
+	rte_tel_data_start_array(d, RTE_TEL_INT_VAL);
+	for (port = 0; port < RTE_MAX_ETHPORTS; port++)
+		if (qt_tel_dev(port, false) != NULL)
+			rte_tel_data_add_array_int(d, port);
+	return 0;
+}
+
+static const struct {
+	const char *cmd;
+	telemetry_cb fn;
+	const char *help;       /* < RTE_TEL_MAX_STRING_LEN */
+} qt_tel_cmds[] = {
+	{ "/qt2025/ports", qt_tel_ports,
+	  "Returns the ids of the ports driven by net_qt2025 or net_qt2025_sim. No parameters" },
+	{ "/qt2025/phy", qt_tel_phy,
+	  "Returns PHY state, firmware, module, link and counters. Parameters: int port_id" },
+	{ "/qt2025/sim/cable", qt_tel_sim_cable,
+	  "Plugs or pulls a simulated port's cable. Parameters: int port_id,plug|unplug" },
+	{ "/qt2025/sim/module", qt_tel_sim_module,
+	  "Sets a simulated port's SFP+ module. Parameters: int port_id,<type>|none" },
+};
+
+RTE_INIT(qt2025_telemetry_init)
+{
+	unsigned int i;
+	int rc;
+
+	for (i = 0; i < RTE_DIM(qt_tel_cmds); i++) {
+		rc = rte_telemetry_register_cmd(qt_tel_cmds[i].cmd, qt_tel_cmds[i].fn,
+						qt_tel_cmds[i].help);
+		if (rc != 0)
+			QT_INIT_LOG(WARNING, "telemetry", "cannot register %s: %s",
+				    qt_tel_cmds[i].cmd, strerror(-rc));
+	}
+}

@@ -2,4 +2,317 @@
  * Copyright(c) 2026 net_qt2025 authors
  */
 
-/* to be written */
+/*
+ * AMCC QT2025 PHY (hw note 8): identification, 8051 firmware download, ready wait, status.
+ */
+
+#include "qt2025_phy.h"
+#include "tn40_mdio.h"
+
+#define MMD_PMA         1
+#define MMD_PCS         3
+#define MMD_PHYXS       4
+
+/* Clause-45 standard registers (hw note 9) */
+#define REG_CTRL1               0x0000
+#define REG_STAT1               0x0001
+#define CTRL1_LOW_POWER         0x0800  /* bit 11 */
+#define CTRL1_PCS_LOOPBACK      0x4000  /* 3.0000 bit 14 */
+#define STAT1_LINK              0x0004  /* bit 2, latching low */
+
+/* QT2025 vendor registers (hw note 8.2) */
+#define REG_REVISION            0xD001  /* 1.D001[15:8] */
+#define REG_BOOT_CTRL           0xE854  /* 3.E854 */
+#define BOOT_FROM_ROM           0x00C0
+#define BOOT_FROM_SRAM          0x0040
+#define REG_FW_STATUS           0xD7FD
+#define REG_FW_HEARTBEAT        0xD7EE
+#define REG_FW_VER0             0xD7F3
+#define REG_FW_VER1             0xD7F4
+#define REG_FW_VER2             0xD7F5
+#define REG_MODULE              0xD70C
+#define PROG_MEM_BASE           0x8000  /* 3.8000.. then 4.8000.. (8.3 step 13) */
+#define PROG_MEM_PART1          16384
+
+#define READY_POLL_US           50000   /* 8.3 step 15 */
+
+struct qt2025_step {
+	uint8_t mmd;
+	uint16_t reg;
+	uint16_t val;
+};
+
+/* Steps 2..12 of the table in hw note 8.3, in that order. */
+static const struct qt2025_step qt2025_cfg_steps[] = {
+	{ MMD_PMA, 0xC300, 0x0000 },    /* 2: hold the 8051 in reset */
+	{ MMD_PMA, 0xC302, 0x0004 },    /* 3: 8051 reference clock */
+	{ MMD_PMA, 0xC319, 0x0038 },    /* 4: SFP+ self-configure (non-loopback) mode */
+	{ MMD_PMA, 0xC31A, 0x0098 },    /* 5: LAN, not WAN/WIS */
+	{ MMD_PCS, 0x0026, 0x0E00 },    /* 6..9: undocumented, as both drivers */
+	{ MMD_PCS, 0x0027, 0x0893 },
+	{ MMD_PCS, 0x0028, 0xA528 },
+	{ MMD_PCS, 0x0029, 0x0003 },
+	/* 10: transmit and recovered clock. 1.C30A as the vendor writes it: mainline's 0xa30a
+	 * came from a lowercase-hex edit in patch v7 and is a transcription typo (8.6 item 1).
+	 */
+	{ MMD_PMA, 0xC30A, 0x06E1 },
+	{ MMD_PMA, 0xC300, 0x0002 },    /* 11: release the 8051 */
+	{ MMD_PCS, REG_BOOT_CTRL, BOOT_FROM_ROM },      /* 12: boot ROM accepts the download */
+};
+
+static int
+phy_found(struct qt_hw *hw)
+{
+	return hw->phy_addr >= 0 ? 0 : -ENODEV;
+}
+
+int
+qt2025_identify(struct qt_hw *hw)
+{
+	uint32_t id = 0;
+	uint16_t rev;
+	int addr, rc;
+
+	hw->phy_addr = -1;
+	addr = tn40_mdio_scan(hw, &id);
+	if (addr == -ENODEV) {
+		QT_HW_LOG(ERR, hw, "no PHY answers on MDIO addresses 0..31");
+		return -ENODEV;
+	}
+	if (addr < 0) {
+		QT_HW_LOG(ERR, hw, "MDIO scan failed: %s", strerror(-addr));
+		return addr;
+	}
+	if (id != QT2025_PHY_ID) {
+		QT_HW_LOG(ERR, hw, "PHY at MDIO address %d has ID 0x%08x, not a QT2025 (0x%08x)",
+			  addr, id, QT2025_PHY_ID);
+		return -ENODEV;
+	}
+	rc = tn40_mdio_read(hw, addr, MMD_PMA, REG_REVISION, &rev);
+	if (rc != 0) {
+		QT_HW_LOG(ERR, hw, "QT2025 at MDIO address %d: revision read failed: %s",
+			  addr, strerror(-rc));
+		return rc;
+	}
+	if ((rev >> 8) != QT2025_REVISION) {
+		QT_HW_LOG(ERR, hw, "QT2025 at MDIO address %d has revision 0x%02X, not 0x%02X",
+			  addr, rev >> 8, QT2025_REVISION);
+		return -ENOTSUP;
+	}
+	hw->phy_addr = addr;
+	QT_HW_LOG(INFO, hw, "QT2025 found at MDIO address %d, revision 0x%02X", addr, rev >> 8);
+	return 0;
+}
+
+int
+qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len)
+{
+	const int pa = hw->phy_addr;
+	unsigned int i;
+	size_t n;
+	int rc;
+
+	if (img == NULL || len == 0 || len > QT2025_FW_MAX_LEN) {
+		QT_HW_LOG(ERR, hw, "QT2025 firmware image of %zu bytes rejected (1..%d)",
+			  img == NULL ? 0 : len, QT2025_FW_MAX_LEN);
+		return -EINVAL;
+	}
+	rc = phy_found(hw);
+	if (rc != 0)
+		return rc;
+
+	for (i = 0; i < RTE_DIM(qt2025_cfg_steps); i++) {
+		const struct qt2025_step *s = &qt2025_cfg_steps[i];
+
+		rc = tn40_mdio_write(hw, pa, s->mmd, s->reg, s->val);
+		if (rc != 0) {
+			QT_HW_LOG(ERR, hw, "QT2025 bring-up step %u (%u.%04X = 0x%04X) failed: %s",
+				  i + 2, s->mmd, s->reg, s->val, strerror(-rc));
+			return rc;
+		}
+	}
+
+	/* 13: one write per byte; 16 KiB into PCS program memory, the rest into PHY XS */
+	for (n = 0; n < len; n++) {
+		int mmd = n < PROG_MEM_PART1 ? MMD_PCS : MMD_PHYXS;
+		uint16_t reg = (uint16_t)(PROG_MEM_BASE + n % PROG_MEM_PART1);
+
+		rc = tn40_mdio_write(hw, pa, mmd, reg, img[n]);
+		if (rc != 0) {
+			QT_HW_LOG(ERR, hw, "QT2025 download of byte %zu (%d.%04X) failed: %s",
+				  n, mmd, reg, strerror(-rc));
+			return rc;
+		}
+	}
+
+	/* 14: run from SRAM */
+	rc = tn40_mdio_write(hw, pa, MMD_PCS, REG_BOOT_CTRL, BOOT_FROM_SRAM);
+	if (rc != 0) {
+		QT_HW_LOG(ERR, hw, "QT2025 bring-up step 14 (3.%04X = 0x%04X) failed: %s",
+			  REG_BOOT_CTRL, BOOT_FROM_SRAM, strerror(-rc));
+		return rc;
+	}
+	return 0;
+}
+
+int
+qt2025_wait_ready(struct qt_hw *hw, uint32_t timeout_ms)
+{
+	uint64_t deadline;
+	uint16_t v = 0;
+	int rc;
+
+	rc = phy_found(hw);
+	if (rc != 0)
+		return rc;
+	deadline = qt_now_ns(hw) + (uint64_t)timeout_ms * QT_NS_PER_MS;
+	for (;;) {
+		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_FW_STATUS, &v);
+		if (rc != 0)
+			return rc;
+		if (qt2025_fw_status_running(v & 0xFF))
+			return 0;
+		if (qt_now_ns(hw) >= deadline)
+			break;
+		qt_sleep_us(hw, READY_POLL_US);
+	}
+	QT_HW_LOG(ERR, hw, "QT2025 firmware not running after %u ms (3.D7FD = 0x%02X)",
+		  timeout_ms, v & 0xFF);
+	return -ETIMEDOUT;
+}
+
+int
+qt2025_read_fw_state(struct qt_hw *hw, struct qt2025_fw_state *st)
+{
+	static const uint16_t regs[] = {
+		REG_FW_STATUS, REG_FW_HEARTBEAT, REG_FW_VER0, REG_FW_VER1, REG_FW_VER2,
+		REG_MODULE,
+	};
+	uint16_t v[RTE_DIM(regs)];
+	unsigned int i;
+	int rc;
+
+	rc = phy_found(hw);
+	if (rc != 0)
+		return rc;
+	for (i = 0; i < RTE_DIM(regs); i++) {
+		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, regs[i], &v[i]);
+		if (rc != 0)
+			return rc;
+	}
+	st->status = v[0] & 0xFF;
+	st->heartbeat = v[1] & 0xFF;
+	/* "a.b.c.d" as the vendor prints it (hw note 8.2) */
+	st->version[0] = (v[2] >> 4) & 0xF;
+	st->version[1] = v[2] & 0xF;
+	st->version[2] = v[3] & 0xFF;
+	st->version[3] = v[4] & 0xFF;
+	st->module = v[5] & 0xFF;
+	return 0;
+}
+
+/*
+ * Link bits latch low (hw note 9): a first read of 0 shows a drop since the previous read,
+ * the second read is the state now. A first read of 1 is already "now", so the second read
+ * is only issued after a 0. latched_drop reports a drop the current state hides (first read
+ * 0, second 1): a link that is simply down shows as down, not as a drop as well.
+ */
+static int
+read_ll_link(struct qt_hw *hw, int mmd, bool *now, bool *dropped)
+{
+	uint16_t v;
+	int rc;
+
+	rc = tn40_mdio_read(hw, hw->phy_addr, mmd, REG_STAT1, &v);
+	if (rc != 0)
+		return rc;
+	if (v & STAT1_LINK) {
+		*now = true;
+		return 0;
+	}
+	rc = tn40_mdio_read(hw, hw->phy_addr, mmd, REG_STAT1, &v);
+	if (rc != 0)
+		return rc;
+	*now = (v & STAT1_LINK) != 0;
+	if (*now)
+		*dropped = true;
+	return 0;
+}
+
+int
+qt2025_link_status(struct qt_hw *hw, struct qt2025_link *st)
+{
+	struct qt2025_link l = { 0 };
+	int rc;
+
+	rc = phy_found(hw);
+	if (rc != 0)
+		return rc;
+	rc = read_ll_link(hw, MMD_PMA, &l.pma, &l.latched_drop);
+	if (rc == 0)
+		rc = read_ll_link(hw, MMD_PCS, &l.pcs, &l.latched_drop);
+	if (rc == 0)
+		rc = read_ll_link(hw, MMD_PHYXS, &l.phy_xs, &l.latched_drop);
+	if (rc != 0)
+		return rc;
+	*st = l;
+	return 0;
+}
+
+static int
+rmw_bit(struct qt_hw *hw, int mmd, uint16_t reg, uint16_t bit, bool on)
+{
+	uint16_t v, nv;
+	int rc;
+
+	rc = phy_found(hw);
+	if (rc != 0)
+		return rc;
+	rc = tn40_mdio_read(hw, hw->phy_addr, mmd, reg, &v);
+	if (rc != 0)
+		return rc;
+	nv = on ? (v | bit) : (v & ~bit);
+	if (nv == v)
+		return 0;
+	return tn40_mdio_write(hw, hw->phy_addr, mmd, reg, nv);
+}
+
+int
+qt2025_set_loopback(struct qt_hw *hw, bool on)
+{
+	return rmw_bit(hw, MMD_PCS, REG_CTRL1, CTRL1_PCS_LOOPBACK, on);
+}
+
+/* Low power only (1.0000 bit 11); the PMD transmit disable 1.0009 is left alone. */
+int
+qt2025_set_low_power(struct qt_hw *hw, bool on)
+{
+	return rmw_bit(hw, MMD_PMA, REG_CTRL1, CTRL1_LOW_POWER, on);
+}
+
+uint32_t
+qt2025_module_speed(uint8_t module)
+{
+	/* 1G modules (hw note 8.5); everything else, unknown types included, is 10G */
+	switch (module) {
+	case 5:
+	case 6:
+	case 8:
+	case 9:
+		return 1000;
+	default:
+		return 10000;
+	}
+}
+
+const char *
+qt2025_module_name(uint8_t module)
+{
+	static const char * const names[] = {
+		"none", "10GBASE-LRM", "10GBASE-SR", "10GBASE-LR", "SFP+ DAC", "1000BASE-SX",
+		"1000BASE-LX", "invalid", "1000BASE-CX", "1000BASE-T", "10GBASE-ER",
+		"SFP+ active DAC",
+	};
+
+	return module < RTE_DIM(names) ? names[module] : "reserved";
+}

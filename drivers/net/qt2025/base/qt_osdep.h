@@ -22,6 +22,7 @@
 #include <rte_common.h>
 #include <rte_cycles.h>
 #include <rte_io.h>
+#include <rte_atomic.h>
 #include <rte_log.h>
 
 extern int qt2025_logtype_driver;
@@ -35,6 +36,9 @@ extern int qt2025_logtype_sim;
 		(name), ##__VA_ARGS__)
 
 #define QT_HW_LOG(level, hw, fmt, ...) QT_LOG(level, phy, (hw)->name, fmt, ##__VA_ARGS__)
+
+/* Orders descriptor-memory stores before the doorbell (pointer register) write (4.2). */
+#define qt_wmb() rte_wmb()
 
 #define QT_NS_PER_US 1000ULL
 #define QT_NS_PER_MS 1000000ULL

@@ -2,4 +2,315 @@
  * Copyright(c) 2026 net_qt2025 authors
  */
 
-/* to be written */
+/*
+ * TN40xx MAC: PLL reset (hw note 6.1), MAC address (3.4), MAC/SerDes speed (6.3), link bit,
+ * GPIO (3.12), interrupts (3.8) and the NIC firmware push through the TXD FIFO (4.8).
+ */
+
+#include "tn40_hw.h"
+#include "tn40_regs.h"
+
+#define PLL_POLL_US             10000   /* 6.1 step 4: every 10 ms ... */
+#define PLL_POLLS               70      /* ... up to 700 ms */
+#define PLL_SETTLE_NS           (50 * QT_NS_PER_US)
+#define ETHSD_INIT_TRIES        1000    /* 6.3 step 5 */
+#define ETHSD_INIT_POLL_NS      (50 * QT_NS_PER_US)
+#define MIKE2_STEP_NS           (5 * QT_NS_PER_US)
+#define MAC_RST_US              2000    /* ~2 ms MAC reset pulse (6.3) */
+#define ETHSD_LANES             4
+
+#define FW_RING_SIZE            TN40_FIFO_SIZE(TN40_FIFO_CODE_32K)
+#define FW_TXF_OFFSET           RTE_ALIGN_CEIL(FW_RING_SIZE + TN40_FIFO_EXTRA, 4096)
+#define FW_FULL_WAIT_NS         (55 * QT_NS_PER_US)     /* 4.8: 50-60 us when full */
+#define FW_FULL_RETRIES         300
+#define FW_SETTLE_US            100000  /* 100 ms after the push */
+#define FW_POLL_US              2000    /* INIT_STATUS every 2 ms ... */
+#define FW_POLLS                200     /* ... for 400 ms */
+
+int
+tn40_pll_reset(struct qt_hw *hw)
+{
+	uint32_t v;
+	int i;
+
+	/* "+ 8" as in both drivers (6.1 step 1) */
+	v = qt_rd32(hw, TN40_CLKPLL);
+	qt_wr32(hw, TN40_CLKPLL, (v | TN40_CLKPLL_SFTRST) + 8);
+	qt_spin_ns(hw, PLL_SETTLE_NS);
+	v = qt_rd32(hw, TN40_CLKPLL);
+	qt_wr32(hw, TN40_CLKPLL, v & ~TN40_CLKPLL_SFTRST);
+
+	/* checked before the first sleep so that a fast lock costs nothing */
+	for (i = 0; ; i++) {
+		v = qt_rd32(hw, TN40_CLKPLL);
+		if ((v & TN40_CLKPLL_LOCKED) == TN40_CLKPLL_LOCKED)
+			break;
+		if (i == PLL_POLLS) {
+			QT_HW_LOG(ERR, hw, "PLL not locked after %d ms (CLKPLL 0x%08x)",
+				  PLL_POLLS * PLL_POLL_US / 1000, v);
+			return -ETIMEDOUT;
+		}
+		qt_sleep_us(hw, PLL_POLL_US);
+	}
+	qt_spin_ns(hw, PLL_SETTLE_NS);
+	(void)qt_rd32(hw, TN40_RXD_CFG0_0);     /* any PCIe read transaction (6.1 step 5) */
+	return 0;
+}
+
+void
+tn40_read_mac(struct qt_hw *hw, uint8_t mac[6])
+{
+	static const uint32_t regs[3] = { TN40_UNC_MAC2_A, TN40_UNC_MAC1_A, TN40_UNC_MAC0_A };
+	unsigned int i;
+	uint32_t v;
+
+	/* MAC2 = b0 b1, MAC1 = b2 b3, MAC0 = b4 b5 (3.4); the vendor reads each register
+	 * twice and keeps the second value, which costs nothing at probe.
+	 */
+	for (i = 0; i < 3; i++) {
+		(void)qt_rd32(hw, regs[i]);
+		v = qt_rd32(hw, regs[i]);
+		mac[2 * i] = (uint8_t)(v >> 8);
+		mac[2 * i + 1] = (uint8_t)v;
+	}
+}
+
+static void
+mac_reset_pulse(struct qt_hw *hw)
+{
+	qt_wr32(hw, TN40_MAC_RST_CNT, TN40_MAC_RST_CNT_ON);
+	qt_sleep_us(hw, MAC_RST_US);
+	qt_wr32(hw, TN40_MAC_RST_CNT, 0);
+}
+
+/* SerDes init handshake (6.3 10G step 5). A timeout is only logged, as both drivers do. */
+static void
+ethsd_init(struct qt_hw *hw)
+{
+	int i;
+
+	qt_wr32(hw, TN40_ETHSD_INIT_STAT, TN40_ETHSD_INIT_START);
+	for (i = 0; i < ETHSD_INIT_TRIES; i++) {
+		qt_spin_ns(hw, ETHSD_INIT_POLL_NS);
+		if (qt_rd32(hw, TN40_ETHSD_INIT_STAT) & TN40_ETHSD_INIT_DONE) {
+			qt_wr32(hw, TN40_ETHSD_INIT_STAT, TN40_ETHSD_INIT_ACK);
+			(void)qt_rd32(hw, TN40_ETHSD_INIT_STAT);
+			return;
+		}
+	}
+	QT_HW_LOG(ERR, hw, "MAC init timeout (ETHSD INIT_STAT bit 9 never set)");
+}
+
+static void
+set_speed_10g(struct qt_hw *hw)
+{
+	int l;
+
+	qt_wr32(hw, TN40_ETHSD_REFCLK_CONF, 0x217);
+	for (l = 0; l < ETHSD_LANES; l++)
+		qt_wr32(hw, TN40_ETHSD_RX_PCNT(l), 0x4C);
+	for (l = 0; l < ETHSD_LANES; l++)
+		qt_wr32(hw, TN40_ETHSD_TX_PCNT(l), 0x434);
+	qt_wr32(hw, TN40_PCS_CTRL, TN40_PCS_CTRL_10G);
+	qt_wr32(hw, TN40_ETHSD_MIKE2, 0x00);
+	qt_spin_ns(hw, MIKE2_STEP_NS);
+	qt_wr32(hw, TN40_ETHSD_MIKE2, 0x04);
+	qt_spin_ns(hw, MIKE2_STEP_NS);
+	qt_wr32(hw, TN40_ETHSD_MIKE2, 0x06);
+	qt_spin_ns(hw, MIKE2_STEP_NS);
+	for (l = 0; l < ETHSD_LANES; l++)
+		qt_wr32(hw, TN40_ETHSD_TX_DCNT(l), 0x81644);
+	ethsd_init(hw);
+	qt_wr32(hw, TN40_PCS_IF_MODE, 0x0);
+	qt_wr32(hw, TN40_CTRLST, TN40_CTRLST_UP);
+	mac_reset_pulse(hw);
+}
+
+static void
+set_speed_1g(struct qt_hw *hw)
+{
+	int l;
+
+	qt_wr32(hw, TN40_ETHSD_REFCLK_CONF, 0x613);
+	for (l = 0; l < ETHSD_LANES; l++)
+		qt_wr32(hw, TN40_ETHSD_RX_PCNT(l), l == 0 ? 0x4D : 0);
+	for (l = 0; l < ETHSD_LANES; l++)
+		qt_wr32(hw, TN40_ETHSD_TX_PCNT(l), l == 0 ? 0x35 : 0);
+	qt_wr32(hw, TN40_PCS_CTRL, TN40_PCS_CTRL_1G);
+	ethsd_init(hw);
+	qt_wr32(hw, TN40_PCS_IF_MODE, 0x2B);
+	qt_wr32(hw, TN40_PCS_DEV_AB, 0x9801);
+	qt_wr32(hw, TN40_PCS_PART_AB, 0x1);
+	qt_wr32(hw, TN40_PCS_LINK_LO, 0xC8);
+	qt_wr32(hw, TN40_PCS_LINK_HI, 0xC8);
+	qt_spin_ns(hw, 50 * QT_NS_PER_US);
+	qt_wr32(hw, TN40_CTRLST, TN40_CTRLST_UP);
+	mac_reset_pulse(hw);
+	qt_wr32(hw, TN40_PCS_CTRL, TN40_PCS_CTRL_1G);
+}
+
+static void
+set_speed_down(struct qt_hw *hw)
+{
+	int l;
+
+	for (l = 0; l < ETHSD_LANES; l++)
+		qt_wr32(hw, TN40_ETHSD_RX_PCNT(l), 0);
+	for (l = 0; l < ETHSD_LANES; l++)
+		qt_wr32(hw, TN40_ETHSD_TX_PCNT(l), 0);
+	qt_wr32(hw, TN40_CTRLST, TN40_CTRLST_DOWN);
+	mac_reset_pulse(hw);
+}
+
+int
+tn40_set_speed(struct qt_hw *hw, uint32_t mbps)
+{
+	switch (mbps) {
+	case 10000:
+		set_speed_10g(hw);
+		return 0;
+	case 1000:
+		set_speed_1g(hw);
+		return 0;
+	case 0:
+		set_speed_down(hw);
+		return 0;
+	default:
+		QT_HW_LOG(ERR, hw, "MAC speed %u Mb/s not supported (10000, 1000 or 0)", mbps);
+		return -EINVAL;
+	}
+}
+
+bool
+tn40_mac_link(struct qt_hw *hw)
+{
+	return (qt_rd32(hw, TN40_MAC_LNK_STAT) & TN40_MAC_LINK_UP) != 0;
+}
+
+void
+tn40_gpio_init(struct qt_hw *hw)
+{
+	/* direction register 6 = 0: GPIO[9:0] outputs (3.12) */
+	qt_wr32(hw, TN40_GPIO_CMD, TN40_GPIO_CMD_WRITE | TN40_GPIO_REG_DIR);
+	qt_wr32(hw, TN40_GPIO_DATA, 0);
+}
+
+void
+tn40_irq_mask_set(struct qt_hw *hw, uint32_t mask)
+{
+	qt_wr32(hw, TN40_IMR, mask);
+}
+
+uint32_t
+tn40_irq_ack(struct qt_hw *hw)
+{
+	return qt_rd32(hw, TN40_ISR_MSK0);
+}
+
+bool
+tn40_nic_fw_loaded(struct qt_hw *hw)
+{
+	return qt_rd32(hw, TN40_INIT_STATUS) != 0;
+}
+
+static void
+fifo_setup(struct qt_hw *hw, uint32_t cfg0, uint32_t cfg1, uint64_t iova)
+{
+	qt_wr32(hw, cfg0, ((uint32_t)iova & TN40_CFG0_BASE_MASK) | TN40_FIFO_CODE_32K);
+	qt_wr32(hw, cfg1, (uint32_t)(iova >> 32));
+}
+
+/*
+ * Raw bytes into the TXD ring. At most (free - 8) bytes per chunk so the ring never looks
+ * empty when full (4.2). A chunk that runs past the end is split there, which is what the
+ * drivers' "write into the extra 1 KiB, copy the overflow to offset 0" amounts to for raw
+ * bytes. The retry budget counts consecutive waits without progress: a slow but moving
+ * NIC never fails, a stuck one fails after ~300 x 55 us.
+ */
+static int
+fw_push(struct qt_hw *hw, uint8_t *ring, const uint8_t *fw, size_t len)
+{
+	uint32_t wptr = 0, rptr, free_b, chunk, first;
+	int waits = 0;
+	size_t off = 0;
+
+	while (off < len) {
+		rptr = qt_rd32(hw, TN40_TXD_RPTR_0) & TN40_PTR_MASK;
+		free_b = (rptr - wptr) & (FW_RING_SIZE - 1);
+		if (free_b == 0)
+			free_b = FW_RING_SIZE;
+		if (free_b <= 8) {
+			if (++waits > FW_FULL_RETRIES) {
+				QT_HW_LOG(ERR, hw, "NIC firmware: TXD FIFO stuck at byte %zu of %zu"
+					  " (RPTR 0x%x, WPTR 0x%x)", off, len, rptr, wptr);
+				return -ETIMEDOUT;
+			}
+			qt_spin_ns(hw, FW_FULL_WAIT_NS);
+			continue;
+		}
+		waits = 0;
+		chunk = (uint32_t)RTE_MIN((size_t)(free_b - 8), len - off);
+		first = RTE_MIN(chunk, FW_RING_SIZE - wptr);
+		memcpy(ring + wptr, fw + off, first);
+		if (chunk > first)
+			memcpy(ring, fw + off + first, chunk - first);
+		off += chunk;
+		wptr = (wptr + chunk) & (FW_RING_SIZE - 1);
+		qt_wmb();
+		qt_wr32(hw, TN40_TXD_WPTR_0, wptr & TN40_PTR_MASK);
+	}
+	return 0;
+}
+
+int
+tn40_nic_fw_load(struct qt_hw *hw, const uint8_t *fw, size_t len, const struct tn40_dma *dma)
+{
+	bool master;
+	int rc = 0, i;
+
+	if (fw == NULL || len == 0 || len % 8 != 0) {
+		QT_HW_LOG(ERR, hw, "NIC firmware of %zu bytes rejected (not a multiple of 8)",
+			  fw == NULL ? 0 : len);
+		return -EINVAL;
+	}
+	if (dma == NULL || dma->va == NULL || (dma->iova & 0xFFF) != 0 ||
+	    dma->len < TN40_FW_DMA_LEN) {
+		QT_HW_LOG(ERR, hw, "NIC firmware: DMA area unusable (4 KiB aligned, %d bytes)",
+			  TN40_FW_DMA_LEN);
+		return -EINVAL;
+	}
+
+	/* TXD at the start, TXF on the next 4 KiB boundary after TXD + extra (4.2, 4.8) */
+	fifo_setup(hw, TN40_TXD_CFG0_0, TN40_TXD_CFG1_0, dma->iova);
+	fifo_setup(hw, TN40_TXF_CFG0_0, TN40_TXF_CFG1_0, dma->iova + FW_TXF_OFFSET);
+	qt_wr32(hw, TN40_TXD_WPTR_0, 0);
+	qt_wr32(hw, TN40_TXD_RPTR_0, 0);
+	qt_wr32(hw, TN40_TXF_WPTR_0, 0);
+	qt_wr32(hw, TN40_TXF_RPTR_0, 0);
+
+	master = qt_rd32(hw, TN40_INIT_SEMAPHORE) != 0;
+	if (master && qt_rd32(hw, TN40_INIT_STATUS) == 0) {
+		rc = fw_push(hw, dma->va, fw, len);
+		if (rc == 0)
+			qt_sleep_us(hw, FW_SETTLE_US);
+	}
+	if (rc == 0) {
+		for (i = 0; ; i++) {
+			if (qt_rd32(hw, TN40_INIT_STATUS) != 0)
+				break;
+			if (i == FW_POLLS) {
+				QT_HW_LOG(ERR, hw, "NIC firmware not initialised after %d ms"
+					  " (VPC 0x%08x, VIC 0x%08x, INIT_STATUS 0x%08x)",
+					  FW_POLLS * FW_POLL_US / 1000, qt_rd32(hw, TN40_VPC),
+					  qt_rd32(hw, TN40_VIC), qt_rd32(hw, TN40_INIT_STATUS));
+				rc = -ETIMEDOUT;
+				break;
+			}
+			qt_sleep_us(hw, FW_POLL_US);
+		}
+	}
+	/* released on failure too, or the next load on this card never becomes master */
+	if (master)
+		qt_wr32(hw, TN40_INIT_SEMAPHORE, 1);
+	return rc;
+}

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * The one file that knows DPDK releases differ (dpdk-pmd-conventions.md 1.6-1.7):
+ * atomics, control threads and the link struct, for 22.11 up to 25.11.
+ */
+
+#ifndef QT2025_COMPAT_H
+#define QT2025_COMPAT_H
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_version.h>
+#include <rte_ethdev.h>
+#include <rte_lcore.h>
+#include <rte_thread.h>
+
+/* ---- atomics: the code uses the 23.11 names only ---- */
+#if RTE_VERSION >= RTE_VERSION_NUM(23, 11, 0, 0)
+#include <rte_stdatomic.h>
+#else
+#define RTE_ATOMIC(type) type
+#define rte_memory_order_relaxed __ATOMIC_RELAXED
+#define rte_memory_order_acquire __ATOMIC_ACQUIRE
+#define rte_memory_order_release __ATOMIC_RELEASE
+#define rte_memory_order_acq_rel __ATOMIC_ACQ_REL
+#define rte_memory_order_seq_cst __ATOMIC_SEQ_CST
+#define rte_atomic_load_explicit(p, mo) __atomic_load_n(p, mo)
+#define rte_atomic_store_explicit(p, v, mo) __atomic_store_n(p, v, mo)
+#define rte_atomic_exchange_explicit(p, v, mo) __atomic_exchange_n(p, v, mo)
+#define rte_atomic_fetch_add_explicit(p, v, mo) __atomic_fetch_add(p, v, mo)
+#define rte_atomic_fetch_or_explicit(p, v, mo) __atomic_fetch_or(p, v, mo)
+#define rte_atomic_fetch_and_explicit(p, v, mo) __atomic_fetch_and(p, v, mo)
+#endif
+
+/* ---- control threads: "qt-phy-N" style names of at most 15 (22.11) / 10 characters ---- */
+#if RTE_VERSION >= RTE_VERSION_NUM(23, 11, 0, 0)
+typedef rte_thread_t qt_thread_t;
+
+static inline int
+qt_ctrl_thread_start(qt_thread_t *t, const char *name, uint32_t (*fn)(void *), void *arg)
+{
+	return rte_thread_create_internal_control(t, name, fn, arg);
+}
+
+static inline void
+qt_ctrl_thread_join(qt_thread_t t)
+{
+	rte_thread_join(t, NULL);
+}
+#else
+#include <pthread.h>
+typedef pthread_t qt_thread_t;
+
+struct qt_thread_start {
+	uint32_t (*fn)(void *);
+	void *arg;
+};
+
+static inline void *
+qt_thread_trampoline(void *p)
+{
+	struct qt_thread_start s = *(struct qt_thread_start *)p;
+
+	free(p);
+	return (void *)(uintptr_t)s.fn(s.arg);
+}
+
+static inline int
+qt_ctrl_thread_start(qt_thread_t *t, const char *name, uint32_t (*fn)(void *), void *arg)
+{
+	struct qt_thread_start *s = malloc(sizeof(*s));
+	int rc;
+
+	if (s == NULL)
+		return -ENOMEM;
+	s->fn = fn;
+	s->arg = arg;
+	rc = rte_ctrl_thread_create(t, name, NULL, qt_thread_trampoline, s);
+	if (rc != 0)
+		free(s);
+	return rc;
+}
+
+static inline void
+qt_ctrl_thread_join(qt_thread_t t)
+{
+	pthread_join(t, NULL);
+}
+#endif
+
+/* ---- link struct: plain struct (22.11) or union with val64 (24.07+) ---- */
+static inline void
+qt_link_fill(struct rte_eth_link *link, int up, uint32_t speed)
+{
+	memset(link, 0, sizeof(*link));
+	link->link_status = up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN;
+	link->link_speed = up ? speed : RTE_ETH_SPEED_NUM_NONE;
+	link->link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
+	link->link_autoneg = RTE_ETH_LINK_FIXED;
+#if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
+	link->link_connector = RTE_ETH_LINK_CONNECTOR_SFP_PLUS;
+#endif
+}
+
+#endif /* QT2025_COMPAT_H */

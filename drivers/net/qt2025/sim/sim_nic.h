@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * Private to the NIC half of the model (sim_core.c, sim_mdio.c, sim_nic_fw.c): the layout of
+ * struct qt_sim and the model's own register map, written from the hardware note. The QT2025
+ * half (sim_qt2025.c) only sees sim_internal.h. Every function here runs with sim_lock held.
+ */
+
+#ifndef SIM_NIC_H
+#define SIM_NIC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "sim_internal.h"
+
+#define SIM_BAR0_SIZE		0x10000u
+
+/* Registers the model gives meaning to (hw note 3). */
+#define SIM_MAC_LNK_STAT	0x0200u	/* bit 2 = MAC link (3.4) */
+#define SIM_MAC_LNK_BIT		0x4u
+#define SIM_ETHSD_REFCLK	0x1010u	/* 0x217 10G family, 0x613 1G (3.6) */
+#define SIM_ETHSD_INIT_STAT	0x1014u	/* 0x43 start, bit 9 ready, 0x3 finish (6.3) */
+#define SIM_MAC_RST_CNT		0x111Cu	/* 0x7FF then 0: MAC reset pulse (3.6) */
+#define SIM_UNC_MAC0		0x1250u	/* factory MAC bytes 4,5 (3.4) */
+#define SIM_UNC_MAC1		0x1260u	/* bytes 2,3 */
+#define SIM_UNC_MAC2		0x1270u	/* bytes 0,1 */
+#define SIM_TXD_CFG1		0x4000u	/* FIFO registers of queue 0 (3.1) */
+#define SIM_TXD_CFG0		0x4040u
+#define SIM_TXD_WPTR		0x4080u
+#define SIM_TXD_RPTR		0x40C0u
+#define SIM_PTR_MASK		0x7FF8u
+#define SIM_CLKPLL		0x5000u	/* bit 0 SFTRST, 8 RSTEND, 9 PLLLKD (3.3) */
+#define SIM_CLKPLL_SFTRST	0x1u
+#define SIM_CLKPLL_LOCKED	0x300u
+#define SIM_SROM_VER		0x5020u
+#define SIM_FPGA_VER		0x5030u
+#define SIM_ISR			0x5100u	/* 3.8, 12.3 */
+#define SIM_IMR			0x5110u
+#define SIM_ISR_MSK0		0x5140u
+#define SIM_INIT_SEMAPHORE	0x5170u
+#define SIM_INIT_STATUS		0x5180u
+#define SIM_CTRLST		0x6008u	/* 0xC13 link up, 0x800 link down (3.5) */
+#define SIM_MDIO_CMD_STAT	0x6030u	/* section 5 */
+#define SIM_MDIO_CMD		0x6034u
+#define SIM_MDIO_DATA		0x6038u
+#define SIM_MDIO_ADDR		0x603Cu
+#define SIM_PCS_CTRL		0x6300u	/* 0x0400 10G, 0x1140 1G (3.5) */
+#define SIM_RST_PORT		0x7000u	/* 3.7 */
+#define SIM_DIS_PORT		0x7010u
+#define SIM_RST_QU		0x7020u
+#define SIM_DIS_QU		0x7030u
+
+#define SIM_IR_LNKCHG0		0x08000000u	/* 3.8 */
+
+#define SIM_TRACE_LEN		65536u
+#define SIM_REASON_LEN		160
+
+/* The MDIO controller (hw note 5, 12.1). */
+struct sim_mdio {
+	uint32_t clk;                   /* MDIO_CMD_STAT setting as written */
+	uint32_t cmd;                   /* MDIO_CMD as written */
+	uint32_t addr;                  /* MDIO_ADDR as written */
+	uint16_t data;                  /* read data of the last completed read frame */
+	bool err;                       /* MDIO_CMD_STAT bit 1 */
+	/* the frame on the wire */
+	bool inflight;
+	uint8_t kind;                   /* enum sim_mdio_frame in sim_mdio.c */
+	uint8_t prtad, devad;
+	uint16_t reg;                   /* register the PHY's address pointer held */
+	uint16_t val;                   /* read result or written value */
+	bool ferr;                      /* the frame ends with ERR */
+	uint64_t end_ns;
+	/* the controller's view of each PHY's per-MMD address pointer, for the trace */
+	uint16_t ptr[32][32];
+	/* fault knobs */
+	bool stuck;
+	uint32_t err_n;                 /* MDIO_ERROR: frames left that end with ERR */
+	bool err_after_armed;           /* MDIO_ERROR_AFTER */
+	uint32_t err_after_n;
+	uint64_t frames;
+};
+
+/* The NIC firmware engine behind the TXD FIFO (hw note 4.8, 12.4). */
+struct sim_nicfw {
+	uint32_t pos;                   /* internal TXD read position = TXD_RPTR */
+	bool failed;                    /* a bad init descriptor was seen */
+	bool finish_seen;
+	uint64_t done_ns;               /* INIT_STATUS sets at this time */
+};
+
+struct qt_sim {
+	struct qt_sim_config cfg;       /* cfg.wire points at wire[] */
+	char wire[64];
+	const struct qt_sim_clock *clock;
+	struct sim_phy *phy;
+	struct qt_sim *peer;            /* the other port on the wire, or NULL */
+	struct qt_sim *next;            /* all instances, for the wire registry */
+
+	uint32_t regs[SIM_BAR0_SIZE / 4];       /* plain storage */
+
+	/* CLKPLL (hw note 6.1) */
+	bool pll_relock;
+	uint64_t pll_lock_ns;
+	bool sem_taken;                 /* INIT_SEMAPHORE */
+	uint32_t init_status;           /* INIT_STATUS, set by the NIC firmware */
+
+	/* interrupts (hw note 12.3) */
+	uint32_t pending;
+	uint32_t imr;
+	bool held;
+	bool line;
+	bool irq_due;                   /* callback owed once sim_lock is dropped */
+	uint64_t irq_count;
+
+	/* MAC/SerDes speed (hw note 6.3, 12.2) */
+	bool ethsd_started;
+	uint64_t ethsd_ready_ns;
+	bool ethsd_done;                /* handshake completed since REFCLK_CONF was written */
+	bool mac_rst;                   /* MAC_RST_CNT holds 0x7FF */
+	uint32_t mac_speed;
+
+	/* line and link */
+	bool cable;
+	bool sig_seen;                  /* signal-in and speed last told to the PHY */
+	uint32_t speed_seen;
+	bool mac_link;
+
+	struct sim_mdio mdio;
+	struct sim_nicfw nicfw;
+
+	/* trace and fail reason */
+	struct qt_sim_trace_entry *trace;
+	uint32_t trace_head;
+	uint32_t trace_count;
+	bool trace_on;
+	bool trace_rw;
+	char reason[SIM_REASON_LEN];
+};
+
+/* sim_core.c */
+void sim_violationf(struct qt_sim *sim, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sim_trace_at(struct qt_sim *sim, uint64_t t_ns, enum qt_sim_trace_kind kind,
+		  uint8_t prtad, uint8_t mmd, uint16_t reg, uint32_t off, uint32_t val);
+
+/* sim_mdio.c: rd/wr return false for offsets that are not MDIO registers. */
+void sim_mdio_reset(struct qt_sim *sim);
+bool sim_mdio_rd(struct qt_sim *sim, uint32_t off, uint32_t *val);
+bool sim_mdio_wr(struct qt_sim *sim, uint32_t off, uint32_t val);
+void sim_mdio_advance(struct qt_sim *sim, uint64_t now);
+void sim_mdio_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg);
+
+/* sim_nic_fw.c */
+bool sim_nicfw_rd(struct qt_sim *sim, uint32_t off, uint32_t *val);
+bool sim_nicfw_wr(struct qt_sim *sim, uint32_t off, uint32_t val);
+void sim_nicfw_advance(struct qt_sim *sim, uint64_t now);
+void sim_nicfw_soft_reset(struct qt_sim *sim);
+void sim_nicfw_kick(struct qt_sim *sim);
+
+#endif /* SIM_NIC_H */
