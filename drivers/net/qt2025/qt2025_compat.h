@@ -17,6 +17,7 @@
 #include <rte_version.h>
 #include <rte_ethdev.h>
 #include <rte_lcore.h>
+#include <rte_telemetry.h>
 #include <rte_thread.h>
 
 /* ---- atomics: the code uses the 23.11 names only ---- */
@@ -104,6 +105,17 @@ qt_link_fill(struct rte_eth_link *link, int up, uint32_t speed)
 	link->link_autoneg = RTE_ETH_LINK_FIXED;
 #if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
 	link->link_connector = RTE_ETH_LINK_CONNECTOR_SFP_PLUS;
+#endif
+}
+
+/* ---- telemetry: 23.03 added rte_tel_data_add_dict_uint, 25.11 removed _u64 ---- */
+static inline int
+qt_tel_add_u64(struct rte_tel_data *d, const char *name, uint64_t val)
+{
+#if RTE_VERSION >= RTE_VERSION_NUM(23, 3, 0, 0)
+	return rte_tel_data_add_dict_uint(d, name, val);
+#else
+	return rte_tel_data_add_dict_u64(d, name, val);
 #endif
 }
 

@@ -16,24 +16,9 @@
 
 #include <rte_dev.h>
 #include <rte_telemetry.h>
-#include <rte_version.h>
 
 #include "qt2025_ethdev.h"
 #include "qt2025_phy.h"
-
-/*
- * The version test belongs in qt2025_compat.h: lead to move.
- * 23.03 added rte_tel_data_add_dict_uint; 25.11 removed _u64.
- */
-static inline int
-qt_tel_add_u64(struct rte_tel_data *d, const char *name, uint64_t val)
-{
-#if RTE_VERSION >= RTE_VERSION_NUM(23, 3, 0, 0)
-	return rte_tel_data_add_dict_uint(d, name, val);
-#else
-	return rte_tel_data_add_dict_u64(d, name, val);
-#endif
-}
 
 /*
  * A port id at s: decimal digits only (strtoul alone would take blanks and a sign), below
