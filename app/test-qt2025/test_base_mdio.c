@@ -8,19 +8,23 @@
 
 #include "test_base.h"
 
-/* Until the PMD glue (qt2025_ethdev.c) defines the log types, these stand in; its strong
- * definitions replace them at link time.
- */
-int qt2025_logtype_driver __rte_weak;
-int qt2025_logtype_init __rte_weak;
-int qt2025_logtype_phy __rte_weak;
-int qt2025_logtype_sim __rte_weak;
-
 #define FRAME_6MHZ_NS   10240   /* 64 x 20 x 8 ns (hw note 5) */
 #define FRAME_1MHZ_NS   64000   /* 64 x 125 x 8 ns */
 #define POLL_SLACK_NS   1000    /* per-transaction polling overhead allowed on top */
 
 static struct tb_rig rig;
+
+static size_t
+tb_count_rd32(struct tb_rig *r)
+{
+	struct qt_sim_trace_entry tr[64];
+	size_t n, i, k = 0;
+
+	n = qt_sim_trace_get(r->sim, tr, RTE_DIM(tr));
+	for (i = 0; i < n; i++)
+		k += tr[i].kind == QT_SIM_TR_RD32;
+	return k;
+}
 
 QT_TEST(base_mdio, read_write_roundtrip)
 {
@@ -108,6 +112,17 @@ QT_TEST(base_mdio, frame_time_follows_clock)
 	QT_ASSERT_EQ(v, 0x0043);
 	QT_ASSERT(dt >= 2 * FRAME_6MHZ_NS && dt <= 2 * FRAME_6MHZ_NS + POLL_SLACK_NS,
 		  "read at 6 MHz took %" PRIu64 " ns", dt);
+
+	/* no redundant register reads: per transaction one idle check and one status read
+	 * per frame, plus MDIO_DATA for a read; the spin covers the frame, polls are not needed
+	 */
+	qt_sim_trace_enable(rig.sim, true, true);
+	QT_ASSERT_EQ(tn40_mdio_write(&rig.hw, 1, 1, 0xC319, 0x38), 0);
+	QT_ASSERT_EQ(tb_count_rd32(&rig), 3);
+	qt_sim_trace_clear(rig.sim);
+	QT_ASSERT_EQ(tn40_mdio_read(&rig.hw, 1, 1, 0x0002, &v), 0);
+	QT_ASSERT_EQ(tb_count_rd32(&rig), 4);
+	qt_sim_trace_enable(rig.sim, false, false);
 
 	QT_ASSERT_EQ(tn40_mdio_set_clock(&rig.hw, TN40_MDIO_CLK_1MHZ), 0);
 	QT_ASSERT_EQ(rig.hw.mdio_clk, 0x3EC8);

@@ -275,7 +275,7 @@ tn40_nic_fw_load(struct qt_hw *hw, const uint8_t *fw, size_t len, const struct t
 	}
 	if (dma == NULL || dma->va == NULL || (dma->iova & 0xFFF) != 0 ||
 	    dma->len < TN40_FW_DMA_LEN) {
-		QT_HW_LOG(ERR, hw, "NIC firmware: DMA area unusable (4 KiB aligned, %d bytes)",
+		QT_HW_LOG(ERR, hw, "NIC firmware: DMA area unusable (want 4 KiB aligned, %d B)",
 			  TN40_FW_DMA_LEN);
 		return -EINVAL;
 	}

@@ -91,7 +91,7 @@ static const struct cfg_step cfg_steps[] = {
 	{ MMD_PCS, 0x0027, 0x0893, "3.0027" },
 	{ MMD_PCS, 0x0028, 0xA528, "3.0028" },
 	{ MMD_PCS, 0x0029, 0x0003, "3.0029" },
-	{ MMD_PMA, 0xC30A, 0x06E1, "1.C30A (or 1.A30A)" },
+	{ MMD_PMA, 0xC30A, 0x06E1, "1.C30A" },
 };
 #define CFG_STEPS	(sizeof(cfg_steps) / sizeof(cfg_steps[0]))
 #define CFG_C30A_IDX	7
@@ -155,34 +155,40 @@ st_name(enum qt_sim_phy_state st)
 
 /* ---- sparse register storage ---- */
 
-static struct reg_ent *
-reg_find(const struct sim_phy *phy, uint8_t mmd, uint16_t reg)
+/* Entries are kept sorted by register number: binary search, appends are cheap. */
+static uint32_t
+reg_pos(const struct mmd_regs *m, uint16_t reg)
 {
-	const struct mmd_regs *m = &phy->regs[mmd];
-	uint32_t i;
+	uint32_t lo = 0, hi = m->n;
 
-	for (i = 0; i < m->n; i++)
-		if (m->ent[i].reg == reg)
-			return &m->ent[i];
-	return NULL;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+
+		if (m->ent[mid].reg < reg)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static uint16_t
 reg_get(const struct sim_phy *phy, uint8_t mmd, uint16_t reg)
 {
-	const struct reg_ent *e = reg_find(phy, mmd, reg);
+	const struct mmd_regs *m = &phy->regs[mmd];
+	uint32_t i = reg_pos(m, reg);
 
-	return e != NULL ? e->val : 0;
+	return i < m->n && m->ent[i].reg == reg ? m->ent[i].val : 0;
 }
 
 static void
 reg_set(struct sim_phy *phy, uint8_t mmd, uint16_t reg, uint16_t val)
 {
 	struct mmd_regs *m = &phy->regs[mmd];
-	struct reg_ent *e = reg_find(phy, mmd, reg);
+	uint32_t i = reg_pos(m, reg);
 
-	if (e != NULL) {
-		e->val = val;
+	if (i < m->n && m->ent[i].reg == reg) {
+		m->ent[i].val = val;
 		return;
 	}
 	if (m->n == m->cap) {
@@ -194,8 +200,9 @@ reg_set(struct sim_phy *phy, uint8_t mmd, uint16_t reg, uint16_t val)
 		m->ent = ne;
 		m->cap = cap;
 	}
-	m->ent[m->n].reg = reg;
-	m->ent[m->n].val = val;
+	memmove(&m->ent[i + 1], &m->ent[i], (m->n - i) * sizeof(m->ent[0]));
+	m->ent[i].reg = reg;
+	m->ent[i].val = val;
 	m->n++;
 }
 
@@ -413,8 +420,9 @@ write_micro_resetn(struct sim_phy *phy, uint16_t val)
 	}
 	for (i = 0; i < CFG_STEPS; i++) {
 		if (!(phy->cfg_written & (1u << i))) {
-			phy_fail(phy, "%s not written with 0x%04x before release",
-				 cfg_steps[i].name, cfg_steps[i].val);
+			phy_fail(phy, "%s%s not written with 0x%04x before release",
+				 cfg_steps[i].name, i == CFG_C30A_IDX ? " (or 1.A30A)" : "",
+				 cfg_steps[i].val);
 			break;
 		}
 	}
