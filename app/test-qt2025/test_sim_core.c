@@ -646,7 +646,7 @@ QT_TEST(sim_core, mdio_stuck_busy)
 	qt_sim_set_fault(s, QT_SIM_FAULT_MDIO_STUCK_BUSY, 1);
 	qt_sim_fake_clock_advance(&fc, 1000 * MS);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MDIO_STAT), 1);
-	QT_ASSERT_EQ(qt_sim_rd32(s, R_MDIO_DATA), 0xFFFF);     /* data of the earlier read */
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_MDIO_DATA), 0);  /* not completed yet */
 	qt_sim_set_fault(s, QT_SIM_FAULT_MDIO_STUCK_BUSY, 0);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MDIO_STAT), 0);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MDIO_DATA), 0xA400);
@@ -683,6 +683,359 @@ QT_TEST(sim_core, mdio_error_knobs)
 	QT_ASSERT_EQ(v, 0x0043);
 	QT_ASSERT_EQ(c45_read(s, PHY_ADDR, 1, 0x0003, &v), 0);
 	QT_ASSERT_EQ(v, 0xA400);
+	qt_sim_destroy(s);
+	return 0;
+}
+
+/* ---- NIC firmware stream (4.2, 4.8, 12.4) ---- */
+
+static void
+put32(uint8_t *b, uint32_t v)
+{
+	b[0] = (uint8_t)v;
+	b[1] = (uint8_t)(v >> 8);
+	b[2] = (uint8_t)(v >> 16);
+	b[3] = (uint8_t)(v >> 24);
+}
+
+/* One 120-byte descriptor first, so that a 16-byte one straddles the 32 KiB ring end. */
+static uint8_t *
+build_stream(size_t n16, size_t *len)
+{
+	size_t i, off = 0;
+	uint8_t *b;
+
+	*len = 120 + n16 * 16;
+	b = calloc(1, *len);
+	if (b == NULL)
+		return NULL;
+	put32(b, 0x000F000F);
+	put32(b + 4, 0x00719000);
+	off = 120;
+	for (i = 0; i < n16; i++, off += 16) {
+		put32(b + off, 0x000F0002);
+		put32(b + off + 4, (i == n16 - 1 ? 0x80000000u : 0) | (uint32_t)(0x00718000 + i));
+		put32(b + off + 8, (uint32_t)i);
+	}
+	return b;
+}
+
+static void
+ring_setup(struct qt_sim *s)
+{
+	qt_sim_wr32(s, R_TXD_CFG0, (uint32_t)RING_IOVA | 3);    /* 32 KiB */
+	qt_sim_wr32(s, R_TXD_CFG1, (uint32_t)(RING_IOVA >> 32));
+}
+
+/* Pushes len bytes at the host's write pointer, at most chunk bytes per TXD_WPTR write. */
+static uint32_t
+push(struct qt_sim *s, uint32_t wptr, const uint8_t *src, size_t len, size_t chunk)
+{
+	while (len > 0) {
+		uint32_t rptr = qt_sim_rd32(s, R_TXD_RPTR) & 0x7FF8;
+		size_t space = (rptr + RING_SIZE - wptr - 8) % RING_SIZE;
+		size_t n = len < chunk ? len : chunk, i;
+
+		if (n > space)
+			n = space;
+		if (n == 0)
+			break;          /* the NIC stopped consuming */
+		for (i = 0; i < n; i++)
+			ring[(wptr + i) % RING_SIZE] = src[i];
+		wptr = (uint32_t)((wptr + n) % RING_SIZE);
+		qt_sim_wr32(s, R_TXD_WPTR, wptr);
+		src += n;
+		len -= n;
+	}
+	return wptr;
+}
+
+static int
+nicfw_begin(struct qt_sim **s)
+{
+	ring = calloc(1, RING_SIZE);
+	QT_ASSERT(ring != NULL, "calloc");
+	*s = setup(QT_SIM_TIMING_FAST);
+	ring_setup(*s);
+	return 0;
+}
+
+static void
+nicfw_end(struct qt_sim *s, uint8_t *stream)
+{
+	qt_sim_destroy(s);
+	free(stream);
+	free(ring);
+	ring = NULL;
+}
+
+QT_TEST(sim_core, nicfw_stream)
+{
+	struct qt_sim_trace_entry tr[16];
+	struct qt_sim *s;
+	uint8_t *stream;
+	size_t len, n, i;
+	uint32_t wptr;
+	uint64_t t0;
+	bool done = false;
+
+	QT_CHECK(nicfw_begin(&s));
+	stream = build_stream(2600, &len);     /* 41,720 bytes > 32 KiB */
+	QT_ASSERT(stream != NULL, "calloc");
+	qt_sim_trace_enable(s, true, false);
+	/* 3000-byte chunks end in the middle of descriptors */
+	wptr = push(s, 0, stream, len, 3000);
+	QT_ASSERT_EQ(wptr, len % RING_SIZE);
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), wptr);
+	QT_ASSERT(strcmp(qt_sim_phy_fail_reason(s), "") == 0, "%s", qt_sim_phy_fail_reason(s));
+	t0 = qt_sim_now_ns(s);
+	qt_sim_fake_clock_advance(&fc, 10 * MS - 1);
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_INIT_STATUS), 0);
+	QT_ASSERT_EQ(qt_sim_nic_init_status(s), 0);
+	qt_sim_fake_clock_advance(&fc, 1);
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_INIT_STATUS), 1);
+	QT_ASSERT_EQ(qt_sim_nic_init_status(s), 1);
+	n = qt_sim_trace_get(s, tr, 16);
+	for (i = 0; i < n; i++) {
+		if (tr[i].kind == QT_SIM_TR_EVENT && tr[i].val == QT_SIM_EV_NIC_FW_DONE) {
+			QT_ASSERT_EQ(tr[i].t_ns, t0 + 10 * MS);
+			done = true;
+		}
+	}
+	QT_ASSERT(done, "no NIC_FW_DONE event in %zu trace entries", n);
+	/* after init, descriptors are packets: consumed, INIT_STATUS stays */
+	ring[wptr] = 0x04;
+	ring[wptr + 2] = 0x03;
+	wptr += 32;
+	qt_sim_wr32(s, R_TXD_WPTR, wptr);
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), wptr);
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_INIT_STATUS), 1);
+	nicfw_end(s, stream);
+	return 0;
+}
+
+QT_TEST(sim_core, nicfw_bad_descriptor)
+{
+	struct qt_sim *s;
+	uint8_t *stream;
+	size_t len;
+	uint32_t wptr;
+
+	QT_CHECK(nicfw_begin(&s));
+	stream = build_stream(100, &len);
+	QT_ASSERT(stream != NULL, "calloc");
+	put32(stream + 120 + 16 * 10, 0x00030002);      /* a packet type inside the stream */
+	wptr = push(s, 0, stream, len, 4096);
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), wptr);  /* drained */
+	QT_ASSERT(reason_is(s, "bad NIC init descriptor at TXD 0x"), "%s",
+		  qt_sim_phy_fail_reason(s));
+	qt_sim_fake_clock_advance(&fc, 1000 * MS);
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_INIT_STATUS), 0);
+	/* zeroing both pointers forgets the failure; a good stream then loads */
+	qt_sim_wr32(s, R_TXD_WPTR, 0);
+	qt_sim_wr32(s, R_TXD_RPTR, 0);
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), 0);
+	put32(stream + 120 + 16 * 10, 0x000F0002);
+	push(s, 0, stream, len, 4096);
+	qt_sim_fake_clock_advance(&fc, 10 * MS);
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_INIT_STATUS), 1);
+	nicfw_end(s, stream);
+	return 0;
+}
+
+QT_TEST(sim_core, nicfw_bad_bc_and_pll_reset)
+{
+	struct qt_sim *s;
+	uint8_t *stream;
+	size_t len;
+
+	QT_CHECK(nicfw_begin(&s));
+	stream = build_stream(4, &len);
+	QT_ASSERT(stream != NULL, "calloc");
+	put32(stream + 120, 0x000F0001);                /* BC 1 < 2 */
+	push(s, 0, stream, len, 4096);
+	QT_ASSERT(reason_is(s, "bad NIC init descriptor"), "%s", qt_sim_phy_fail_reason(s));
+	qt_sim_fake_clock_advance(&fc, 20 * MS);
+	QT_ASSERT_EQ(qt_sim_nic_init_status(s), 0);
+	/* a CLKPLL soft reset also forgets the failure */
+	qt_sim_wr32(s, R_CLKPLL, 0x309);
+	qt_sim_wr32(s, R_CLKPLL, 0x008);
+	put32(stream + 120, 0x000F0002);
+	push(s, (uint32_t)len, stream, len, 4096);
+	qt_sim_fake_clock_advance(&fc, 10 * MS);
+	QT_ASSERT_EQ(qt_sim_nic_init_status(s), 1);
+	nicfw_end(s, stream);
+	return 0;
+}
+
+QT_TEST(sim_core, nicfw_partial_descriptor)
+{
+	struct qt_sim *s;
+	uint8_t *stream;
+	size_t len;
+
+	QT_CHECK(nicfw_begin(&s));
+	stream = build_stream(1, &len);                 /* 120 + 16 (FINISH) */
+	QT_ASSERT(stream != NULL, "calloc");
+	memcpy(ring, stream, len);
+	qt_sim_wr32(s, R_TXD_WPTR, 64);                 /* part of the 120-byte one */
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), 0);
+	qt_sim_wr32(s, R_TXD_WPTR, 128);                /* + half of FINISH */
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), 120);
+	qt_sim_fake_clock_advance(&fc, 20 * MS);
+	QT_ASSERT_EQ(qt_sim_nic_init_status(s), 0);
+	qt_sim_wr32(s, R_TXD_WPTR, 136);
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), 136);
+	qt_sim_fake_clock_advance(&fc, 10 * MS);
+	QT_ASSERT_EQ(qt_sim_nic_init_status(s), 1);
+	QT_ASSERT(strcmp(qt_sim_phy_fail_reason(s), "") == 0, "%s", qt_sim_phy_fail_reason(s));
+	nicfw_end(s, stream);
+	return 0;
+}
+
+QT_TEST(sim_core, nicfw_unconfigured_and_unmapped)
+{
+	struct qt_sim *s = setup(QT_SIM_TIMING_FAST);
+
+	ring = NULL;
+	qt_sim_wr32(s, R_TXD_WPTR, 16);
+	QT_ASSERT(reason_is(s, "TXD_WPTR written while the TXD FIFO is not configured"), "%s",
+		  qt_sim_phy_fail_reason(s));
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), 0);
+	ring_setup(s);                                  /* dma_map finds no ring */
+	qt_sim_wr32(s, R_TXD_WPTR, 32);
+	QT_ASSERT(reason_is(s, "DMA to unmapped address 0x123450000"), "%s",
+		  qt_sim_phy_fail_reason(s));
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), 0);
+	qt_sim_destroy(s);
+	return 0;
+}
+
+/* ---- wire, life cycle, trace ---- */
+
+QT_TEST(sim_core, create_invalid)
+{
+	struct qt_sim_config cfg = { .clock = NULL };
+
+	errno = 0;
+	QT_ASSERT(qt_sim_create(NULL) == NULL, "NULL config accepted");
+	QT_ASSERT_EQ(errno, EINVAL);
+	cfg.phy_addr = 32;
+	errno = 0;
+	QT_ASSERT(qt_sim_create(&cfg) == NULL, "phy_addr 32 accepted");
+	QT_ASSERT_EQ(errno, EINVAL);
+	cfg.phy_addr = 0;
+	cfg.module = (enum qt_sim_module)12;
+	errno = 0;
+	QT_ASSERT(qt_sim_create(&cfg) == NULL, "module 12 accepted");
+	QT_ASSERT_EQ(errno, EINVAL);
+	cfg.module = QT_SIM_MODULE_NONE;
+	cfg.timing = (enum qt_sim_timing)2;
+	errno = 0;
+	QT_ASSERT(qt_sim_create(&cfg) == NULL, "timing 2 accepted");
+	QT_ASSERT_EQ(errno, EINVAL);
+	return 0;
+}
+
+QT_TEST(sim_core, wire)
+{
+	struct qt_sim *a, *b, *c, *d;
+
+	qt_sim_fake_clock_init(&fc);
+	a = make(QT_SIM_TIMING_FAST, "w0");
+	b = make(QT_SIM_TIMING_FAST, "w0");
+	QT_ASSERT(a != NULL && b != NULL, "create: errno %d", errno);
+	errno = 0;
+	c = make(QT_SIM_TIMING_FAST, "w0");
+	QT_ASSERT(c == NULL, "third port on a wire accepted");
+	QT_ASSERT_EQ(errno, EBUSY);
+	d = make(QT_SIM_TIMING_FAST, "w1");    /* another wire, alone: no light */
+	QT_ASSERT(d != NULL, "create: errno %d", errno);
+	QT_CHECK(phy_bringup(a));
+	QT_ASSERT_EQ(qt_sim_line_up(a), false); /* b does not transmit yet */
+	QT_CHECK(phy_bringup(b));
+	QT_ASSERT_EQ(qt_sim_line_up(a), true);
+	QT_ASSERT_EQ(qt_sim_line_up(b), true);
+	QT_CHECK(phy_bringup(d));
+	QT_ASSERT_EQ(qt_sim_line_up(d), false);
+	/* either end's cable breaks the line both ways */
+	qt_sim_set_cable(b, false);
+	QT_ASSERT_EQ(qt_sim_cable(b), false);
+	QT_ASSERT_EQ(qt_sim_line_up(a), false);
+	QT_ASSERT_EQ(qt_sim_line_up(b), false);
+	qt_sim_set_cable(b, true);
+	QT_ASSERT_EQ(qt_sim_line_up(a), true);
+	/* the MAC link of a follows its peer's light */
+	QT_CHECK(mac_10g(a, true));
+	QT_ASSERT_EQ(qt_sim_mac_link(a), true);
+	QT_ASSERT_EQ(qt_sim_mac_link(b), false);
+	qt_sim_destroy(b);
+	QT_ASSERT_EQ(qt_sim_line_up(a), false);
+	QT_ASSERT_EQ(qt_sim_mac_link(a), false);
+	QT_ASSERT_EQ(qt_sim_rd32(a, R_ISR), LNKCHG0);
+	c = make(QT_SIM_TIMING_FAST, "w0");     /* the wire has a free end again */
+	QT_ASSERT(c != NULL, "create: errno %d", errno);
+	qt_sim_destroy(c);
+	qt_sim_destroy(d);
+	qt_sim_destroy(a);
+	return 0;
+}
+
+QT_TEST(sim_core, trace)
+{
+	struct qt_sim_trace_entry tr[8];
+	struct qt_sim *s = setup(QT_SIM_TIMING_FAST);
+	uint16_t v;
+	size_t n;
+	int i;
+
+	QT_ASSERT_EQ(qt_sim_trace_get(s, tr, 8), 0);    /* off by default */
+	qt_sim_trace_enable(s, true, true);
+	qt_sim_wr32(s, 0x2340, 7);
+	qt_sim_fake_clock_advance(&fc, 5);
+	QT_ASSERT_EQ(qt_sim_rd32(s, 0x2340), 7);
+	(void)qt_sim_rd32(s, 0x2342);
+	n = qt_sim_trace_get(s, tr, 8);
+	QT_ASSERT_EQ(n, 4);
+	QT_ASSERT_EQ(tr[0].kind, QT_SIM_TR_WR32);
+	QT_ASSERT_EQ(tr[0].off, 0x2340);
+	QT_ASSERT_EQ(tr[0].val, 7);
+	QT_ASSERT_EQ(tr[0].t_ns, 1000000000ull);
+	QT_ASSERT_EQ(tr[1].kind, QT_SIM_TR_RD32);
+	QT_ASSERT_EQ(tr[1].t_ns, 1000000005ull);
+	QT_ASSERT_EQ(tr[2].kind, QT_SIM_TR_EVENT);
+	QT_ASSERT_EQ(tr[2].val, QT_SIM_EV_VIOLATION);
+	QT_ASSERT_EQ(tr[3].kind, QT_SIM_TR_RD32);
+	QT_ASSERT_EQ(tr[3].val, 0xFFFFFFFF);
+	QT_ASSERT_EQ(qt_sim_trace_get(s, tr, 2), 2);
+	/* without rw only MDIO frames and events */
+	qt_sim_trace_clear(s);
+	qt_sim_trace_enable(s, true, false);
+	QT_ASSERT_EQ(c45_write(s, PHY_ADDR, 3, 0xC123, 0xBEEF), 0);
+	QT_ASSERT_EQ(c45_read(s, PHY_ADDR + 2, 1, 0x0005, &v), 1);
+	n = qt_sim_trace_get(s, tr, 8);
+	QT_ASSERT_EQ(n, 2);
+	QT_ASSERT_EQ(tr[0].kind, QT_SIM_TR_MDIO_WR);
+	QT_ASSERT_EQ(tr[0].prtad, PHY_ADDR);
+	QT_ASSERT_EQ(tr[0].mmd, 3);
+	QT_ASSERT_EQ(tr[0].reg, 0xC123);
+	QT_ASSERT_EQ(tr[0].val, 0xBEEF);
+	QT_ASSERT_EQ(tr[1].kind, QT_SIM_TR_MDIO_RD);
+	QT_ASSERT_EQ(tr[1].prtad, PHY_ADDR + 2);
+	QT_ASSERT_EQ(tr[1].mmd, 1);
+	QT_ASSERT_EQ(tr[1].reg, 0x0005);
+	QT_ASSERT_EQ(tr[1].val, 0xFFFF);
+	/* the ring keeps the newest 65536 entries, oldest first */
+	qt_sim_trace_clear(s);
+	qt_sim_trace_enable(s, true, true);
+	for (i = 0; i < 65536 + 3; i++)
+		qt_sim_wr32(s, 0x2340, (uint32_t)i);
+	QT_ASSERT_EQ(qt_sim_trace_get(s, tr, 1), 1);
+	QT_ASSERT_EQ(tr[0].val, 3);
+	qt_sim_trace_enable(s, false, false);
+	(void)qt_sim_rd32(s, 0x2340);
+	qt_sim_trace_clear(s);
+	QT_ASSERT_EQ(qt_sim_trace_get(s, tr, 8), 0);
 	qt_sim_destroy(s);
 	return 0;
 }

@@ -52,6 +52,8 @@ struct qt2025_link_ctx {
 	uint32_t applied_gen;
 	bool low_power;
 	bool loopback;
+	bool clock_pending;             /* warm start: 6 MHz to be set once the link is up */
+	uint64_t running_ns;            /* when the last bring-up completed */
 };
 
 static const char *const state_names[] = {
@@ -181,6 +183,23 @@ report(struct qt2025_link_ctx *ctx, bool up)
 	publish(ctx->dev, up, ctx->mac_speed);
 }
 
+/* The MAC follows the module's line rate (hw note 8.5, 6.3); it stays configured while
+ * the link is down, so that the link coming back raises LNKCHG0.
+ */
+static void
+configure_mac(struct qt2025_link_ctx *ctx, uint8_t module)
+{
+	uint32_t want = qt2025_module_speed(module);
+
+	if (ctx->mac_speed == want)
+		return;
+	if (tn40_set_speed(ctx->hw, want) == 0)
+		ctx->mac_speed = want;
+	rte_spinlock_lock(&qt2025_adapter(ctx->dev)->info_lock);
+	qt2025_adapter(ctx->dev)->info.mac_speed = ctx->mac_speed;
+	rte_spinlock_unlock(&qt2025_adapter(ctx->dev)->info_lock);
+}
+
 /* ---- bring-up ---- */
 
 static void
@@ -231,9 +250,7 @@ load_nic_fw(struct qt2025_link_ctx *ctx)
 	return rc;
 }
 
-/* 3.D7FD ready wait (hw note 8.3 step 15), interruptible; the NIC firmware and the MDIO
- * clock switch are done while the 8051 boots, since they do not touch the PHY.
- */
+/* 3.D7FD ready wait (hw note 8.3 step 15), polled every 10 ms and interruptible. */
 static int
 wait_fw_ready(struct qt2025_link_ctx *ctx, struct qt2025_fw_state *fs)
 {
@@ -260,6 +277,46 @@ same_firmware(const struct qt2025_fw *img, const struct qt2025_fw_state *fs)
 	       memcmp(img->version, fs->version, sizeof(fs->version)) == 0;
 }
 
+/*
+ * A PHY that already runs the firmware this port would load needs no download and no
+ * clock change before the link is up: look at it at whatever MDIO clock the controller has
+ * (the 6 MHz a previous run left, or the reset default at which Linux scanned for years).
+ * Quiet: failing here only means the normal path, which sets the clock first.
+ */
+static bool
+warm_check(struct qt2025_link_ctx *ctx, const struct qt2025_fw *img, struct qt2025_fw_state *fs)
+{
+	uint32_t id;
+	int addr;
+
+	if (!img->version_known)
+		return false;
+	addr = tn40_mdio_scan(ctx->hw, &id);
+	if (addr < 0 || id != QT2025_PHY_ID)
+		return false;
+	ctx->hw->phy_addr = addr;
+	if (qt2025_read_fw_state(ctx->hw, fs) == 0 && same_firmware(img, fs))
+		return true;
+	ctx->hw->phy_addr = -1;
+	return false;
+}
+
+/* The PHY runs what we would load (DESIGN.md "Firmware"): only the NIC may need its own. */
+static int
+skip_download(struct qt2025_link_ctx *ctx, const struct qt2025_fw_state *fs)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
+	int rc;
+
+	QT_LOG(INFO, phy, ad->name, "PHY already runs firmware %u.%u.%u.%u: download skipped",
+	       fs->version[0], fs->version[1], fs->version[2], fs->version[3]);
+	rte_atomic_store_explicit(&ad->cnt.fw_load_us, 0, rte_memory_order_relaxed);
+	rc = load_nic_fw(ctx);
+	if (rc != 0)
+		fail(ctx, "NIC firmware load failed: %s", rc);
+	return rc;
+}
+
 /* Brings the PHY and the NIC up; 0 when running, -EINTR when asked to stop. */
 static int
 bring_up(struct qt2025_link_ctx *ctx, bool after_crash)
@@ -267,11 +324,19 @@ bring_up(struct qt2025_link_ctx *ctx, bool after_crash)
 	struct rte_eth_dev *dev = ctx->dev;
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	struct qt2025_proc *proc = qt2025_proc(dev);
+	bool may_skip = !after_crash && !ad->args.fw_force;
 	struct qt2025_fw_state fs;
 	uint64_t t0;
 	int rc;
 
 	set_state(ad, QT2025_ST_IDENTIFY);
+	if (may_skip && warm_check(ctx, &proc->phy_fw, &fs)) {
+		ctx->clock_pending = true;
+		rc = skip_download(ctx, &fs);
+		if (rc != 0)
+			return rc;
+		goto running;
+	}
 	rc = tn40_mdio_set_clock(ctx->hw, TN40_MDIO_CLK_6MHZ);
 	if (rc == 0)
 		rc = qt2025_identify(ctx->hw);
@@ -286,61 +351,58 @@ bring_up(struct qt2025_link_ctx *ctx, bool after_crash)
 		fail(ctx, "MDIO failed reading the PHY firmware state: %s", rc);
 		return rc;
 	}
-
-	if (!after_crash && !ad->args.fw_force && same_firmware(&proc->phy_fw, &fs)) {
-		QT_LOG(INFO, phy, ad->name, "PHY already runs firmware %u.%u.%u.%u: "
-		       "download skipped", fs.version[0], fs.version[1], fs.version[2],
-		       fs.version[3]);
-		rte_atomic_store_explicit(&ad->cnt.fw_load_us, 0, rte_memory_order_relaxed);
-		rc = tn40_mdio_set_clock(ctx->hw, TN40_MDIO_CLK_1MHZ);
-		if (rc == 0)
-			rc = load_nic_fw(ctx);
-		if (rc != 0) {
-			fail(ctx, "NIC firmware load failed: %s", rc);
+	if (may_skip && same_firmware(&proc->phy_fw, &fs)) {
+		rc = skip_download(ctx, &fs);
+		if (rc != 0)
 			return rc;
-		}
-	} else {
-		set_state(ad, QT2025_ST_FW_LOAD);
-		t0 = mono_ns();
-		rc = qt2025_download(ctx->hw, proc->phy_fw.data, proc->phy_fw.len);
-		if (rc != 0) {
-			fail(ctx, "PHY firmware download failed: %s", rc);
-			return rc;
-		}
-		rte_atomic_store_explicit(&ad->cnt.fw_load_us, (mono_ns() - t0) / 1000,
-					  rte_memory_order_relaxed);
-		rte_atomic_fetch_add_explicit(&ad->cnt.fw_loads, 1, rte_memory_order_relaxed);
-		set_state(ad, QT2025_ST_NIC_FW);
-		/* hw note 6.4 step 10: MAC link down, GPIO, 1 MHz MDIO, NIC firmware */
-		tn40_set_speed(ctx->hw, 0);
-		ctx->mac_speed = 0;
-		tn40_gpio_init(ctx->hw);
-		rc = tn40_mdio_set_clock(ctx->hw, TN40_MDIO_CLK_1MHZ);
-		if (rc == 0)
-			rc = load_nic_fw(ctx);
-		if (rc != 0) {
-			fail(ctx, "NIC firmware load failed: %s", rc);
-			return rc;
-		}
-		set_state(ad, QT2025_ST_FW_WAIT);
-		rc = wait_fw_ready(ctx, &fs);
-		if (rc == -EINTR)
-			return rc;
-		if (rc != 0) {
-			fail(ctx, rc == -ETIMEDOUT ?
-			     "PHY firmware did not start within 3 s (unbootable image?)%s" :
-			     "MDIO failed while waiting for the PHY firmware: %s", rc);
-			return rc;
-		}
-		QT_LOG(INFO, phy, ad->name, "PHY firmware %u.%u.%u.%u running, downloaded in "
-		       "%" PRIu64 " ms", fs.version[0], fs.version[1], fs.version[2],
-		       fs.version[3], rte_atomic_load_explicit(&ad->cnt.fw_load_us,
-							       rte_memory_order_relaxed) / 1000);
+		goto running;
 	}
+
+	set_state(ad, QT2025_ST_FW_LOAD);
+	t0 = mono_ns();
+	rc = qt2025_download(ctx->hw, proc->phy_fw.data, proc->phy_fw.len);
+	if (rc != 0) {
+		fail(ctx, "PHY firmware download failed: %s", rc);
+		return rc;
+	}
+	rte_atomic_store_explicit(&ad->cnt.fw_load_us, (mono_ns() - t0) / 1000,
+				  rte_memory_order_relaxed);
+	rte_atomic_fetch_add_explicit(&ad->cnt.fw_loads, 1, rte_memory_order_relaxed);
+	set_state(ad, QT2025_ST_NIC_FW);
+	/* hw note 6.4 step 10 (MAC link down, GPIO, NIC firmware), done while the 8051
+	 * boots since none of it touches the PHY. The MDIO clock stays at 6 MHz: mainline
+	 * dropped its switch back to 1 MHz in 2025 ("The PHYs of all currently supported
+	 * TN4010 cards support 6 MHz operation"), which also spares a 100 ms settle.
+	 */
+	tn40_set_speed(ctx->hw, 0);
+	ctx->mac_speed = 0;
+	tn40_gpio_init(ctx->hw);
+	rc = load_nic_fw(ctx);
+	if (rc != 0) {
+		fail(ctx, "NIC firmware load failed: %s", rc);
+		return rc;
+	}
+	set_state(ad, QT2025_ST_FW_WAIT);
+	rc = wait_fw_ready(ctx, &fs);
+	if (rc == -EINTR)
+		return rc;
+	if (rc != 0) {
+		fail(ctx, rc == -ETIMEDOUT ?
+		     "PHY firmware did not start within 3 s (unbootable image?)%s" :
+		     "MDIO failed while waiting for the PHY firmware: %s", rc);
+		return rc;
+	}
+	QT_LOG(INFO, phy, ad->name, "PHY firmware %u.%u.%u.%u running, downloaded in "
+	       "%" PRIu64 " ms", fs.version[0], fs.version[1], fs.version[2],
+	       fs.version[3], rte_atomic_load_explicit(&ad->cnt.fw_load_us,
+						       rte_memory_order_relaxed) / 1000);
+running:
 	store_fw_state(ad, &fs, ctx->hw->phy_addr);
+	configure_mac(ctx, fs.module);
 	ctx->last_heartbeat = fs.heartbeat;
 	ctx->heartbeat_ns = mono_ns();
 	ctx->mac_down_polls = 0;
+	ctx->running_ns = mono_ns();
 	set_reason(ad, "");
 	set_state(ad, QT2025_ST_RUNNING);
 	if (ctx->intr_on)
@@ -351,23 +413,6 @@ bring_up(struct qt2025_link_ctx *ctx, bool after_crash)
 }
 
 /* ---- link watching ---- */
-
-/* The MAC follows the module's line rate (hw note 8.5, 6.3); it stays configured while
- * the link is down, so that the link coming back raises LNKCHG0.
- */
-static void
-configure_mac(struct qt2025_link_ctx *ctx, uint8_t module)
-{
-	uint32_t want = qt2025_module_speed(module);
-
-	if (ctx->mac_speed == want)
-		return;
-	if (tn40_set_speed(ctx->hw, want) == 0)
-		ctx->mac_speed = want;
-	rte_spinlock_lock(&qt2025_adapter(ctx->dev)->info_lock);
-	qt2025_adapter(ctx->dev)->info.mac_speed = ctx->mac_speed;
-	rte_spinlock_unlock(&qt2025_adapter(ctx->dev)->info_lock);
-}
 
 static int
 apply_requests(struct qt2025_link_ctx *ctx)
@@ -404,8 +449,8 @@ static bool
 check_link(struct qt2025_link_ctx *ctx, bool periodic)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
-	struct qt2025_fw_state fs = { 0 };
 	struct qt2025_link st = { 0 };
+	uint8_t hb, module;
 	bool mac, up, dropped;
 	uint64_t now = mono_ns();
 
@@ -420,26 +465,25 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 	up = mac && qt2025_link_up(&st);
 	dropped = st.latched_drop || !up;
 
-	if (periodic && qt2025_read_fw_state(ctx->hw, &fs) == 0) {
-		if (fs.heartbeat != ctx->last_heartbeat) {
-			ctx->last_heartbeat = fs.heartbeat;
+	if (periodic && qt2025_read_watch(ctx->hw, &hb, &module) == 0) {
+		if (hb != ctx->last_heartbeat) {
+			ctx->last_heartbeat = hb;
 			ctx->heartbeat_ns = now;
 		} else if (now - ctx->heartbeat_ns > HEARTBEAT_DEAD_MS * QT_NS_PER_MS) {
 			QT_LOG(ERR, phy, ad->name, "PHY firmware heartbeat stopped at 0x%02x: "
-			       "restarting the PHY", fs.heartbeat);
+			       "restarting the PHY", hb);
 			rte_atomic_fetch_add_explicit(&ad->cnt.fw_crashes, 1,
 						      rte_memory_order_relaxed);
 			report(ctx, false);
 			return false;
 		}
-		if (fs.module != ad->info.module)
-			QT_LOG(INFO, phy, ad->name, "SFP+ module: %s",
-			       qt2025_module_name(fs.module));
+		if (module != ad->info.module)
+			QT_LOG(INFO, phy, ad->name, "SFP+ module: %s", qt2025_module_name(module));
 		rte_spinlock_lock(&ad->info_lock);
-		ad->info.module = fs.module;
-		ad->info.heartbeat = fs.heartbeat;
+		ad->info.module = module;
+		ad->info.heartbeat = hb;
 		rte_spinlock_unlock(&ad->info_lock);
-		configure_mac(ctx, fs.module);
+		configure_mac(ctx, module);
 	}
 
 	/* 7.1: the PHY has light but the MAC never follows: reset the MAC side */
@@ -497,8 +541,16 @@ phy_thread(void *arg)
 			if (periodic)
 				next_poll = now + poll_ns;
 			crashed = !check_link(ctx, periodic);
+			/* warm start: the clock change (and its settle) waits for the link */
+			if (ctx->clock_pending && (ctx->reported_up ||
+						   now - ctx->running_ns > 1000 * QT_NS_PER_MS)) {
+				tn40_mdio_set_clock(ctx->hw, TN40_MDIO_CLK_6MHZ);
+				ctx->clock_pending = false;
+			}
 			now = mono_ns();
-			wait_ms = (next_poll - RTE_MIN(next_poll, now)) / QT_NS_PER_MS;
+			/* rounded up: a wait of 0 ms would spin on the link until the poll */
+			wait_ms = (next_poll - RTE_MIN(next_poll, now) + QT_NS_PER_MS - 1) /
+				  QT_NS_PER_MS;
 			if (ctx->up_since_ns != 0 && !ctx->reported_up)
 				wait_ms = RTE_MIN(wait_ms, (uint64_t)LINK_HOLD_MS);
 			if (wait_event(ctx, wait_ms))

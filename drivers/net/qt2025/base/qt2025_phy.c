@@ -211,6 +211,25 @@ qt2025_read_fw_state(struct qt_hw *hw, struct qt2025_fw_state *st)
 	return 0;
 }
 
+/* What link watching needs each poll: heartbeat and module type, two reads. */
+int
+qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
+{
+	uint16_t hb, mod;
+	int rc;
+
+	rc = phy_found(hw);
+	if (rc == 0)
+		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_FW_HEARTBEAT, &hb);
+	if (rc == 0)
+		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_MODULE, &mod);
+	if (rc != 0)
+		return rc;
+	*heartbeat = hb & 0xFF;
+	*module = mod & 0xFF;
+	return 0;
+}
+
 /*
  * Link bits latch low (hw note 9): a first read of 0 shows a drop since the previous read,
  * the second read is the state now. A first read of 1 is already "now", so the second read

@@ -39,6 +39,9 @@ qt2025_fw_status_running(uint8_t status)
 	return status != 0x00 && status != 0x10;
 }
 
+/* Heartbeat (3.D7EE) and module type (3.D70C) only: the per-poll part of link watching. */
+int qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module);
+
 /* Steps 2..14 of 8.3: hold the 8051, configure, release, boot ROM, program download,
  * run from SRAM. The caller sets the 6 MHz MDIO clock first and waits with
  * qt2025_wait_ready() afterwards. -EINVAL for an empty or oversized image.

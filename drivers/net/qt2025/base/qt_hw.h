@@ -29,6 +29,7 @@ struct qt_hw {
 	/* MDIO engine state (tn40_mdio.c) */
 	uint32_t mdio_clk;      /* last value written to MDIO_CMD_STAT */
 	uint32_t mdio_frame_ns; /* wire time of one 64-bit frame at that clock */
+	uint64_t mdio_settle_ns; /* no frame before this time: the new clock settles */
 	struct qt_mdio_counters mdio;
 
 	/* QT2025 (qt2025_phy.c) */

@@ -83,6 +83,13 @@ mdio_address(struct qt_hw *hw, uint32_t cmd, uint16_t reg)
 	uint32_t stat;
 	int rc;
 
+	if (unlikely(hw->mdio_settle_ns != 0)) {
+		uint64_t now = qt_now_ns(hw);
+
+		if (now < hw->mdio_settle_ns)
+			qt_sleep_us(hw, (hw->mdio_settle_ns - now + 999) / 1000);
+		hw->mdio_settle_ns = 0;
+	}
 	rc = mdio_wait(hw, false, &stat);
 	if (rc != 0)
 		return rc;
@@ -169,8 +176,11 @@ tn40_mdio_set_clock(struct qt_hw *hw, enum tn40_mdio_clock clk)
 	qt_wr32(hw, TN40_MDIO_CMD_STAT, v);
 	hw->mdio_clk = v;
 	hw->mdio_frame_ns = frame_ns_of(v);
-	/* both drivers let the new clock settle for 100 ms (hw note 5) */
-	qt_sleep_us(hw, 100 * 1000);
+	/* Both drivers let the new clock settle for 100 ms (hw note 5). The settle is kept,
+	 * but it is the next MDIO transaction that waits for it, so MMIO-only work (MAC
+	 * set-up, NIC firmware) can overlap it.
+	 */
+	hw->mdio_settle_ns = qt_now_ns(hw) + 100 * QT_NS_PER_MS;
 	return 0;
 }
 

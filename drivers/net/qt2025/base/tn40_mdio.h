@@ -19,7 +19,9 @@ enum tn40_mdio_clock {
 	TN40_MDIO_CLK_6MHZ,     /* 0x0A48: 6.25 MHz, for the QT2025 firmware download */
 };
 
-/* Writes the clock setting and lets it settle (100 ms, section 5). */
+/* Writes the clock setting; the next transaction waits until it has settled (100 ms after
+ * the write, section 5).
+ */
 int tn40_mdio_set_clock(struct qt_hw *hw, enum tn40_mdio_clock clk);
 
 int tn40_mdio_read(struct qt_hw *hw, int prtad, int mmd, uint16_t reg, uint16_t *val);

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <time.h>
 
 #include "sim_nic.h"
@@ -44,8 +45,11 @@ real_spin_ns(void *ctx, uint64_t ns)
 {
 	uint64_t end = real_now_ns(ctx) + ns;
 
+	/* Yields while spinning: each simulated card is its own hardware, so one card's
+	 * wait must not starve another card's thread on a machine with fewer cores.
+	 */
 	while (real_now_ns(ctx) < end)
-		;
+		sched_yield();
 }
 
 static const struct qt_sim_clock real_clock = {

@@ -645,9 +645,13 @@ qt_sim_phy_fail_reason(struct qt_sim *sim)
 {
 	const char *reason;
 
-	/* the last violation of either half, else the PHY's own account of a failed boot */
+	/* the PHY's account of its current attempt first (a hold starts it afresh), else the
+	 * last violation seen by the NIC side
+	 */
 	sim_enter(sim);
-	reason = sim->reason[0] != '\0' ? sim->reason : sim_phy_fail_reason(sim->phy);
+	reason = sim_phy_fail_reason(sim->phy);
+	if (reason == NULL || reason[0] == '\0')
+		reason = sim->reason;
 	sim_leave(sim);
 	return reason != NULL ? reason : "";
 }

@@ -71,7 +71,8 @@ txd_consume(struct qt_sim *sim)
 	uint32_t pos = nf->pos % size;
 	uint8_t desc[TXD_DESC_MAX];
 
-	if (txd_stopped(sim))
+	/* publishing nothing (e.g. a pointer reset to 0 at 0) needs no ring */
+	if (txd_stopped(sim) || wptr == nf->pos)
 		return;
 	if (base == 0) {
 		sim_violation(sim, "TXD_WPTR written while the TXD FIFO is not configured");
@@ -127,8 +128,7 @@ txd_consume(struct qt_sim *sim)
 void
 sim_nicfw_kick(struct qt_sim *sim)
 {
-	if (sim->regs[SIM_TXD_WPTR / 4] != sim->nicfw.pos)
-		txd_consume(sim);
+	txd_consume(sim);
 }
 
 void

@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * eal_ethdev: the ethdev face of net_qt2025_sim: probe, dev_infos, MAC addresses, link,
+ * firmware version, xstats names, devargs that fail the probe cleanly, a full wire,
+ * unsupported link speeds and PHY loopback.
+ *
+ * The tests run in file order in one EAL process; the first ones share a port pair.
+ */
+
+#include <stdlib.h>
+
+#include <rte_bus_vdev.h>
+#include <rte_ethdev.h>
+
+#include "qt_sim.h"
+#include "qt_test.h"
+#include "test_eal_util.h"
+
+#define PAIR_ARGS "wire=eth-w0,timing=fast,link_poll_ms=50"
+
+static const char *const pair_names[2] = { "net_qt2025_sim_e0", "net_qt2025_sim_e1" };
+static uint16_t pair[2];
+
+QT_EAL_TEST(eal_ethdev, probe_two_ports)
+{
+	struct rte_ether_addr mac[2];
+	struct rte_eth_dev_info info;
+	uint16_t avail = rte_eth_dev_count_avail();
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		QT_CHECK(qtt_port_create(pair_names[i], PAIR_ARGS, &pair[i]));
+		QT_ASSERT_EQ(rte_eth_dev_info_get(pair[i], &info), 0);
+		QT_ASSERT(strcmp(info.driver_name, "net_qt2025_sim") == 0, "driver %s",
+			  info.driver_name);
+		QT_ASSERT((info.speed_capa & RTE_ETH_LINK_SPEED_10G) != 0, "speed_capa 0x%x",
+			  info.speed_capa);
+		QT_ASSERT(info.max_rx_queues >= 1 && info.max_tx_queues >= 1, "queues %u/%u",
+			  info.max_rx_queues, info.max_tx_queues);
+		QT_ASSERT_EQ(rte_eth_macaddr_get(pair[i], &mac[i]), 0);
+		QT_ASSERT(!rte_is_zero_ether_addr(&mac[i]), "port %u has a zero MAC", pair[i]);
+		QT_ASSERT(rte_is_unicast_ether_addr(&mac[i]), "port %u MAC is multicast",
+			  pair[i]);
+	}
+	QT_ASSERT_NE(pair[0], pair[1]);
+	QT_ASSERT(!rte_is_same_ether_addr(&mac[0], &mac[1]), "both ports have one MAC");
+	QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail + 2);
+	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 2);
+	return 0;
+}
+
+QT_EAL_TEST(eal_ethdev, link_up_10g)
+{
+	struct rte_eth_link link;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		QT_CHECK(qtt_port_configure(pair[i], 1));
+		QT_CHECK(qtt_port_start(pair[i]));
+	}
+	for (i = 0; i < 2; i++) {
+		QT_CHECK(qtt_wait_link(pair[i], 1, 5000));
+		QT_ASSERT_EQ(rte_eth_link_get_nowait(pair[i], &link), 0);
+		QT_ASSERT_EQ(link.link_speed, RTE_ETH_SPEED_NUM_10G);
+		QT_ASSERT_EQ(link.link_duplex, RTE_ETH_LINK_FULL_DUPLEX);
+	}
+	return 0;
+}
+
+QT_EAL_TEST(eal_ethdev, fw_version)
+{
+	char buf[32];
+	int i, rc;
+
+	for (i = 0; i < 2; i++) {
+		memset(buf, 0, sizeof(buf));
+		rc = rte_eth_dev_fw_version_get(pair[i], buf, sizeof(buf));
+		QT_ASSERT_EQ(rc, 0);
+		QT_ASSERT(strcmp(buf, "0.1.0.0") == 0, "fw_version \"%s\"", buf);
+		/* too small: the size needed, terminating NUL included */
+		rc = rte_eth_dev_fw_version_get(pair[i], buf, 4);
+		QT_ASSERT_EQ(rc, (int)strlen("0.1.0.0") + 1);
+	}
+	return 0;
+}
+
+QT_EAL_TEST(eal_ethdev, xstats_names)
+{
+	static const char *const want[] = {
+		"link_up_events", "link_down_events", "phy_fw_loads", "phy_fw_load_us",
+		"phy_mdio_errors", "phy_mdio_timeouts",
+	};
+	struct rte_eth_xstat_name *names;
+	unsigned int i, j;
+	uint64_t v;
+	int n;
+
+	n = rte_eth_xstats_get_names(pair[0], NULL, 0);
+	QT_ASSERT(n > 0, "%d xstats", n);
+	names = calloc(n, sizeof(*names));
+	QT_ASSERT(names != NULL, "calloc");
+	QT_ASSERT_EQ(rte_eth_xstats_get_names(pair[0], names, n), n);
+	for (i = 0; i < RTE_DIM(want); i++) {
+		for (j = 0; j < (unsigned int)n; j++)
+			if (strcmp(names[j].name, want[i]) == 0)
+				break;
+		if (j == (unsigned int)n) {
+			free(names);
+			QT_FAIL("no xstat named %s", want[i]);
+		}
+	}
+	free(names);
+	for (i = 0; i < 2; i++) {
+		QT_ASSERT_EQ(qtt_xstat(pair[i], "phy_fw_loads", &v), 0);
+		QT_ASSERT_EQ(v, 1);     /* a cold probe downloads once */
+		QT_ASSERT_EQ(qtt_xstat(pair[i], "phy_fw_load_us", &v), 0);
+		QT_ASSERT(v > 0, "phy_fw_load_us 0 after a download");
+		QT_ASSERT_EQ(qtt_xstat(pair[i], "link_up_events", &v), 0);
+		QT_ASSERT_EQ(v, 1);
+		QT_ASSERT_EQ(qtt_xstat(pair[i], "link_down_events", &v), 0);
+		QT_ASSERT_EQ(v, 0);
+	}
+	return 0;
+}
+
+QT_EAL_TEST(eal_ethdev, stop_close)
+{
+	uint16_t avail = rte_eth_dev_count_avail(), p;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		QT_CHECK(qtt_port_stop(pair[i]));
+		QT_ASSERT_EQ(qtt_link(pair[i]), 0);
+	}
+	for (i = 0; i < 2; i++)
+		QT_CHECK(qtt_port_destroy(pair[i]));
+	QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail - 2);
+	QT_ASSERT(rte_eth_dev_get_port_by_name(pair_names[0], &p) != 0, "port still named");
+	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
+	return 0;
+}
+
+/* Each must fail rte_vdev_init and leave no port and no thread behind. */
+QT_EAL_TEST(eal_ethdev, bad_devargs)
+{
+	static const char *const bad[] = {
+		"bogus=1",
+		"timing=fast,bogus=1",
+		"module=xx",
+		"timing=slow",
+		"link_poll_ms=5",
+		"link_poll_ms=10001",
+		"link_poll_ms=abc",
+		"fw_force=2",
+		"wire=a b",
+		"wire=a.b",
+		"wire=0123456789012345678901234567890123",
+		"phy_fw=",
+	};
+	const char *name = "net_qt2025_sim_bad";
+	uint16_t avail = rte_eth_dev_count_avail(), p;
+	int threads = qtt_count_threads("qt-phy");
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(bad); i++) {
+		int rc = rte_vdev_init(name, bad[i]);
+
+		if (rc == 0)
+			rte_vdev_uninit(name);
+		QT_ASSERT(rc != 0, "rte_vdev_init with \"%s\" succeeded", bad[i]);
+		QT_ASSERT(rte_eth_dev_get_port_by_name(name, &p) != 0,
+			  "\"%s\" left port %u", bad[i], p);
+		QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail);
+		QT_ASSERT_EQ(qtt_count_threads("qt-phy"), threads);
+	}
+	/* the name is still usable after all these failures */
+	QT_CHECK(qtt_port_create(name, "timing=fast", &p));
+	QT_CHECK(qtt_port_destroy(p));
+	QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail);
+	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), threads);
+	return 0;
+}
+
+QT_EAL_TEST(eal_ethdev, third_port_full_wire)
+{
+	uint16_t avail, p[2], p3;
+	int threads;
+
+	QT_CHECK(qtt_port_create("net_qt2025_sim_f0", "wire=eth-full,timing=fast", &p[0]));
+	QT_CHECK(qtt_port_create("net_qt2025_sim_f1", "wire=eth-full,timing=fast", &p[1]));
+	avail = rte_eth_dev_count_avail();
+	threads = qtt_count_threads("qt-phy");
+	QT_ASSERT(rte_vdev_init("net_qt2025_sim_f2", "wire=eth-full,timing=fast") != 0,
+		  "a third port joined a full wire");
+	QT_ASSERT(rte_eth_dev_get_port_by_name("net_qt2025_sim_f2", &p3) != 0,
+		  "the third port exists");
+	QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail);
+	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), threads);
+	QT_CHECK(qtt_port_destroy(p[0]));
+	QT_CHECK(qtt_port_destroy(p[1]));
+	return 0;
+}
+
+QT_EAL_TEST(eal_ethdev, link_speeds_100m_fixed)
+{
+	struct rte_eth_conf conf;
+	uint16_t p;
+	int rc, rc10;
+
+	QT_CHECK(qtt_port_create("net_qt2025_sim_s0", "timing=fast", &p));
+	memset(&conf, 0, sizeof(conf));
+	conf.link_speeds = RTE_ETH_LINK_SPEED_100M | RTE_ETH_LINK_SPEED_FIXED;
+	rc = rte_eth_dev_configure(p, 1, 1, &conf);
+	/* 10G fixed is what the module gives: accepted */
+	conf.link_speeds = RTE_ETH_LINK_SPEED_10G | RTE_ETH_LINK_SPEED_FIXED;
+	rc10 = rte_eth_dev_configure(p, 1, 1, &conf);
+	QT_CHECK(qtt_port_destroy(p));
+	QT_ASSERT_EQ(rc10, 0);
+	QT_ASSERT_EQ(rc, -EINVAL);
+	return 0;
+}
+
+/* A port with a loopback plug, the plug pulled: lpbk_mode 1 (PHY PCS loopback) gives link. */
+QT_EAL_TEST(eal_ethdev, phy_loopback)
+{
+	struct rte_eth_conf conf;
+	struct qt_sim *sim;
+	uint16_t p;
+	int i;
+
+	QT_CHECK(qtt_port_create("net_qt2025_sim_lb0", "timing=fast,link_poll_ms=50", &p));
+	sim = qtt_sim(p);
+	QT_ASSERT(sim != NULL, "no model");
+	qt_sim_set_cable(sim, false);
+
+	/* without loopback the PHY runs and the link stays down */
+	QT_CHECK(qtt_port_configure(p, 0));
+	QT_CHECK(qtt_port_start(p));
+	QT_CHECK(qtt_wait_state(p, "running", 5000));
+	for (i = 0; i < 300; i++) {     /* six link polls */
+		QT_ASSERT_EQ(qtt_link(p), 0);
+		qtt_sleep_ms(1);
+	}
+	QT_CHECK(qtt_port_stop(p));
+
+	memset(&conf, 0, sizeof(conf));
+	conf.lpbk_mode = 1;
+	QT_ASSERT_EQ(rte_eth_dev_configure(p, 1, 1, &conf), 0);
+	QT_CHECK(qtt_port_start(p));
+	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	QT_ASSERT_EQ(qt_sim_cable(sim), false);
+	QT_CHECK(qtt_port_stop(p));
+
+	/* loopback off again: no link */
+	conf.lpbk_mode = 0;
+	QT_ASSERT_EQ(rte_eth_dev_configure(p, 1, 1, &conf), 0);
+	QT_CHECK(qtt_port_start(p));
+	for (i = 0; i < 300; i++) {
+		if (qtt_link(p) == 0)
+			break;
+		qtt_sleep_ms(10);
+	}
+	QT_ASSERT_EQ(qtt_link(p), 0);
+
+	qt_sim_set_cable(sim, true);
+	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	QT_CHECK(qtt_port_destroy(p));
+	return 0;
+}
+
+/*
+ * A port id freed by rte_eth_dev_close + rte_vdev_uninit and given to another simulated
+ * card: the model reached through that port id (tests, telemetry /qt2025/sim/cable and
+ * /module) must be the new card's, not the closed one's.
+ */
+QT_EAL_TEST(eal_ethdev, port_id_reused_by_other_card)
+{
+	struct qt_sim *sim;
+	uint16_t a, b;
+	int rc;
+
+	QT_CHECK(qtt_port_up("net_qt2025_sim_r0", "timing=fast,link_poll_ms=50", 0, &a));
+	QT_CHECK(qtt_wait_link(a, 1, 5000));
+	QT_CHECK(qtt_port_destroy(a));
+	QT_CHECK(qtt_port_up("net_qt2025_sim_r1", "timing=fast,link_poll_ms=50", 0, &b));
+	QT_CHECK(qtt_wait_link(b, 1, 5000));
+	QT_ASSERT_EQ(b, a);     /* the lowest free port id: the one just freed */
+	sim = qtt_sim(b);
+	QT_ASSERT(sim != NULL, "no model");
+	qt_sim_set_cable(sim, false);
+	rc = qtt_wait_link(b, 0, 2000);
+	qt_sim_set_cable(sim, true);
+	QT_CHECK(qtt_port_destroy(b));
+	QT_ASSERT(rc == 0, "pulling the cable of port %u's model did not take its link down: "
+		  "the model is another card's", b);
+	return 0;
+}

@@ -1,0 +1,668 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * Helpers of the EAL suites; see test_eal_util.h.
+ */
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <bus_vdev_driver.h>
+#include <ethdev_driver.h>
+#include <rte_alarm.h>
+#include <rte_bus_vdev.h>
+#include <rte_eal.h>
+#include <rte_mbuf.h>
+#include <rte_memzone.h>
+
+#include "qt2025_ethdev.h"
+#include "test_eal_util.h"
+
+#define QTT_NB_MBUF 1024
+#define QTT_NB_DESC 128
+
+/* ---- time ---- */
+
+uint64_t
+qtt_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+void
+qtt_sleep_us(unsigned int us)
+{
+	struct timespec ts = { .tv_sec = us / 1000000, .tv_nsec = (long)(us % 1000000) * 1000 };
+
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+void
+qtt_sleep_ms(unsigned int ms)
+{
+	qtt_sleep_us(ms * 1000);
+}
+
+int
+qtt_wait(bool (*cond)(void *arg), void *arg, unsigned int timeout_ms)
+{
+	uint64_t deadline = qtt_now_ms() + timeout_ms;
+
+	for (;;) {
+		if (cond(arg))
+			return 0;
+		if (qtt_now_ms() >= deadline)
+			return -1;
+		qtt_sleep_ms(1);
+	}
+}
+
+/* ---- ports ---- */
+
+static struct rte_mempool *
+qtt_mempool(void)
+{
+	static struct rte_mempool *mp;
+
+	if (mp == NULL)
+		mp = rte_pktmbuf_pool_create("qtt_mbufs", QTT_NB_MBUF, 32, 0,
+					     RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	if (mp == NULL)
+		fprintf(stderr, "    cannot create the mbuf pool: %s\n",
+			rte_strerror(rte_errno));
+	return mp;
+}
+
+int
+qtt_port_create(const char *name, const char *args, uint16_t *port)
+{
+	int rc;
+
+	rc = rte_vdev_init(name, args);
+	if (rc != 0) {
+		fprintf(stderr, "    rte_vdev_init(%s, \"%s\") = %d\n", name, args, rc);
+		return -1;
+	}
+	rc = rte_eth_dev_get_port_by_name(name, port);
+	if (rc != 0) {
+		fprintf(stderr, "    no port named %s after rte_vdev_init: %d\n", name, rc);
+		rte_vdev_uninit(name);
+		return -1;
+	}
+	return 0;
+}
+
+int
+qtt_port_configure(uint16_t port, int lsc)
+{
+	struct rte_eth_conf conf;
+	struct rte_mempool *mp = qtt_mempool();
+	int rc;
+
+	if (mp == NULL)
+		return -1;
+	memset(&conf, 0, sizeof(conf));
+	conf.intr_conf.lsc = lsc ? 1 : 0;
+	rc = rte_eth_dev_configure(port, 1, 1, &conf);
+	if (rc != 0) {
+		fprintf(stderr, "    rte_eth_dev_configure(%u) = %d\n", port, rc);
+		return -1;
+	}
+	rc = rte_eth_rx_queue_setup(port, 0, QTT_NB_DESC, rte_eth_dev_socket_id(port), NULL,
+				    mp);
+	if (rc != 0) {
+		fprintf(stderr, "    rte_eth_rx_queue_setup(%u) = %d\n", port, rc);
+		return -1;
+	}
+	rc = rte_eth_tx_queue_setup(port, 0, QTT_NB_DESC, rte_eth_dev_socket_id(port), NULL);
+	if (rc != 0) {
+		fprintf(stderr, "    rte_eth_tx_queue_setup(%u) = %d\n", port, rc);
+		return -1;
+	}
+	return 0;
+}
+
+int
+qtt_port_start(uint16_t port)
+{
+	int rc = rte_eth_dev_start(port);
+
+	if (rc != 0) {
+		fprintf(stderr, "    rte_eth_dev_start(%u) = %d\n", port, rc);
+		return -1;
+	}
+	return 0;
+}
+
+int
+qtt_port_stop(uint16_t port)
+{
+	int rc = rte_eth_dev_stop(port);
+
+	if (rc != 0) {
+		fprintf(stderr, "    rte_eth_dev_stop(%u) = %d\n", port, rc);
+		return -1;
+	}
+	return 0;
+}
+
+int
+qtt_port_up(const char *name, const char *args, int lsc, uint16_t *port)
+{
+	if (qtt_port_create(name, args, port) != 0)
+		return -1;
+	if (qtt_port_configure(*port, lsc) != 0 || qtt_port_start(*port) != 0) {
+		qtt_port_destroy(*port);
+		return -1;
+	}
+	return 0;
+}
+
+int
+qtt_port_destroy(uint16_t port)
+{
+	char name[RTE_ETH_NAME_MAX_LEN];
+	int rc;
+
+	if (rte_eth_dev_get_name_by_port(port, name) != 0) {
+		fprintf(stderr, "    port %u does not exist\n", port);
+		return -1;
+	}
+	qtt_lsc_unregister(port);
+	if (rte_eth_devices[port].data->dev_started && qtt_port_stop(port) != 0)
+		return -1;
+	rc = rte_eth_dev_close(port);
+	if (rc != 0) {
+		fprintf(stderr, "    rte_eth_dev_close(%u) = %d\n", port, rc);
+		return -1;
+	}
+	rc = rte_vdev_uninit(name);
+	if (rc != 0) {
+		fprintf(stderr, "    rte_vdev_uninit(%s) = %d\n", name, rc);
+		return -1;
+	}
+	return 0;
+}
+
+struct qt_sim *
+qtt_sim(uint16_t port)
+{
+	struct qt_sim *sim = qt2025_sim_of_port(port);
+
+	if (sim == NULL)
+		fprintf(stderr, "    port %u has no device model\n", port);
+	return sim;
+}
+
+int
+qtt_link(uint16_t port)
+{
+	struct rte_eth_link link;
+
+	memset(&link, 0, sizeof(link));
+	if (rte_eth_link_get_nowait(port, &link) != 0)
+		return -1;
+	return link.link_status == RTE_ETH_LINK_UP;
+}
+
+struct link_cond {
+	uint16_t port;
+	int up;
+};
+
+static bool
+link_is(void *arg)
+{
+	const struct link_cond *c = arg;
+
+	return qtt_link(c->port) == c->up;
+}
+
+int
+qtt_wait_link(uint16_t port, int up, unsigned int timeout_ms)
+{
+	struct link_cond c = { port, up };
+
+	if (qtt_wait(link_is, &c, timeout_ms) != 0) {
+		fprintf(stderr, "    port %u: link not %s within %u ms\n", port,
+			up ? "up" : "down", timeout_ms);
+		return -1;
+	}
+	return 0;
+}
+
+int
+qtt_xstat(uint16_t port, const char *name, uint64_t *val)
+{
+	uint64_t id;
+
+	if (rte_eth_xstats_get_id_by_name(port, name, &id) != 0)
+		return -1;
+	if (rte_eth_xstats_get_by_id(port, &id, val, 1) != 1)
+		return -1;
+	return 0;
+}
+
+struct xstat_cond {
+	uint16_t port;
+	const char *name;
+	uint64_t min;
+};
+
+static bool
+xstat_at_least(void *arg)
+{
+	const struct xstat_cond *c = arg;
+	uint64_t v;
+
+	return qtt_xstat(c->port, c->name, &v) == 0 && v >= c->min;
+}
+
+int
+qtt_wait_xstat(uint16_t port, const char *name, uint64_t min, unsigned int timeout_ms)
+{
+	struct xstat_cond c = { port, name, min };
+	uint64_t v = 0;
+
+	if (qtt_wait(xstat_at_least, &c, timeout_ms) != 0) {
+		qtt_xstat(port, name, &v);
+		fprintf(stderr, "    port %u: %s = %" PRIu64 ", not >= %" PRIu64
+			" within %u ms\n", port, name, v, min, timeout_ms);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- LSC callbacks ---- */
+
+static struct {
+	bool registered;
+	unsigned int count;             /* __atomic */
+	unsigned int foreign;           /* __atomic */
+	pthread_t thread;               /* last one, under __atomic stores of count */
+} qtt_lsc[RTE_MAX_ETHPORTS];
+
+static pthread_t qtt_intr_tid;
+static unsigned int qtt_intr_known;     /* __atomic */
+
+static void
+intr_tid_alarm(void *arg)
+{
+	RTE_SET_USED(arg);
+	qtt_intr_tid = pthread_self();
+	__atomic_store_n(&qtt_intr_known, 1, __ATOMIC_RELEASE);
+}
+
+static bool
+intr_known(void *arg)
+{
+	RTE_SET_USED(arg);
+	return __atomic_load_n(&qtt_intr_known, __ATOMIC_ACQUIRE) != 0;
+}
+
+int
+qtt_intr_thread(pthread_t *out)
+{
+	if (!intr_known(NULL)) {
+		if (rte_eal_alarm_set(1, intr_tid_alarm, NULL) != 0 ||
+		    qtt_wait(intr_known, NULL, 2000) != 0) {
+			fprintf(stderr, "    the alarm callback did not run\n");
+			return -1;
+		}
+	}
+	*out = qtt_intr_tid;
+	return 0;
+}
+
+static int
+lsc_cb(uint16_t port, enum rte_eth_event_type type, void *cb_arg, void *ret_param)
+{
+	RTE_SET_USED(cb_arg);
+	RTE_SET_USED(ret_param);
+	if (type != RTE_ETH_EVENT_INTR_LSC || port >= RTE_MAX_ETHPORTS)
+		return 0;
+	qtt_lsc[port].thread = pthread_self();
+	if (!intr_known(NULL) || !pthread_equal(qtt_lsc[port].thread, qtt_intr_tid))
+		__atomic_fetch_add(&qtt_lsc[port].foreign, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&qtt_lsc[port].count, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+int
+qtt_lsc_register(uint16_t port)
+{
+	pthread_t tid;
+	int rc;
+
+	/* the interrupt thread must be known before any callback can be judged */
+	if (qtt_intr_thread(&tid) != 0)
+		return -1;
+	qtt_lsc_reset(port);
+	rc = rte_eth_dev_callback_register(port, RTE_ETH_EVENT_INTR_LSC, lsc_cb, NULL);
+	if (rc != 0) {
+		fprintf(stderr, "    cannot register the LSC callback on port %u: %d\n", port,
+			rc);
+		return -1;
+	}
+	qtt_lsc[port].registered = true;
+	return 0;
+}
+
+void
+qtt_lsc_unregister(uint16_t port)
+{
+	int i, rc;
+
+	if (port >= RTE_MAX_ETHPORTS || !qtt_lsc[port].registered)
+		return;
+	/* -EAGAIN while the callback runs */
+	for (i = 0; i < 1000; i++) {
+		rc = rte_eth_dev_callback_unregister(port, RTE_ETH_EVENT_INTR_LSC, lsc_cb, NULL);
+		if (rc != -EAGAIN)
+			break;
+		qtt_sleep_ms(1);
+	}
+	qtt_lsc[port].registered = false;
+}
+
+void
+qtt_lsc_reset(uint16_t port)
+{
+	__atomic_store_n(&qtt_lsc[port].count, 0, __ATOMIC_RELEASE);
+	__atomic_store_n(&qtt_lsc[port].foreign, 0, __ATOMIC_RELEASE);
+}
+
+unsigned int
+qtt_lsc_count(uint16_t port)
+{
+	return __atomic_load_n(&qtt_lsc[port].count, __ATOMIC_ACQUIRE);
+}
+
+unsigned int
+qtt_lsc_foreign(uint16_t port)
+{
+	return __atomic_load_n(&qtt_lsc[port].foreign, __ATOMIC_ACQUIRE);
+}
+
+pthread_t
+qtt_lsc_thread(uint16_t port)
+{
+	return qtt_lsc[port].thread;
+}
+
+struct lsc_cond {
+	uint16_t port;
+	unsigned int n;
+};
+
+static bool
+lsc_at_least(void *arg)
+{
+	const struct lsc_cond *c = arg;
+
+	return qtt_lsc_count(c->port) >= c->n;
+}
+
+int
+qtt_wait_lsc(uint16_t port, unsigned int n, unsigned int timeout_ms)
+{
+	struct lsc_cond c = { port, n };
+
+	if (qtt_wait(lsc_at_least, &c, timeout_ms) != 0) {
+		fprintf(stderr, "    port %u: %u LSC callbacks, not >= %u within %u ms\n", port,
+			qtt_lsc_count(port), n, timeout_ms);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- telemetry ---- */
+
+int
+qtt_tel(const char *cmd, char *out, size_t len)
+{
+	struct sockaddr_un sun;
+	ssize_t n;
+	int fd;
+
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	if (snprintf(sun.sun_path, sizeof(sun.sun_path), "%s/dpdk_telemetry.v2",
+		     rte_eal_get_runtime_dir()) >= (int)sizeof(sun.sun_path)) {
+		fprintf(stderr, "    telemetry socket path too long\n");
+		return -1;
+	}
+	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	if (fd < 0) {
+		fprintf(stderr, "    socket: %s\n", strerror(errno));
+		return -1;
+	}
+	if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) != 0) {
+		fprintf(stderr, "    cannot connect to %s: %s (telemetry off?)\n", sun.sun_path,
+			strerror(errno));
+		goto fail;
+	}
+	/* the greeting: {"version": ..., "pid": ..., "max_output_len": ...} */
+	n = recv(fd, out, len - 1, 0);
+	if (n <= 0) {
+		fprintf(stderr, "    no telemetry greeting\n");
+		goto fail;
+	}
+	if (send(fd, cmd, strlen(cmd), 0) != (ssize_t)strlen(cmd)) {
+		fprintf(stderr, "    cannot send \"%s\": %s\n", cmd, strerror(errno));
+		goto fail;
+	}
+	n = recv(fd, out, len - 1, 0);
+	if (n <= 0) {
+		fprintf(stderr, "    no telemetry reply to \"%s\"\n", cmd);
+		goto fail;
+	}
+	out[n] = '\0';
+	close(fd);
+	return 0;
+fail:
+	close(fd);
+	return -1;
+}
+
+/* Points at the value of "key", NULL when the key is not there. */
+static const char *
+json_value(const char *json, const char *key)
+{
+	char pat[80];
+	const char *p;
+
+	snprintf(pat, sizeof(pat), "\"%s\"", key);
+	for (p = strstr(json, pat); p != NULL; p = strstr(p + 1, pat)) {
+		const char *v = p + strlen(pat);
+
+		while (isspace((unsigned char)*v))
+			v++;
+		if (*v != ':')
+			continue;       /* the pattern was a value, not a key */
+		v++;
+		while (isspace((unsigned char)*v))
+			v++;
+		return v;
+	}
+	return NULL;
+}
+
+int
+qtt_json_str(const char *json, const char *key, char *out, size_t len)
+{
+	const char *v = json_value(json, key);
+	size_t i = 0;
+
+	if (v == NULL || *v != '"') {
+		fprintf(stderr, "    no string \"%s\" in %s\n", key, json);
+		return -1;
+	}
+	for (v++; *v != '\0' && *v != '"' && i + 1 < len; v++) {
+		if (*v == '\\' && v[1] != '\0')
+			v++;
+		out[i++] = *v;
+	}
+	out[i] = '\0';
+	return 0;
+}
+
+int
+qtt_json_int(const char *json, const char *key, long long *out)
+{
+	const char *v = json_value(json, key);
+	char *end;
+
+	if (v == NULL || !(isdigit((unsigned char)*v) || *v == '-')) {
+		fprintf(stderr, "    no integer \"%s\" in %s\n", key, json);
+		return -1;
+	}
+	*out = strtoll(v, &end, 10);
+	return 0;
+}
+
+int
+qtt_phy_str(uint16_t port, const char *key, char *out, size_t len)
+{
+	char cmd[32], *reply = malloc(QTT_TEL_MAX + 1);
+	int rc = -1;
+
+	if (reply == NULL)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "/qt2025/phy,%u", port);
+	if (qtt_tel(cmd, reply, QTT_TEL_MAX + 1) == 0)
+		rc = qtt_json_str(reply, key, out, len);
+	free(reply);
+	return rc;
+}
+
+int
+qtt_phy_int(uint16_t port, const char *key, long long *out)
+{
+	char cmd[32], *reply = malloc(QTT_TEL_MAX + 1);
+	int rc = -1;
+
+	if (reply == NULL)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "/qt2025/phy,%u", port);
+	if (qtt_tel(cmd, reply, QTT_TEL_MAX + 1) == 0)
+		rc = qtt_json_int(reply, key, out);
+	free(reply);
+	return rc;
+}
+
+int
+qtt_wait_state(uint16_t port, const char *state, unsigned int timeout_ms)
+{
+	uint64_t deadline = qtt_now_ms() + timeout_ms;
+	char st[64] = "";
+
+	for (;;) {
+		if (qtt_phy_str(port, "state", st, sizeof(st)) != 0)
+			return -1;
+		if (strcmp(st, state) == 0)
+			return 0;
+		if (qtt_now_ms() >= deadline)
+			break;
+		qtt_sleep_ms(5);        /* a telemetry round trip costs a thread on the server */
+	}
+	fprintf(stderr, "    port %u: PHY state \"%s\", not \"%s\" within %u ms\n", port, st,
+		state, timeout_ms);
+	return -1;
+}
+
+/* ---- what the process holds ---- */
+
+int
+qtt_count_threads(const char *prefix)
+{
+	struct dirent *e;
+	char path[300], comm[64];
+	int n = 0;
+	DIR *d;
+
+	d = opendir("/proc/self/task");
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		FILE *f;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "/proc/self/task/%s/comm", e->d_name);
+		f = fopen(path, "r");
+		if (f == NULL)
+			continue;       /* the thread just ended */
+		if (fgets(comm, sizeof(comm), f) != NULL &&
+		    strncmp(comm, prefix, strlen(prefix)) == 0)
+			n++;
+		fclose(f);
+	}
+	closedir(d);
+	return n;
+}
+
+int
+qtt_count_fds(void)
+{
+	struct dirent *e;
+	int n = 0;
+	DIR *d;
+
+	d = opendir("/proc/self/fd");
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.')
+			n++;
+	closedir(d);
+	return n - 1;   /* the directory stream's own descriptor */
+}
+
+static void
+count_mz(const struct rte_memzone *mz, void *arg)
+{
+	RTE_SET_USED(mz);
+	(*(int *)arg)++;
+}
+
+int
+qtt_count_memzones(void)
+{
+	int n = 0;
+
+	rte_memzone_walk(count_mz, &n);
+	return n;
+}
+
+static bool
+no_phy_thread(void *arg)
+{
+	RTE_SET_USED(arg);
+	return qtt_count_threads("qt-phy") == 0;
+}
+
+int
+qtt_wait_no_phy_thread(unsigned int timeout_ms)
+{
+	if (qtt_wait(no_phy_thread, NULL, timeout_ms) != 0) {
+		fprintf(stderr, "    %d qt-phy* threads still there after %u ms\n",
+			qtt_count_threads("qt-phy"), timeout_ms);
+		return -1;
+	}
+	return 0;
+}
