@@ -44,6 +44,17 @@ for line in open(sys.argv[1]):
 print(p, f)
 PY
 )
+# The README's main command, as CI would run it: no terminal, must exit 0.
+if QT2025_BUILD="$build" ./devtools/run.sh </dev/null >"$build/run-sh.log" 2>&1 &&
+	[ "$(grep -c 'link state change event' "$build/run-sh.log")" -ge 6 ]; then
+	echo "ok   run.sh (log: $build/run-sh.log)"
+	passed=$((${passed:-0} + 1))
+else
+	echo "FAIL run.sh: see $build/run-sh.log"; tail -n 20 "$build/run-sh.log"
+	failed=$((${failed:-0} + 1))
+	mrc=1
+fi
+
 if [ "$mrc" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then
 	failed=1
 fi

@@ -2,4 +2,376 @@
  * Copyright(c) 2026 net_qt2025 authors
  */
 
+/*
+ * eal_link: the link contract (dpdk-pmd-conventions.md 2): LSC callbacks, one per change
+ * and port, on the EAL interrupt thread; link changes made by the application
+ * (set_link_down/up), by the outside world (cable, module: through the model and through
+ * telemetry), polling without LSC, the blocking and the non-blocking link get, flap storms.
+ *
+ * All tests use one port pair on one wire, in file order; the pair is re-probed (a warm
+ * start) when a test needs another intr_conf.lsc.
+ */
+
+#include <stdlib.h>
+
+#include <rte_ethdev.h>
+
+#include "qt_sim.h"
 #include "qt_test.h"
+#include "test_eal_util.h"
+
+#define PAIR_ARGS "wire=link-w0,timing=fast,link_poll_ms=50"
+#define SETTLE_MS 200           /* time given to extra, unwanted events to show up */
+#define STORM_TOGGLES 1000
+#define STORM_GAP_US 500
+#define STORM_MAX_EVENTS 6
+
+static const char *const names[2] = { "net_qt2025_sim_l0", "net_qt2025_sim_l1" };
+static uint16_t pp[2];
+
+/* Probes (or re-probes) the pair with the given lsc and waits for link on both. */
+static int
+pair_up(int lsc)
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (qtt_port_create(names[i], PAIR_ARGS, &pp[i]) != 0 ||
+		    qtt_port_configure(pp[i], lsc) != 0 || qtt_lsc_register(pp[i]) != 0 ||
+		    qtt_port_start(pp[i]) != 0)
+			return -1;
+	}
+	for (i = 0; i < 2; i++)
+		if (qtt_wait_link(pp[i], 1, 5000) != 0)
+			return -1;
+	return 0;
+}
+
+static int
+pair_down(void)
+{
+	int i, rc = 0;
+
+	for (i = 0; i < 2; i++)
+		if (qtt_port_destroy(pp[i]) != 0)
+			rc = -1;
+	return rc;
+}
+
+/* Both ports have exactly n LSC callbacks, SETTLE_MS after the n-th arrived, and link up. */
+static int
+expect_events(unsigned int n, int up)
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (qtt_wait_lsc(pp[i], n, 3000) != 0)
+			return -1;
+	qtt_sleep_ms(SETTLE_MS);
+	for (i = 0; i < 2; i++) {
+		if (qtt_lsc_count(pp[i]) != n) {
+			fprintf(stderr, "    port %u: %u LSC callbacks, expected %u\n", pp[i],
+				qtt_lsc_count(pp[i]), n);
+			return -1;
+		}
+		if (qtt_link(pp[i]) != up) {
+			fprintf(stderr, "    port %u: link %d after %u events, expected %d\n",
+				pp[i], qtt_link(pp[i]), n, up);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+reset_events(void)
+{
+	qtt_lsc_reset(pp[0]);
+	qtt_lsc_reset(pp[1]);
+}
+
+static int
+tel_ok(const char *cmd, const char *want)
+{
+	char *reply = malloc(QTT_TEL_MAX + 1);
+	int rc = -1;
+
+	if (reply == NULL)
+		return -1;
+	if (qtt_tel(cmd, reply, QTT_TEL_MAX + 1) == 0) {
+		if (strstr(reply, want) != NULL)
+			rc = 0;
+		else
+			fprintf(stderr, "    %s answered %s (no %s)\n", cmd, reply, want);
+	}
+	free(reply);
+	return rc;
+}
+
+QT_EAL_TEST(eal_link, pair_up_with_lsc)
+{
+	QT_CHECK(pair_up(1));
+	/* link-up after start is one event per port */
+	QT_CHECK(expect_events(1, 1));
+	return 0;
+}
+
+QT_EAL_TEST(eal_link, set_link_down_up)
+{
+	reset_events();
+	QT_ASSERT_EQ(rte_eth_dev_set_link_down(pp[0]), 0);
+	QT_CHECK(expect_events(1, 0));
+	QT_ASSERT_EQ(rte_eth_dev_set_link_up(pp[0]), 0);
+	QT_CHECK(expect_events(2, 1));
+	return 0;
+}
+
+QT_EAL_TEST(eal_link, lsc_on_interrupt_thread)
+{
+	pthread_t intr;
+	int i;
+
+	QT_CHECK(qtt_intr_thread(&intr));
+	for (i = 0; i < 2; i++) {
+		QT_ASSERT(qtt_lsc_count(pp[i]) > 0, "no callback ran on port %u", pp[i]);
+		QT_ASSERT_EQ(qtt_lsc_foreign(pp[i]), 0);
+		QT_ASSERT(pthread_equal(qtt_lsc_thread(pp[i]), intr),
+			  "port %u: LSC callback not on the EAL interrupt thread", pp[i]);
+		QT_ASSERT(!pthread_equal(qtt_lsc_thread(pp[i]), pthread_self()),
+			  "port %u: LSC callback on the application thread", pp[i]);
+	}
+	return 0;
+}
+
+QT_EAL_TEST(eal_link, cable_through_model)
+{
+	struct qt_sim *sim = qtt_sim(pp[0]);
+
+	QT_ASSERT(sim != NULL, "no model");
+	reset_events();
+	qt_sim_set_cable(sim, false);
+	QT_CHECK(expect_events(1, 0));
+	qt_sim_set_cable(sim, true);
+	QT_CHECK(expect_events(2, 1));
+	return 0;
+}
+
+QT_EAL_TEST(eal_link, cable_through_telemetry)
+{
+	char cmd[64];
+
+	reset_events();
+	snprintf(cmd, sizeof(cmd), "/qt2025/sim/cable,%u,unplug", pp[0]);
+	QT_CHECK(tel_ok(cmd, "\"unplugged\""));
+	QT_CHECK(expect_events(1, 0));
+	snprintf(cmd, sizeof(cmd), "/qt2025/sim/cable,%u,plug", pp[1]);
+	QT_CHECK(tel_ok(cmd, "\"plugged\""));
+	QT_CHECK(expect_events(2, 1));
+	/* bad words and ports are refused (null) and change nothing */
+	snprintf(cmd, sizeof(cmd), "/qt2025/sim/cable,%u,pull", pp[0]);
+	QT_CHECK(tel_ok(cmd, "null"));
+	QT_CHECK(tel_ok("/qt2025/sim/cable,999,unplug", "null"));
+	QT_CHECK(tel_ok("/qt2025/sim/cable, 0,unplug", "null"));
+	qtt_sleep_ms(SETTLE_MS);
+	QT_ASSERT_EQ(qtt_lsc_count(pp[0]), 2);
+	QT_ASSERT_EQ(qtt_link(pp[0]), 1);
+	return 0;
+}
+
+QT_EAL_TEST(eal_link, module_through_telemetry)
+{
+	char cmd[64], mod[64];
+
+	reset_events();
+	snprintf(cmd, sizeof(cmd), "/qt2025/sim/module,%u,none", pp[0]);
+	QT_CHECK(tel_ok(cmd, "\"module\""));
+	QT_CHECK(expect_events(1, 0));
+	snprintf(cmd, sizeof(cmd), "/qt2025/sim/module,%u,sr", pp[0]);
+	QT_CHECK(tel_ok(cmd, "10GBASE-SR"));
+	QT_CHECK(expect_events(2, 1));
+	QT_CHECK(qtt_phy_str(pp[0], "module", mod, sizeof(mod)));
+	QT_ASSERT(strcmp(mod, "10GBASE-SR") == 0, "module %s", mod);
+	snprintf(cmd, sizeof(cmd), "/qt2025/sim/module,%u,xx", pp[0]);
+	QT_CHECK(tel_ok(cmd, "null"));
+	return 0;
+}
+
+QT_EAL_TEST(eal_link, telemetry_phy)
+{
+	static const char *const ints[] = {
+		"fw_loads", "fw_load_us", "mdio_errors", "mdio_timeouts",
+	};
+	char *reply, s[64], cmd[32];
+	long long v;
+	unsigned int i;
+
+	reply = malloc(QTT_TEL_MAX + 1);
+	QT_ASSERT(reply != NULL, "malloc");
+	snprintf(cmd, sizeof(cmd), "/qt2025/phy,%u", pp[1]);
+	if (qtt_tel(cmd, reply, QTT_TEL_MAX + 1) != 0) {
+		free(reply);
+		QT_FAIL("no reply to %s", cmd);
+	}
+#define QTT_EXPECT(cond, ...) do { if (!(cond)) { free(reply); QT_FAIL(__VA_ARGS__); } } while (0)
+	QTT_EXPECT(qtt_json_str(reply, "state", s, sizeof(s)) == 0 &&
+		   strcmp(s, "running") == 0, "state in %s", reply);
+	QTT_EXPECT(qtt_json_int(reply, "link", &v) == 0 && v == 1, "link in %s", reply);
+	QTT_EXPECT(qtt_json_str(reply, "fw_version", s, sizeof(s)) == 0 &&
+		   strcmp(s, "0.1.0.0") == 0, "fw_version in %s", reply);
+	QTT_EXPECT(qtt_json_str(reply, "module", s, sizeof(s)) == 0 &&
+		   strcmp(s, "10GBASE-SR") == 0, "module in %s", reply);
+	for (i = 0; i < RTE_DIM(ints); i++)
+		QTT_EXPECT(qtt_json_int(reply, ints[i], &v) == 0 && v >= 0, "%s in %s",
+			   ints[i], reply);
+	QTT_EXPECT(qtt_json_int(reply, "port", &v) == 0 && v == pp[1], "port in %s", reply);
+#undef QTT_EXPECT
+	free(reply);
+	QT_CHECK(tel_ok("/qt2025/phy,abc", "null"));
+	QT_CHECK(tel_ok("/qt2025/phy,1x", "null"));
+	QT_CHECK(tel_ok("/qt2025/phy,999", "null"));
+	QT_CHECK(tel_ok("/qt2025/ports", "["));
+	return 0;
+}
+
+/* intr_conf.lsc = 0: no callback, but the link read without waiting follows the cable. */
+QT_EAL_TEST(eal_link, no_lsc_polling)
+{
+	struct qt_sim *sim;
+	int i;
+
+	QT_CHECK(pair_down());
+	QT_CHECK(pair_up(0));
+	sim = qtt_sim(pp[1]);
+	QT_ASSERT(sim != NULL, "no model");
+	qt_sim_set_cable(sim, false);
+	for (i = 0; i < 2; i++)
+		QT_CHECK(qtt_wait_link(pp[i], 0, 3000));
+	qt_sim_set_cable(sim, true);
+	for (i = 0; i < 2; i++)
+		QT_CHECK(qtt_wait_link(pp[i], 1, 3000));
+	qtt_sleep_ms(SETTLE_MS);
+	QT_ASSERT_EQ(qtt_lsc_count(pp[0]), 0);
+	QT_ASSERT_EQ(qtt_lsc_count(pp[1]), 0);
+	return 0;
+}
+
+/* A functional guarantee that link_update(dev, 0) does no MDIO, not a benchmark. */
+QT_EAL_TEST(eal_link, link_get_nowait_is_instant)
+{
+	struct rte_eth_link link;
+	uint64_t t0, dt;
+	int i;
+
+	t0 = qtt_now_ms();
+	for (i = 0; i < 1000; i++)
+		QT_ASSERT_EQ(rte_eth_link_get_nowait(pp[0], &link), 0);
+	dt = qtt_now_ms() - t0;
+	QT_ASSERT(dt < 1000, "1000 rte_eth_link_get_nowait took %" PRIu64 " ms", dt);
+	QT_ASSERT_EQ(link.link_status, RTE_ETH_LINK_UP);
+	return 0;
+}
+
+/* The blocking link get on a port with no link gives up within the ethdev 9 s. */
+QT_EAL_TEST(eal_link, link_get_blocking_bounded)
+{
+	struct rte_eth_link link;
+	struct qt_sim *sim = qtt_sim(pp[0]);
+	uint64_t t0, dt;
+	int rc;
+
+	QT_ASSERT(sim != NULL, "no model");
+	qt_sim_set_cable(sim, false);
+	QT_CHECK(qtt_wait_link(pp[0], 0, 3000));
+	t0 = qtt_now_ms();
+	memset(&link, 0xff, sizeof(link));
+	rc = rte_eth_link_get(pp[0], &link);
+	dt = qtt_now_ms() - t0;
+	qt_sim_set_cable(sim, true);
+	QT_ASSERT_EQ(rc, 0);
+	QT_ASSERT(dt < 9500, "rte_eth_link_get blocked %" PRIu64 " ms", dt);
+	QT_ASSERT_EQ(link.link_status, RTE_ETH_LINK_DOWN);
+	QT_CHECK(qtt_wait_link(pp[0], 1, 3000));
+	/* with link, the blocking get answers at once */
+	t0 = qtt_now_ms();
+	QT_ASSERT_EQ(rte_eth_link_get(pp[0], &link), 0);
+	dt = qtt_now_ms() - t0;
+	QT_ASSERT_EQ(link.link_status, RTE_ETH_LINK_UP);
+	QT_ASSERT(dt < 1000, "rte_eth_link_get with link up blocked %" PRIu64 " ms", dt);
+	return 0;
+}
+
+/* Toggles port 0's cable STORM_TOGGLES times, STORM_GAP_US apart, from plugged. */
+static uint64_t
+storm(struct qt_sim *sim, unsigned int toggles)
+{
+	uint64_t t0 = qtt_now_ms();
+	bool plugged = true;
+	unsigned int i;
+
+	for (i = 0; i < toggles; i++) {
+		plugged = !plugged;
+		qt_sim_set_cable(sim, plugged);
+		qtt_sleep_us(STORM_GAP_US);
+	}
+	return qtt_now_ms() - t0;
+}
+
+static int
+storm_test(unsigned int toggles, int final_up)
+{
+	struct qt_sim *sim = qtt_sim(pp[0]);
+	uint64_t dt;
+	int i;
+
+	if (sim == NULL)
+		return -1;
+	reset_events();
+	dt = storm(sim, toggles);
+	printf("    %u cable toggles in %" PRIu64 " ms\n", toggles, dt);
+	for (i = 0; i < 2; i++)
+		if (qtt_wait_link(pp[i], final_up, 2000) != 0)
+			return -1;
+	qtt_sleep_ms(SETTLE_MS);
+	for (i = 0; i < 2; i++) {
+		printf("    port %u: %u LSC callbacks\n", pp[i], qtt_lsc_count(pp[i]));
+		if (qtt_lsc_count(pp[i]) > STORM_MAX_EVENTS) {
+			fprintf(stderr, "    port %u: %u LSC callbacks for one storm, more than %u\n",
+				pp[i], qtt_lsc_count(pp[i]), STORM_MAX_EVENTS);
+			return -1;
+		}
+		if (qtt_link(pp[i]) != final_up) {
+			fprintf(stderr, "    port %u: link %d after the storm\n", pp[i],
+				qtt_link(pp[i]));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+QT_EAL_TEST(eal_link, flap_storm_ends_plugged)
+{
+	QT_CHECK(pair_down());
+	QT_CHECK(pair_up(1));
+	QT_CHECK(expect_events(1, 1));
+	QT_CHECK(storm_test(STORM_TOGGLES, 1));
+	return 0;
+}
+
+QT_EAL_TEST(eal_link, flap_storm_ends_unplugged)
+{
+	struct qt_sim *sim = qtt_sim(pp[0]);
+
+	QT_ASSERT(sim != NULL, "no model");
+	QT_CHECK(storm_test(STORM_TOGGLES - 1, 0));
+	reset_events();
+	qt_sim_set_cable(sim, true);
+	QT_CHECK(expect_events(1, 1));
+	return 0;
+}
+
+QT_EAL_TEST(eal_link, close_pair)
+{
+	QT_CHECK(pair_down());
+	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
+	return 0;
+}

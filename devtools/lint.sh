@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright(c) 2026 net_qt2025 authors
+#
+# The checks of DPDK's checkpatches.sh that matter here, as greps: SPDX tags, tokens the
+# driver must not use outside its compat/osdep headers and the model, line length, tabs.
+# Ends with "qt-test lint: N passed, N failed" (one case per check).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+pass=0
+fail=0
+check() {        # name, offending lines (empty = pass)
+	if [ -z "$2" ]; then
+		pass=$((pass + 1)); echo "ok   lint.$1"
+	else
+		fail=$((fail + 1)); echo "FAIL lint.$1"; echo "$2" | head -n 20 | sed 's/^/    /'
+	fi
+}
+
+files=$(git ls-files 2>/dev/null || find . -type f -not -path './build*' -not -path './.git/*')
+src=$(echo "$files" | grep -E '\.(c|h)$')
+drv=$(echo "$src" | grep '^drivers/' | grep -vE 'qt2025_compat\.h|qt_osdep\.h|/sim/')
+
+check spdx "$(for f in $(echo "$files" | grep -E '\.(c|h|py|sh|build|txt|rst|ini)$|^\.ci/run$'); do
+	head -n 3 "$f" | grep -q 'SPDX-License-Identifier: BSD-3-Clause' || echo "$f"; done)"
+check forbidden_tokens "$(grep -nE '\bprintf\(|fprintf\((stdout|stderr)|pthread_(create|join|detach|setname)|__atomic_[a-z_]+\(|__ATOMIC_|rte_atomic(16|32|64)_|rte_smp_[rw]?mb\(|__sync_|\brte_panic\(|\brte_exit\(|RTE_LOG\(|[^_]rte_log\(' $drv /dev/null)"
+check version_tests "$(grep -nE 'RTE_VERSION' $(echo "$src" | grep -v qt2025_compat.h) /dev/null)"
+check sim_no_dpdk "$(grep -nE '#include <(rte_|ethdev|bus_)' $(echo "$src" | grep '/sim/') /dev/null)"
+check base_no_ethdev "$(grep -nE '#include <(rte_ethdev|ethdev_)' $(echo "$src" | grep '/base/') /dev/null)"
+check line_length "$(awk 'length($0) > 100 { print FILENAME ":" FNR ": " length($0) " columns" }' \
+	$(echo "$src" | tr '\n' ' ') /dev/null)"
+check tabs "$(grep -nE '^ {8}' $(echo "$src" | tr '\n' ' ') /dev/null)"
+check trailing_space "$(grep -nE '[[:space:]]+$' $(echo "$src" | tr '\n' ' ') /dev/null)"
+
+echo "qt-test lint: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
