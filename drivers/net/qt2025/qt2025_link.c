@@ -41,6 +41,7 @@ struct qt2025_link_ctx {
 	RTE_ATOMIC(uint32_t) stop;
 	struct rte_intr_handle *intr;
 	bool intr_on;
+	rte_spinlock_t pub_lock;        /* publications into dev_link vs start/stop */
 
 	/* PHY thread only */
 	bool reported_up;
@@ -144,16 +145,19 @@ lsc_alarm(void *arg)
 
 /* Publishes the link into dev_link (only while started) and arms one LSC alarm. */
 static void
-publish(struct rte_eth_dev *dev, bool up, uint32_t speed)
+publish(struct qt2025_link_ctx *ctx, bool up, uint32_t speed)
 {
+	struct rte_eth_dev *dev = ctx->dev;
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	struct rte_eth_link link;
 
+	/* under pub_lock, so that dev_start/dev_stop never interleave with a publication */
+	rte_spinlock_lock(&ctx->pub_lock);
 	if (!rte_atomic_load_explicit(&ad->started, rte_memory_order_acquire))
-		return;
+		goto out;
 	qt_link_fill(&link, up, speed);
 	if (rte_eth_linkstatus_set(dev, &link) != 0)
-		return;
+		goto out;
 	rte_atomic_fetch_add_explicit(&ad->link_changes, 1, rte_memory_order_release);
 	if (dev->data->dev_conf.intr_conf.lsc &&
 	    rte_atomic_exchange_explicit(&ad->lsc_pending, 1, rte_memory_order_acq_rel) == 0 &&
@@ -161,6 +165,8 @@ publish(struct rte_eth_dev *dev, bool up, uint32_t speed)
 		rte_atomic_store_explicit(&ad->lsc_pending, 0, rte_memory_order_release);
 		QT_LOG(ERR, phy, ad->name, "cannot arm the LSC alarm");
 	}
+out:
+	rte_spinlock_unlock(&ctx->pub_lock);
 }
 
 static void
@@ -180,7 +186,7 @@ report(struct qt2025_link_ctx *ctx, bool up)
 					      rte_memory_order_relaxed);
 		QT_LOG(INFO, phy, ad->name, "link down");
 	}
-	publish(ctx->dev, up, ctx->mac_speed);
+	publish(ctx, up, ctx->mac_speed);
 }
 
 /* The MAC follows the module's line rate (hw note 8.5, 6.3); it stays configured while
@@ -512,6 +518,8 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 	}
 	if (up && ctx->up_since_ns != 0 && now - ctx->up_since_ns >= LINK_HOLD_MS * QT_NS_PER_MS)
 		report(ctx, true);
+	/* idempotent: catches a dev_start that raced with a change */
+	publish(ctx, ctx->reported_up, ctx->mac_speed);
 	sync_mdio_counters(ad, ctx->hw);
 	return true;
 }
@@ -643,6 +651,7 @@ qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr)
 	ctx->dev = dev;
 	ctx->hw = &proc->hw;
 	ctx->intr = intr;
+	rte_spinlock_init(&ctx->pub_lock);
 	ctx->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (ctx->wake_fd < 0) {
 		free(ctx);
@@ -737,26 +746,35 @@ qt2025_link_start(struct rte_eth_dev *dev)
 
 	rte_atomic_store_explicit(&ad->loopback, dev->data->dev_conf.lpbk_mode == 1,
 				  rte_memory_order_relaxed);
-	/* the current state at once; later changes come as events */
-	qt_link_fill(&link, ctx != NULL && ctx->reported_up, ctx != NULL ? ctx->mac_speed : 0);
+	if (ctx == NULL)
+		return;
+	/* the current state at once, without an event; later changes come as events */
+	rte_spinlock_lock(&ctx->pub_lock);
+	qt_link_fill(&link, ctx->reported_up, ctx->mac_speed);
 	rte_eth_linkstatus_set(dev, &link);
 	rte_atomic_store_explicit(&ad->started, 1, rte_memory_order_release);
+	rte_spinlock_unlock(&ctx->pub_lock);
 	request(dev);
-	if (ctx != NULL)
-		wake(ctx);
+	wake(ctx);
 }
 
 void
 qt2025_link_stop(struct rte_eth_dev *dev)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt2025_link_ctx *ctx = qt2025_proc(dev)->link;
 	struct rte_eth_link link;
 
+	if (ctx != NULL)
+		rte_spinlock_lock(&ctx->pub_lock);
 	rte_atomic_store_explicit(&ad->started, 0, rte_memory_order_release);
-	rte_eal_alarm_cancel(lsc_alarm, dev);
-	rte_atomic_store_explicit(&ad->lsc_pending, 0, rte_memory_order_release);
 	qt_link_fill(&link, 0, 0);
 	rte_eth_linkstatus_set(dev, &link);
+	if (ctx != NULL)
+		rte_spinlock_unlock(&ctx->pub_lock);
+	/* a stopped port reports link down without an event (as ixgbe does) */
+	rte_eal_alarm_cancel(lsc_alarm, dev);
+	rte_atomic_store_explicit(&ad->lsc_pending, 0, rte_memory_order_release);
 }
 
 int
