@@ -134,26 +134,39 @@ identify_phy_image(struct qt2025_fw *fw)
 	}
 }
 
+/* The devarg's file, else the search; on the simulator without a devarg, the model's image. */
 static int
-load_phy(const struct qt2025_adapter *ad, struct qt2025_fw *fw)
+acquire(const struct qt2025_adapter *ad, const char *what, const char *devarg, const char *fname,
+	size_t max, const uint8_t *builtin, size_t builtin_len, struct qt2025_fw *fw)
 {
 	char path[PATH_MAX];
 	int rc;
 
-	if (ad->is_sim && ad->args.phy_fw[0] == '\0') {
-		fw->data = (uint8_t *)(uintptr_t)qt_sim_phy_fw;
-		fw->len = qt_sim_phy_fw_len;
+	if (ad->is_sim && devarg[0] == '\0') {
+		fw->data = (uint8_t *)(uintptr_t)builtin;
+		fw->len = builtin_len;
 		fw->builtin = true;
-		snprintf(fw->desc, sizeof(fw->desc), "built-in synthetic image");
-	} else {
-		rc = locate(ad->name, "PHY firmware", ad->args.phy_fw, QT2025_PHY_FW_NAME, path,
-			    sizeof(path));
-		if (rc == 0)
-			rc = read_file(ad->name, "PHY firmware", path, QT2025_FW_MAX_LEN, fw);
-		if (rc != 0)
-			return rc;
-		snprintf(fw->desc, sizeof(fw->desc), "%.80s", path);
+		snprintf(fw->desc, sizeof(fw->desc), "built-in synthetic %s",
+			 builtin == qt_sim_phy_fw ? "image" : "stream");
+		return 0;
 	}
+	rc = locate(ad->name, what, devarg, fname, path, sizeof(path));
+	if (rc == 0)
+		rc = read_file(ad->name, what, path, max, fw);
+	if (rc == 0)
+		snprintf(fw->desc, sizeof(fw->desc), "%.80s", path);
+	return rc;
+}
+
+static int
+load_phy(const struct qt2025_adapter *ad, struct qt2025_fw *fw)
+{
+	int rc;
+
+	rc = acquire(ad, "PHY firmware", ad->args.phy_fw, QT2025_PHY_FW_NAME, QT2025_FW_MAX_LEN,
+		     qt_sim_phy_fw, qt_sim_phy_fw_len, fw);
+	if (rc != 0)
+		return rc;
 	/* An 8051 image starts with LJMP (opcode 0x02) at address 0 (hw note 8.4). */
 	if (fw->len < 3 || fw->data[0] != 0x02) {
 		QT_INIT_LOG(ERR, ad->name, "PHY firmware %s: not an 8051 image (no LJMP at 0)",
@@ -176,24 +189,13 @@ load_phy(const struct qt2025_adapter *ad, struct qt2025_fw *fw)
 static int
 load_nic(const struct qt2025_adapter *ad, struct qt2025_fw *fw)
 {
-	char path[PATH_MAX];
 	uint32_t w0;
 	int rc;
 
-	if (ad->is_sim && ad->args.nic_fw[0] == '\0') {
-		fw->data = (uint8_t *)(uintptr_t)qt_sim_nic_fw;
-		fw->len = qt_sim_nic_fw_len;
-		fw->builtin = true;
-		snprintf(fw->desc, sizeof(fw->desc), "built-in synthetic stream");
-	} else {
-		rc = locate(ad->name, "NIC firmware", ad->args.nic_fw, QT2025_NIC_FW_NAME, path,
-			    sizeof(path));
-		if (rc == 0)
-			rc = read_file(ad->name, "NIC firmware", path, QT2025_NIC_FW_MAX, fw);
-		if (rc != 0)
-			return rc;
-		snprintf(fw->desc, sizeof(fw->desc), "%.80s", path);
-	}
+	rc = acquire(ad, "NIC firmware", ad->args.nic_fw, QT2025_NIC_FW_NAME, QT2025_NIC_FW_MAX,
+		     qt_sim_nic_fw, qt_sim_nic_fw_len, fw);
+	if (rc != 0)
+		return rc;
 	/* A stream of TXD-format init descriptors: 8-byte units, type 0xF in word 0 bits
 	 * 19:16 (hw note 4.8).
 	 */
