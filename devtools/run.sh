@@ -6,7 +6,8 @@
 # dpdk-testpmd with the plugin.
 #
 #   ./devtools/run.sh [testpmd args]              two simulated ports cabled together
-#   ./devtools/run.sh 0000:03:00.0 [testpmd args] a card bound to vfio-pci
+#   ./devtools/run.sh 0000:03:00.0[,devargs] [testpmd args]
+#                                                 a card bound to vfio-pci
 #
 # EAL options can be added with QT2025_EAL_ARGS (for a card: hugepages, lcores...).
 # Without a terminal on standard input it runs a short scripted session and exits with
@@ -23,7 +24,7 @@ plugin="$PWD/$build/librte_net_qt2025.so"
 prefix="qt2025-run-$$"
 eal=(-d "$plugin" --file-prefix "$prefix")
 
-if [[ $# -gt 0 && $1 =~ ^([0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$ ]]; then
+if [[ $# -gt 0 && $1 =~ ^([0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7](,.*)?$ ]]; then
 	eal+=(-a "$1")
 	shift
 else

@@ -46,7 +46,9 @@ struct qt2025_devargs {
 	int timing;                     /* enum qt_sim_timing */
 };
 
-/* PHY control thread states, in bring-up order. */
+/* PHY control thread states (a cold bring-up goes identify, firmware-download, nic-firmware,
+ * firmware-boot, running).
+ */
 enum qt2025_state {
 	QT2025_ST_PROBING = 0,  /* thread starting */
 	QT2025_ST_IDENTIFY,     /* MDIO scan, ID and revision */

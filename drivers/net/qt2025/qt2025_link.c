@@ -30,7 +30,7 @@
 
 #define LINK_HOLD_MS 20                 /* link must stay up this long before it is reported */
 #define HEARTBEAT_DEAD_MS 1000          /* a frozen heartbeat this long is a crashed 8051 */
-#define MAC_RECOVER_POLLS 11            /* 7.1: the 12th down evaluation resets the MAC */
+#define MAC_RECOVER_POLLS 12            /* 7.1: the 12th down evaluation resets the MAC */
 #define LSC_ALARM_US 1
 
 struct qt2025_link_ctx {
@@ -726,6 +726,8 @@ request(struct rte_eth_dev *dev)
 int
 qt2025_dev_set_link_up(struct rte_eth_dev *dev)
 {
+	if (qt2025_proc(dev)->link == NULL)
+		return -E_RTE_SECONDARY;
 	rte_atomic_store_explicit(&qt2025_adapter(dev)->admin_down, 0, rte_memory_order_relaxed);
 	return request(dev);
 }
@@ -733,6 +735,8 @@ qt2025_dev_set_link_up(struct rte_eth_dev *dev)
 int
 qt2025_dev_set_link_down(struct rte_eth_dev *dev)
 {
+	if (qt2025_proc(dev)->link == NULL)
+		return -E_RTE_SECONDARY;
 	rte_atomic_store_explicit(&qt2025_adapter(dev)->admin_down, 1, rte_memory_order_relaxed);
 	return request(dev);
 }

@@ -15,8 +15,8 @@
 #include "qt_hw.h"
 
 enum tn40_mdio_clock {
-	TN40_MDIO_CLK_1MHZ,     /* 0x3EC8: run time, as both Linux drivers do */
-	TN40_MDIO_CLK_6MHZ,     /* 0x0A48: 6.25 MHz, for the QT2025 firmware download */
+	TN40_MDIO_CLK_1MHZ,     /* 0x3EC8: the vendor driver's run-time clock */
+	TN40_MDIO_CLK_6MHZ,     /* 0x0A48: 6.25 MHz: the download, and run time in mainline */
 };
 
 /* Writes the clock setting; the next transaction waits until it has settled (100 ms after

@@ -1,5 +1,0 @@
-/* SPDX-License-Identifier: BSD-3-Clause
- * Copyright(c) 2026 net_qt2025 authors
- */
-
-/* to be written */
