@@ -250,13 +250,24 @@ qt2025_sim_remove(struct rte_vdev_device *vdev)
 	return rte_eth_dev_release_port(dev);
 }
 
+/* The card bound to a live port. A port closed by the application without a vdev remove
+ * leaves its card's port_id behind, and the id may since belong to another card: the
+ * device name decides.
+ */
 static struct qt_sim *
 sim_of_port(uint16_t port_id)
 {
+	const struct rte_eth_dev *dev;
 	unsigned int i;
 
+	if (port_id >= RTE_MAX_ETHPORTS)
+		return NULL;
+	dev = &rte_eth_devices[port_id];
+	if (dev->state == RTE_ETH_DEV_UNUSED || dev->data == NULL)
+		return NULL;
 	for (i = 0; i < SIM_CARDS_MAX; i++)
-		if (sim_cards[i].sim != NULL && sim_cards[i].port_id == port_id)
+		if (sim_cards[i].sim != NULL && sim_cards[i].port_id == port_id &&
+		    strcmp(sim_cards[i].name, dev->data->name) == 0)
 			return sim_cards[i].sim;
 	return NULL;
 }
