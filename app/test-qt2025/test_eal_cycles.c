@@ -2,4 +2,136 @@
  * Copyright(c) 2026 net_qt2025 authors
  */
 
+/*
+ * eal_cycles: what applications do again and again. Stop/start cycles on a port pair (no
+ * LSC callback while stopped, even when the link changes then; link back at the end), and
+ * close/re-probe cycles that must leave nothing behind: no PHY thread, no file descriptor,
+ * no memzone.
+ */
+
+#include <rte_bus_vdev.h>
+#include <rte_ethdev.h>
+
+#include "qt_sim.h"
 #include "qt_test.h"
+#include "test_eal_util.h"
+
+#define PAIR_ARGS "wire=cyc-w0,timing=fast,link_poll_ms=50"
+#define STOP_START_CYCLES 100
+#define REPROBE_CYCLES 20
+
+static const char *const names[2] = { "net_qt2025_sim_c0", "net_qt2025_sim_c1" };
+static uint16_t pp[2];
+
+static int
+pair_up(void)
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (qtt_port_create(names[i], PAIR_ARGS, &pp[i]) != 0 ||
+		    qtt_port_configure(pp[i], 1) != 0 || qtt_lsc_register(pp[i]) != 0 ||
+		    qtt_port_start(pp[i]) != 0)
+			return -1;
+	return 0;
+}
+
+static int
+pair_destroy(void)
+{
+	int i, rc = 0;
+
+	for (i = 0; i < 2; i++)
+		if (qtt_port_destroy(pp[i]) != 0)
+			rc = -1;
+	return rc;
+}
+
+/* While both ports are stopped, takes the link down and up again through the model and
+ * waits until the PHY thread has seen both changes.
+ */
+static int
+flap_while_stopped(struct qt_sim *sim)
+{
+	uint64_t down = 0, up = 0;
+
+	if (qtt_xstat(pp[0], "link_down_events", &down) != 0 ||
+	    qtt_xstat(pp[0], "link_up_events", &up) != 0)
+		return -1;
+	qt_sim_set_cable(sim, false);
+	if (qtt_wait_xstat(pp[0], "link_down_events", down + 1, 2000) != 0)
+		return -1;
+	qt_sim_set_cable(sim, true);
+	return qtt_wait_xstat(pp[0], "link_up_events", up + 1, 2000);
+}
+
+QT_EAL_TEST(eal_cycles, stop_start_100)
+{
+	unsigned int before[2];
+	struct qt_sim *sim;
+	int c, i;
+
+	QT_CHECK(pair_up());
+	for (i = 0; i < 2; i++)
+		QT_CHECK(qtt_wait_link(pp[i], 1, 5000));
+	sim = qtt_sim(pp[0]);
+	QT_ASSERT(sim != NULL, "no model");
+
+	for (c = 0; c < STOP_START_CYCLES; c++) {
+		for (i = 0; i < 2; i++) {
+			QT_ASSERT_EQ(rte_eth_dev_stop(pp[i]), 0);
+			before[i] = qtt_lsc_count(pp[i]);
+		}
+		for (i = 0; i < 2; i++)
+			QT_ASSERT_EQ(qtt_link(pp[i]), 0);       /* a stopped port has no link */
+		if (c % 10 == 9)
+			QT_CHECK(flap_while_stopped(sim));
+		else
+			qtt_sleep_ms(1);
+		for (i = 0; i < 2; i++)
+			QT_ASSERT(qtt_lsc_count(pp[i]) == before[i],
+				  "cycle %d: port %u got %u LSC callbacks while stopped", c,
+				  pp[i], qtt_lsc_count(pp[i]) - before[i]);
+		for (i = 0; i < 2; i++)
+			QT_ASSERT_EQ(rte_eth_dev_start(pp[i]), 0);
+	}
+	for (i = 0; i < 2; i++)
+		QT_CHECK(qtt_wait_link(pp[i], 1, 5000));
+	QT_CHECK(pair_destroy());
+	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
+	return 0;
+}
+
+QT_EAL_TEST(eal_cycles, close_reprobe_20)
+{
+	int fds = qtt_count_fds(), mzs = qtt_count_memzones();
+	uint16_t avail = rte_eth_dev_count_avail();
+	int c, i;
+
+	QT_ASSERT(fds > 0, "cannot count fds");
+	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
+	for (c = 0; c < REPROBE_CYCLES; c++) {
+		QT_CHECK(pair_up());
+		QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 2);
+		/* even cycles close with link up, odd ones right away (bring-up running) */
+		if (c % 2 == 0)
+			for (i = 0; i < 2; i++)
+				QT_CHECK(qtt_wait_link(pp[i], 1, 5000));
+		QT_CHECK(pair_destroy());
+		QT_ASSERT(qtt_count_threads("qt-phy") == 0, "cycle %d: %d qt-phy threads left",
+			  c, qtt_count_threads("qt-phy"));
+		QT_ASSERT(qtt_count_fds() == fds, "cycle %d: %d fds, %d before", c,
+			  qtt_count_fds(), fds);
+		QT_ASSERT(qtt_count_memzones() == mzs, "cycle %d: %d memzones, %d before", c,
+			  qtt_count_memzones(), mzs);
+		QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail);
+	}
+	QT_CHECK(pair_up());
+	for (i = 0; i < 2; i++)
+		QT_CHECK(qtt_wait_link(pp[i], 1, 5000));
+	QT_CHECK(pair_destroy());
+	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
+	QT_ASSERT_EQ(qtt_count_fds(), fds);
+	QT_ASSERT_EQ(qtt_count_memzones(), mzs);
+	return 0;
+}

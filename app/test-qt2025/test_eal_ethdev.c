@@ -189,6 +189,7 @@ QT_EAL_TEST(eal_ethdev, third_port_full_wire)
 	uint16_t avail, p[2], p3;
 	int threads;
 
+	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(qtt_port_create("net_qt2025_sim_f0", "wire=eth-full,timing=fast", &p[0]));
 	QT_CHECK(qtt_port_create("net_qt2025_sim_f1", "wire=eth-full,timing=fast", &p[1]));
 	avail = rte_eth_dev_count_avail();
@@ -210,6 +211,7 @@ QT_EAL_TEST(eal_ethdev, link_speeds_100m_fixed)
 	uint16_t p;
 	int rc, rc10;
 
+	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(qtt_port_create("net_qt2025_sim_s0", "timing=fast", &p));
 	memset(&conf, 0, sizeof(conf));
 	conf.link_speeds = RTE_ETH_LINK_SPEED_100M | RTE_ETH_LINK_SPEED_FIXED;
@@ -231,6 +233,7 @@ QT_EAL_TEST(eal_ethdev, phy_loopback)
 	uint16_t p;
 	int i;
 
+	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(qtt_port_create("net_qt2025_sim_lb0", "timing=fast,link_poll_ms=50", &p));
 	sim = qtt_sim(p);
 	QT_ASSERT(sim != NULL, "no model");
@@ -282,6 +285,7 @@ QT_EAL_TEST(eal_ethdev, port_id_reused_by_other_card)
 	uint16_t a, b;
 	int rc;
 
+	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(qtt_port_up("net_qt2025_sim_r0", "timing=fast,link_poll_ms=50", 0, &a));
 	QT_CHECK(qtt_wait_link(a, 1, 5000));
 	QT_CHECK(qtt_port_destroy(a));

@@ -198,6 +198,20 @@ qtt_port_destroy(uint16_t port)
 	return 0;
 }
 
+int
+qtt_port_destroy_all(void)
+{
+	uint16_t port;
+	int rc = 0;
+
+	RTE_ETH_FOREACH_DEV(port) {
+		fprintf(stderr, "    port %u left by an earlier test: closing it\n", port);
+		if (qtt_port_destroy(port) != 0)
+			rc = -1;
+	}
+	return rc;
+}
+
 struct qt_sim *
 qtt_sim(uint16_t port)
 {
@@ -293,7 +307,7 @@ static struct {
 	bool registered;
 	unsigned int count;             /* __atomic */
 	unsigned int foreign;           /* __atomic */
-	pthread_t thread;               /* last one, under __atomic stores of count */
+	pthread_t thread;               /* the last callback's */
 } qtt_lsc[RTE_MAX_ETHPORTS];
 
 static pthread_t qtt_intr_tid;
@@ -647,22 +661,4 @@ qtt_count_memzones(void)
 
 	rte_memzone_walk(count_mz, &n);
 	return n;
-}
-
-static bool
-no_phy_thread(void *arg)
-{
-	RTE_SET_USED(arg);
-	return qtt_count_threads("qt-phy") == 0;
-}
-
-int
-qtt_wait_no_phy_thread(unsigned int timeout_ms)
-{
-	if (qtt_wait(no_phy_thread, NULL, timeout_ms) != 0) {
-		fprintf(stderr, "    %d qt-phy* threads still there after %u ms\n",
-			qtt_count_threads("qt-phy"), timeout_ms);
-		return -1;
-	}
-	return 0;
 }

@@ -46,6 +46,9 @@ int qtt_port_up(const char *name, const char *args, int lsc, uint16_t *port);
 /* Unregisters the LSC counter, rte_eth_dev_close and rte_vdev_uninit. */
 int qtt_port_destroy(uint16_t port);
 
+/* Destroys every port of the process: a failed test may have left some behind. */
+int qtt_port_destroy_all(void);
+
 /* The model behind a simulated port (NULL and a message when there is none). */
 struct qt_sim *qtt_sim(uint16_t port);
 
@@ -95,7 +98,5 @@ int qtt_wait_state(uint16_t port, const char *state, unsigned int timeout_ms);
 int qtt_count_threads(const char *prefix);
 int qtt_count_fds(void);
 int qtt_count_memzones(void);
-/* Waits until no thread named qt-phy* is left. */
-int qtt_wait_no_phy_thread(unsigned int timeout_ms);
 
 #endif /* TEST_EAL_UTIL_H */

@@ -456,12 +456,12 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
 	struct qt2025_link st = { 0 };
-	uint8_t hb, module;
-	bool mac, up, dropped;
+	uint8_t hb = 0, module = 0;
+	bool mac, up, dropped, seen;
 	uint64_t now = mono_ns();
 
-	if (apply_requests(ctx) != 0)
-		return true;    /* MDIO failed; counted, retried next time */
+	/* a failed request is counted and retried next time; the watch below still runs */
+	apply_requests(ctx);
 	/* MAC_LNK_STAT is MMIO: a down MAC link is reported before any MDIO (hw note 7.3) */
 	mac = tn40_mac_link(ctx->hw);
 	if (!mac)
@@ -471,18 +471,20 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 	up = mac && qt2025_link_up(&st);
 	dropped = st.latched_drop || !up;
 
-	if (periodic && qt2025_read_watch(ctx->hw, &hb, &module) == 0) {
-		if (hb != ctx->last_heartbeat) {
-			ctx->last_heartbeat = hb;
-			ctx->heartbeat_ns = now;
-		} else if (now - ctx->heartbeat_ns > HEARTBEAT_DEAD_MS * QT_NS_PER_MS) {
-			QT_LOG(ERR, phy, ad->name, "PHY firmware heartbeat stopped at 0x%02x: "
-			       "restarting the PHY", hb);
-			rte_atomic_fetch_add_explicit(&ad->cnt.fw_crashes, 1,
-						      rte_memory_order_relaxed);
-			report(ctx, false);
-			return false;
-		}
+	/* A heartbeat that cannot be read did not move either: a PHY gone silent is a crash */
+	seen = periodic && qt2025_read_watch(ctx->hw, &hb, &module) == 0;
+	if (seen && hb != ctx->last_heartbeat) {
+		ctx->last_heartbeat = hb;
+		ctx->heartbeat_ns = now;
+	} else if (periodic && now - ctx->heartbeat_ns > HEARTBEAT_DEAD_MS * QT_NS_PER_MS) {
+		QT_LOG(ERR, phy, ad->name, "PHY firmware heartbeat %s: restarting the PHY",
+		       seen ? "stopped" : "unreadable");
+		rte_atomic_fetch_add_explicit(&ad->cnt.fw_crashes, 1, rte_memory_order_relaxed);
+		report(ctx, false);
+		sync_mdio_counters(ad, ctx->hw);
+		return false;
+	}
+	if (seen) {
 		if (module != ad->info.module)
 			QT_LOG(INFO, phy, ad->name, "SFP+ module: %s", qt2025_module_name(module));
 		rte_spinlock_lock(&ad->info_lock);
