@@ -23,30 +23,6 @@
 static const char *const names[2] = { "net_qt2025_sim_c0", "net_qt2025_sim_c1" };
 static uint16_t pp[2];
 
-static int
-pair_up(void)
-{
-	int i;
-
-	for (i = 0; i < 2; i++)
-		if (qtt_port_create(names[i], PAIR_ARGS, &pp[i]) != 0 ||
-		    qtt_port_configure(pp[i], 1) != 0 || qtt_lsc_register(pp[i]) != 0 ||
-		    qtt_port_start(pp[i]) != 0)
-			return -1;
-	return 0;
-}
-
-static int
-pair_destroy(void)
-{
-	int i, rc = 0;
-
-	for (i = 0; i < 2; i++)
-		if (qtt_port_destroy(pp[i]) != 0)
-			rc = -1;
-	return rc;
-}
-
 /* While both ports are stopped, takes the link down and up again through the model and
  * waits until the PHY thread has seen both changes.
  */
@@ -71,7 +47,7 @@ QT_EAL_TEST(eal_cycles, stop_start_100)
 	struct qt_sim *sim;
 	int c, i;
 
-	QT_CHECK(pair_up());
+	QT_CHECK(qtt_pair_up(names, PAIR_ARGS, 1, false, pp));
 	for (i = 0; i < 2; i++)
 		QT_CHECK(qtt_wait_link(pp[i], 1, 5000));
 	sim = qtt_sim(pp[0]);
@@ -97,7 +73,7 @@ QT_EAL_TEST(eal_cycles, stop_start_100)
 	}
 	for (i = 0; i < 2; i++)
 		QT_CHECK(qtt_wait_link(pp[i], 1, 5000));
-	QT_CHECK(pair_destroy());
+	QT_CHECK(qtt_pair_destroy(pp));
 	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
 	return 0;
 }
@@ -111,13 +87,13 @@ QT_EAL_TEST(eal_cycles, close_reprobe_20)
 	QT_ASSERT(fds > 0, "cannot count fds");
 	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
 	for (c = 0; c < REPROBE_CYCLES; c++) {
-		QT_CHECK(pair_up());
+		QT_CHECK(qtt_pair_up(names, PAIR_ARGS, 1, false, pp));
 		QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 2);
 		/* even cycles close with link up, odd ones right away (bring-up running) */
 		if (c % 2 == 0)
 			for (i = 0; i < 2; i++)
 				QT_CHECK(qtt_wait_link(pp[i], 1, 5000));
-		QT_CHECK(pair_destroy());
+		QT_CHECK(qtt_pair_destroy(pp));
 		QT_ASSERT(qtt_count_threads("qt-phy") == 0, "cycle %d: %d qt-phy threads left",
 			  c, qtt_count_threads("qt-phy"));
 		QT_ASSERT(qtt_count_fds() == fds, "cycle %d: %d fds, %d before", c,
@@ -126,10 +102,10 @@ QT_EAL_TEST(eal_cycles, close_reprobe_20)
 			  qtt_count_memzones(), mzs);
 		QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail);
 	}
-	QT_CHECK(pair_up());
+	QT_CHECK(qtt_pair_up(names, PAIR_ARGS, 1, false, pp));
 	for (i = 0; i < 2; i++)
 		QT_CHECK(qtt_wait_link(pp[i], 1, 5000));
-	QT_CHECK(pair_destroy());
+	QT_CHECK(qtt_pair_destroy(pp));
 	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
 	QT_ASSERT_EQ(qtt_count_fds(), fds);
 	QT_ASSERT_EQ(qtt_count_memzones(), mzs);

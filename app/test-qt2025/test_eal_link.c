@@ -29,35 +29,6 @@
 static const char *const names[2] = { "net_qt2025_sim_l0", "net_qt2025_sim_l1" };
 static uint16_t pp[2];
 
-/* Probes (or re-probes) the pair with the given lsc and waits for link on both. */
-static int
-pair_up(int lsc)
-{
-	int i;
-
-	for (i = 0; i < 2; i++) {
-		if (qtt_port_create(names[i], PAIR_ARGS, &pp[i]) != 0 ||
-		    qtt_port_configure(pp[i], lsc) != 0 || qtt_lsc_register(pp[i]) != 0 ||
-		    qtt_port_start(pp[i]) != 0)
-			return -1;
-	}
-	for (i = 0; i < 2; i++)
-		if (qtt_wait_link(pp[i], 1, 5000) != 0)
-			return -1;
-	return 0;
-}
-
-static int
-pair_down(void)
-{
-	int i, rc = 0;
-
-	for (i = 0; i < 2; i++)
-		if (qtt_port_destroy(pp[i]) != 0)
-			rc = -1;
-	return rc;
-}
-
 /* Both ports have exactly n LSC callbacks, SETTLE_MS after the n-th arrived, and link up. */
 static int
 expect_events(unsigned int n, int up)
@@ -110,7 +81,7 @@ tel_ok(const char *cmd, const char *want)
 
 QT_EAL_TEST(eal_link, pair_up_with_lsc)
 {
-	QT_CHECK(pair_up(1));
+	QT_CHECK(qtt_pair_up(names, PAIR_ARGS, 1, true, pp));
 	/* link-up after start is one event per port */
 	QT_CHECK(expect_events(1, 1));
 	return 0;
@@ -233,8 +204,8 @@ QT_EAL_TEST(eal_link, no_lsc_polling)
 	struct qt_sim *sim;
 	int i;
 
-	QT_CHECK(pair_down());
-	QT_CHECK(pair_up(0));
+	QT_CHECK(qtt_pair_destroy(pp));
+	QT_CHECK(qtt_pair_up(names, PAIR_ARGS, 0, true, pp));
 	sim = qtt_sim(pp[1]);
 	QT_ASSERT(sim != NULL, "no model");
 	qt_sim_set_cable(sim, false);
@@ -344,8 +315,8 @@ storm_test(unsigned int toggles, int final_up)
 
 QT_EAL_TEST(eal_link, flap_storm_ends_plugged)
 {
-	QT_CHECK(pair_down());
-	QT_CHECK(pair_up(1));
+	QT_CHECK(qtt_pair_destroy(pp));
+	QT_CHECK(qtt_pair_up(names, PAIR_ARGS, 1, true, pp));
 	QT_CHECK(expect_events(1, 1));
 	QT_CHECK(storm_test(STORM_TOGGLES, 1));
 	return 0;
@@ -365,7 +336,7 @@ QT_EAL_TEST(eal_link, flap_storm_ends_unplugged)
 
 QT_EAL_TEST(eal_link, close_pair)
 {
-	QT_CHECK(pair_down());
+	QT_CHECK(qtt_pair_destroy(pp));
 	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
 	return 0;
 }

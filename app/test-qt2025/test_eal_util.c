@@ -662,3 +662,30 @@ qtt_count_memzones(void)
 	rte_memzone_walk(count_mz, &n);
 	return n;
 }
+
+int
+qtt_pair_up(const char *const names[2], const char *args, int lsc, bool wait, uint16_t pp[2])
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (qtt_port_create(names[i], args, &pp[i]) != 0 ||
+		    qtt_port_configure(pp[i], lsc) != 0 || qtt_lsc_register(pp[i]) != 0 ||
+		    qtt_port_start(pp[i]) != 0)
+			return -1;
+	for (i = 0; wait && i < 2; i++)
+		if (qtt_wait_link(pp[i], 1, 5000) != 0)
+			return -1;
+	return 0;
+}
+
+int
+qtt_pair_destroy(const uint16_t pp[2])
+{
+	int i, rc = 0;
+
+	for (i = 0; i < 2; i++)
+		if (qtt_port_destroy(pp[i]) != 0)
+			rc = -1;
+	return rc;
+}

@@ -48,6 +48,12 @@ int qtt_port_destroy(uint16_t port);
 
 /* Destroys every port of the process: a failed test may have left some behind. */
 int qtt_port_destroy_all(void);
+/* Two ports (configured with lsc, LSC callback counted, started), optionally waiting for
+ * link on both; and their removal.
+ */
+int qtt_pair_up(const char *const names[2], const char *args, int lsc, bool wait,
+		uint16_t pp[2]);
+int qtt_pair_destroy(const uint16_t pp[2]);
 
 /* The model behind a simulated port (NULL and a message when there is none). */
 struct qt_sim *qtt_sim(uint16_t port);
