@@ -126,6 +126,33 @@ QT_EAL_TEST(eal_ethdev, xstats_names)
 	return 0;
 }
 
+/* Reset zeroes the event counters (seen by this and every process: the baselines are in the
+ * shared adapter) and leaves the firmware counters; events after it count from zero.
+ */
+QT_EAL_TEST(eal_ethdev, xstats_reset)
+{
+	uint64_t up, down, loads;
+
+	QT_CHECK(qtt_wait_link(pair[0], 1, 5000));
+	QT_ASSERT_EQ(qtt_xstat(pair[0], "link_up_events", &up), 0);
+	QT_ASSERT(up >= 1, "link_up_events %" PRIu64 " with the link up", up);
+	QT_ASSERT_EQ(rte_eth_xstats_reset(pair[0]), 0);
+	QT_ASSERT_EQ(qtt_xstat(pair[0], "link_up_events", &up), 0);
+	QT_ASSERT_EQ(up, 0);
+	QT_ASSERT_EQ(qtt_xstat(pair[0], "phy_fw_loads", &loads), 0);
+	QT_ASSERT_EQ(loads, 1);
+
+	QT_ASSERT_EQ(rte_eth_dev_set_link_down(pair[0]), 0);
+	QT_CHECK(qtt_wait_xstat(pair[0], "link_down_events", 1, 2000));
+	QT_ASSERT_EQ(rte_eth_dev_set_link_up(pair[0]), 0);
+	QT_CHECK(qtt_wait_link(pair[0], 1, 5000));
+	QT_ASSERT_EQ(qtt_xstat(pair[0], "link_up_events", &up), 0);
+	QT_ASSERT_EQ(qtt_xstat(pair[0], "link_down_events", &down), 0);
+	QT_ASSERT_EQ(up, 1);
+	QT_ASSERT_EQ(down, 1);
+	return 0;
+}
+
 QT_EAL_TEST(eal_ethdev, stop_close)
 {
 	uint16_t avail = rte_eth_dev_count_avail(), p;

@@ -97,11 +97,11 @@ struct qt2025_adapter {
 	RTE_ATOMIC(uint32_t) req_gen;           /* bumped by each request to the thread */
 	RTE_ATOMIC(uint32_t) ack_gen;           /* req_gen the thread has applied */
 	RTE_ATOMIC(uint32_t) lsc_pending;       /* an LSC alarm is armed */
-	RTE_ATOMIC(uint64_t) link_changes;      /* bumped on every published change */
 
 	rte_spinlock_t info_lock;
 	struct qt2025_phy_info info;
 	struct qt2025_counters cnt;
+	RTE_ATOMIC(uint64_t) xstats_base[8];    /* values at the last xstats_reset */
 	uint64_t probe_ns;                      /* for the bring-up time log */
 };
 

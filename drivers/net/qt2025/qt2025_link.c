@@ -158,7 +158,6 @@ publish(struct qt2025_link_ctx *ctx, bool up, uint32_t speed)
 	qt_link_fill(&link, up, speed);
 	if (rte_eth_linkstatus_set(dev, &link) != 0)
 		goto out;
-	rte_atomic_fetch_add_explicit(&ad->link_changes, 1, rte_memory_order_release);
 	if (dev->data->dev_conf.intr_conf.lsc &&
 	    rte_atomic_exchange_explicit(&ad->lsc_pending, 1, rte_memory_order_acq_rel) == 0 &&
 	    rte_eal_alarm_set(LSC_ALARM_US, lsc_alarm, dev) != 0) {

@@ -7,19 +7,16 @@
  * (DESIGN.md): append only. Reads serve the PHY thread's cached counters, never MDIO, so
  * they are safe anywhere, secondary processes included.
  *
- * Reset. The counters in struct qt2025_counters are written by the PHY thread only, and some
- * of them (mdio_errors, mdio_timeouts) as absolute copies of hw->mdio: zeroing them would be
- * undone by the thread's next copy. So reset never writes the shared counters; it records
- * each counter's current value as a baseline that get subtracts, uniformly for every
- * resettable counter (one mechanism, no race with the writer). The baselines live in this
- * file, per process: a reset is seen by the process that asked for it, as the adapter
- * (shared memory, struct fixed by the header) has no room for them. A baseline belongs to
- * one probe of the port (keyed by probe_ns), so a re-probed port starts from its own zero.
+ * Reset. The counters in struct qt2025_counters are written by the PHY thread only, some of
+ * them (mdio_errors, mdio_timeouts) as absolute copies of hw->mdio: zeroing them would be
+ * undone by the thread's next copy. So reset records each counter's value as a baseline in
+ * the adapter (shared, so every process sees the reset) and get subtracts it. The adapter is
+ * zeroed at each probe, and the counters only grow, so a baseline never exceeds its counter.
  */
 
+#include <assert.h>
 #include <stddef.h>
 
-#include <rte_spinlock.h>
 #include <rte_string_fns.h>
 
 #include "qt2025_ethdev.h"
@@ -49,14 +46,8 @@ static const struct qt2025_xstat qt2025_xstats[] = {
 
 #define QT2025_NB_XSTATS RTE_DIM(qt2025_xstats)
 
-/* Per process baselines; the lock orders resets against reads from other threads. */
-static struct {
-	rte_spinlock_t lock;
-	struct {
-		uint64_t probe_ns;      /* the probe these baselines belong to */
-		uint64_t val[QT2025_NB_XSTATS];
-	} port[RTE_MAX_ETHPORTS];
-} qt2025_xs_base = { .lock = RTE_SPINLOCK_INITIALIZER };
+static_assert(QT2025_NB_XSTATS <= RTE_DIM(((struct qt2025_adapter *)0)->xstats_base),
+	      "one baseline per xstat");
 
 static uint64_t
 qt2025_xstat_read(const struct qt2025_adapter *ad, unsigned int i)
@@ -71,24 +62,15 @@ int
 qt2025_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats, unsigned int n)
 {
 	const struct qt2025_adapter *ad = qt2025_adapter(dev);
-	uint16_t port = dev->data->port_id;
 	unsigned int i;
-	uint64_t v, b;
-	bool based;
 
 	if (xstats == NULL || n < QT2025_NB_XSTATS)
 		return QT2025_NB_XSTATS;
-
-	rte_spinlock_lock(&qt2025_xs_base.lock);
-	based = qt2025_xs_base.port[port].probe_ns == ad->probe_ns;
 	for (i = 0; i < QT2025_NB_XSTATS; i++) {
-		v = qt2025_xstat_read(ad, i);
-		b = based ? qt2025_xs_base.port[port].val[i] : 0;
-		/* a counter below its baseline belongs to a newer instance: show it whole */
 		xstats[i].id = i;
-		xstats[i].value = v >= b ? v - b : v;
+		xstats[i].value = qt2025_xstat_read(ad, i) -
+			rte_atomic_load_explicit(&ad->xstats_base[i], rte_memory_order_relaxed);
 	}
-	rte_spinlock_unlock(&qt2025_xs_base.lock);
 	return QT2025_NB_XSTATS;
 }
 
@@ -108,15 +90,12 @@ qt2025_xstats_get_names(struct rte_eth_dev *dev __rte_unused,
 int
 qt2025_xstats_reset(struct rte_eth_dev *dev)
 {
-	const struct qt2025_adapter *ad = qt2025_adapter(dev);
-	uint16_t port = dev->data->port_id;
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	unsigned int i;
 
-	rte_spinlock_lock(&qt2025_xs_base.lock);
-	qt2025_xs_base.port[port].probe_ns = ad->probe_ns;
 	for (i = 0; i < QT2025_NB_XSTATS; i++)
-		qt2025_xs_base.port[port].val[i] =
-			qt2025_xstats[i].resettable ? qt2025_xstat_read(ad, i) : 0;
-	rte_spinlock_unlock(&qt2025_xs_base.lock);
+		if (qt2025_xstats[i].resettable)
+			rte_atomic_store_explicit(&ad->xstats_base[i], qt2025_xstat_read(ad, i),
+						  rte_memory_order_relaxed);
 	return 0;
 }
