@@ -21,7 +21,7 @@
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
 
-#include "qt2025_ethdev.h"
+#include "qt2025_sim.h"
 #include "qt2025_phy.h"
 #include "tn40_mdio.h"
 
@@ -63,7 +63,7 @@ bench_download(void)
 
 	if (sim == NULL)
 		return -1;
-	qt_hw_init_sim(&hw, "bench", sim);
+	qt2025_sim_hw_init(&hw, "bench", sim);
 	if (tn40_mdio_set_clock(&hw, TN40_MDIO_CLK_6MHZ) != 0 || qt2025_identify(&hw) != 0)
 		return -1;
 	t0 = now_ns();

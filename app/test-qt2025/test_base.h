@@ -13,7 +13,7 @@
 #include <stdlib.h>
 
 #include "qt_test.h"
-#include "qt_hw.h"
+#include "qt2025_sim.h"
 #include "tn40_mdio.h"
 #include "qt2025_phy.h"
 #include "tn40_hw.h"
@@ -49,7 +49,7 @@ tb_create(struct tb_rig *r)
 		fprintf(stderr, "    qt_sim_create failed: %s\n", strerror(errno));
 		return -1;
 	}
-	qt_hw_init_sim(&r->hw, "base_test", r->sim);
+	qt2025_sim_hw_init(&r->hw, "base_test", r->sim);
 	return 0;
 }
 
@@ -84,7 +84,7 @@ tb_phy_up(struct tb_rig *r)
 		return -1;
 	rc = qt2025_download(&r->hw, qt_sim_phy_fw, qt_sim_phy_fw_len);
 	if (rc == 0)
-		rc = qt2025_wait_ready(&r->hw, QT2025_FW_READY_MS);
+		rc = qt2025_wait_ready(&r->hw, QT2025_FW_READY_STEP_MS, QT2025_FW_READY_MS);
 	if (rc != 0 || qt_sim_phy_state(r->sim) != QT_SIM_PHY_RUNNING) {
 		fprintf(stderr, "    bring-up failed: %d, model state %s (%s)\n", rc,
 			qt_sim_phy_state_name(qt_sim_phy_state(r->sim)),

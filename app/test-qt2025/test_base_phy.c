@@ -7,6 +7,7 @@
  * status, link, loopback and low power, against the device model.
  */
 
+#include "qt2025_devargs.h"
 #include "test_base.h"
 
 #define CFG_STEPS       11      /* 8.3 steps 2..12, before the program bytes */
@@ -56,7 +57,7 @@ QT_TEST(base_phy, identify_failures)
 	QT_ASSERT_EQ(rig.hw.phy_addr, -1);
 	/* no identified PHY: the other calls refuse without MDIO */
 	QT_ASSERT_EQ(qt2025_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len), -ENODEV);
-	QT_ASSERT_EQ(qt2025_wait_ready(&rig.hw, 100), -ENODEV);
+	QT_ASSERT_EQ(qt2025_wait_ready(&rig.hw, QT2025_FW_READY_STEP_MS, 100), -ENODEV);
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_PHY_ABSENT, 0);
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_MDIO_STUCK_BUSY, 1);
 	QT_ASSERT_EQ(qt2025_identify(&rig.hw), -ETIMEDOUT);
@@ -122,7 +123,7 @@ QT_TEST(base_phy, download_trace)
 				i, tr[i].mmd, tr[i].reg, tr[i].val, tr[i].prtad, mmd, reg, val);
 	}
 	free(tr);
-	QT_ASSERT_EQ(qt2025_wait_ready(&rig.hw, QT2025_FW_READY_MS), 0);
+	QT_ASSERT_EQ(qt2025_wait_ready(&rig.hw, QT2025_FW_READY_STEP_MS, QT2025_FW_READY_MS), 0);
 	QT_ASSERT_EQ(qt_sim_phy_state(rig.sim), QT_SIM_PHY_RUNNING);
 	qt_sim_destroy(rig.sim);
 	return 0;
@@ -234,7 +235,7 @@ QT_TEST(base_phy, wait_ready_timeout)
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_FW_NEVER_BOOTS, 1);
 	QT_ASSERT_EQ(qt2025_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len), 0);
 	t0 = tb_now(&rig);
-	QT_ASSERT_EQ(qt2025_wait_ready(&rig.hw, QT2025_FW_READY_MS), -ETIMEDOUT);
+	QT_ASSERT_EQ(qt2025_wait_ready(&rig.hw, QT2025_FW_READY_STEP_MS, QT2025_FW_READY_MS), -ETIMEDOUT);
 	dt = tb_now(&rig) - t0;
 	QT_ASSERT(dt >= 3000 * QT_NS_PER_MS && dt < 3100 * QT_NS_PER_MS,
 		  "gave up after %" PRIu64 " ns", dt);

@@ -25,7 +25,7 @@
 #include <rte_mbuf.h>
 #include <rte_memzone.h>
 
-#include "qt2025_ethdev.h"
+#include "qt2025_sim.h"
 #include "test_eal_util.h"
 
 #define QTT_NB_MBUF 1024

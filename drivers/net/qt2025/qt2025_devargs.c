@@ -12,26 +12,53 @@
 
 #include <rte_kvargs.h>
 
-#include "qt2025_ethdev.h"
+#include "qt2025_devargs.h"
 
-#define KEY_PHY_FW "phy_fw"
-#define KEY_NIC_FW "nic_fw"
-#define KEY_POLL "link_poll_ms"
-#define KEY_FORCE "fw_force"
-#define KEY_WIRE "wire"
-#define KEY_MODULE "module"
-#define KEY_TIMING "timing"
+enum devarg_kind { PATH, POLL_MS, BOOL, WIRE, MODULE, TIMING };
 
-static const char *const sim_only_keys[] = { KEY_WIRE, KEY_MODULE, KEY_TIMING, NULL };
-static const char *const common_keys[] = { KEY_PHY_FW, KEY_NIC_FW, KEY_POLL, KEY_FORCE, NULL };
+struct devarg {
+	const char *key;
+	enum devarg_kind kind;
+	const char *help;
+	bool sim_only;
+};
 
-static bool
-key_in(const char *key, const char *const *list)
+#define ROW_COMMON_(key, kind, help) { #key, kind, help, false },
+#define ROW_SIM_(key, kind, help) { #key, kind, help, true },
+static const struct devarg devargs[] = {
+	QT2025_DEVARGS_COMMON(ROW_COMMON_, )
+	QT2025_DEVARGS_SIM(ROW_SIM_, )
+};
+
+static const struct {
+	const char *token;
+	uint8_t code;
+	const char *name;
+} modules[] = {
+#define ROW_MODULE_(tok, code, name) { tok, code, name },
+	QT2025_MODULES(ROW_MODULE_, )
+};
+
+int
+qt2025_module_parse(const char *token)
 {
-	for (; *list != NULL; list++)
-		if (strcmp(key, *list) == 0)
-			return true;
-	return false;
+	unsigned int i;
+
+	for (i = 0; token != NULL && i < RTE_DIM(modules); i++)
+		if (strcmp(token, modules[i].token) == 0)
+			return modules[i].code;
+	return -EINVAL;
+}
+
+const char *
+qt2025_module_name(uint8_t code)
+{
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(modules); i++)
+		if (modules[i].code == code)
+			return modules[i].name;
+	return "reserved";
 }
 
 static int
@@ -51,22 +78,13 @@ parse_u32(const char *v, uint32_t lo, uint32_t hi, uint32_t *out)
 }
 
 static int
-parse_path(const char *v, char *out, size_t len)
-{
-	if (v == NULL || *v == '\0' || strlen(v) >= len)
-		return -EINVAL;
-	strcpy(out, v);
-	return 0;
-}
-
-static int
-parse_wire(const char *v, char *out, size_t len)
+parse_str(const char *v, char *out, size_t len, bool name_chars)
 {
 	const char *c;
 
-	if (v == NULL || strlen(v) >= len)
+	if (v == NULL || *v == '\0' || strlen(v) >= len)
 		return -EINVAL;
-	for (c = v; *c != '\0'; c++)
+	for (c = v; name_chars && *c != '\0'; c++)
 		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
 		      (*c >= '0' && *c <= '9') || *c == '_' || *c == '-'))
 			return -EINVAL;
@@ -75,57 +93,48 @@ parse_wire(const char *v, char *out, size_t len)
 }
 
 static int
-parse_pair(const char *key, const char *v, struct qt2025_devargs *a)
+parse_pair(const struct devarg *d, const char *v, struct qt2025_devargs *a)
 {
-	uint32_t u;
+	uint32_t u = 0;
 	int rc;
 
-	if (strcmp(key, KEY_PHY_FW) == 0)
-		return parse_path(v, a->phy_fw, sizeof(a->phy_fw));
-	if (strcmp(key, KEY_NIC_FW) == 0)
-		return parse_path(v, a->nic_fw, sizeof(a->nic_fw));
-	if (strcmp(key, KEY_POLL) == 0)
+	switch (d->kind) {
+	case PATH:
+		return parse_str(v, strcmp(d->key, "phy_fw") == 0 ? a->phy_fw : a->nic_fw,
+				 PATH_MAX, false);
+	case POLL_MS:
 		return parse_u32(v, 10, 10000, &a->link_poll_ms);
-	if (strcmp(key, KEY_FORCE) == 0) {
+	case BOOL:
 		rc = parse_u32(v, 0, 1, &u);
-		a->fw_force = u == 1;
+		if (rc == 0)
+			a->fw_force = u == 1;
 		return rc;
-	}
-	if (strcmp(key, KEY_WIRE) == 0)
-		return parse_wire(v, a->wire, sizeof(a->wire));
-	if (strcmp(key, KEY_MODULE) == 0) {
-		rc = qt2025_sim_module_parse(v);
+	case WIRE:
+		return parse_str(v, a->wire, sizeof(a->wire), true);
+	case MODULE:
+		rc = qt2025_module_parse(v);
 		if (rc < 0)
 			return rc;
-		a->module = rc;
+		a->module = (uint8_t)rc;
 		return 0;
-	}
-	if (strcmp(key, KEY_TIMING) == 0) {
-		if (v != NULL && strcmp(v, "real") == 0)
-			a->timing = QT_SIM_TIMING_REAL;
-		else if (v != NULL && strcmp(v, "fast") == 0)
-			a->timing = QT_SIM_TIMING_FAST;
-		else
+	case TIMING:
+		if (v == NULL || (strcmp(v, "real") != 0 && strcmp(v, "fast") != 0))
 			return -EINVAL;
+		a->timing_real = strcmp(v, "real") == 0;
 		return 0;
 	}
-	return -ENOENT;
+	return -EINVAL;
 }
 
-static const char *
-hint(const char *key)
+static const struct devarg *
+find(const char *key)
 {
-	if (strcmp(key, KEY_POLL) == 0)
-		return "an integer from 10 to 10000";
-	if (strcmp(key, KEY_FORCE) == 0)
-		return "0 or 1";
-	if (strcmp(key, KEY_WIRE) == 0)
-		return "up to 31 of [A-Za-z0-9_-]";
-	if (strcmp(key, KEY_MODULE) == 0)
-		return "none, sr, lr, lrm, er, dac, active-dac, 1g-sx, 1g-lx, 1g-cx, 1g-t, invalid";
-	if (strcmp(key, KEY_TIMING) == 0)
-		return "real or fast";
-	return "a file path";
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(devargs); i++)
+		if (strcmp(key, devargs[i].key) == 0)
+			return &devargs[i];
+	return NULL;
 }
 
 int
@@ -138,8 +147,8 @@ qt2025_devargs_parse(const char *name, const char *args, bool is_sim,
 
 	memset(out, 0, sizeof(*out));
 	out->link_poll_ms = QT2025_LINK_POLL_MS_DEFAULT;
-	out->module = QT_SIM_MODULE_SR;
-	out->timing = QT_SIM_TIMING_REAL;
+	out->module = (uint8_t)qt2025_module_parse("sr");
+	out->timing_real = true;
 	if (args == NULL || *args == '\0')
 		return 0;
 
@@ -150,18 +159,18 @@ qt2025_devargs_parse(const char *name, const char *args, bool is_sim,
 	}
 	for (i = 0; i < kv->count && rc == 0; i++) {
 		const char *key = kv->pairs[i].key, *val = kv->pairs[i].value;
+		const struct devarg *d = find(key);
 
-		if (!key_in(key, common_keys) && !key_in(key, sim_only_keys)) {
-			QT_INIT_LOG(ERR, name, "unknown devarg \"%s\" (known: phy_fw, nic_fw, "
-				    "link_poll_ms, fw_force%s)", key,
-				    is_sim ? ", wire, module, timing" : "");
+		if (d == NULL) {
+			QT_INIT_LOG(ERR, name, "unknown devarg \"%s\" (known: %s)", key,
+				    is_sim ? QT2025_SIM_PARAMS : QT2025_PCI_PARAMS);
 			rc = -EINVAL;
-		} else if (!is_sim && key_in(key, sim_only_keys)) {
+		} else if (!is_sim && d->sim_only) {
 			QT_INIT_LOG(ERR, name, "devarg \"%s\" is for the simulator only", key);
 			rc = -EINVAL;
-		} else if (parse_pair(key, val, out) != 0) {
+		} else if (parse_pair(d, val, out) != 0) {
 			QT_INIT_LOG(ERR, name, "bad value \"%s\" for devarg \"%s\": expected %s",
-				    val != NULL ? val : "", key, hint(key));
+				    val != NULL ? val : "", key, d->help);
 			rc = -EINVAL;
 		}
 	}

@@ -5,8 +5,8 @@
 /*
  * Firmware files, read once at probe: the QT2025 8051 image and the TN40 init stream.
  * Search order as the kernel's (DESIGN.md "Firmware"): the devarg, the firmware_class path
- * parameter, /lib/firmware/updates, /lib/firmware. The simulator falls back to the model's
- * built-in synthetic images, which are never used for a card.
+ * parameter, /lib/firmware/updates, /lib/firmware. A transport with built-in images (the
+ * simulator's synthetic test data) hands them over; a card has none.
  */
 
 #include <stdio.h>
@@ -17,7 +17,7 @@
 
 #include <rte_byteorder.h>
 
-#include "qt2025_ethdev.h"
+#include "qt2025_fw.h"
 #include "qt2025_phy.h"
 #include "qt_sha256.h"
 
@@ -120,7 +120,7 @@ locate(const char *name, const char *what, const char *devarg, const char *fname
 }
 
 static void
-identify_phy_image(struct qt2025_fw *fw)
+identify_phy_image(struct qt2025_fw *fw, const struct qt2025_builtin_fw *builtin)
 {
 	uint8_t sum[32];
 
@@ -128,13 +128,14 @@ identify_phy_image(struct qt2025_fw *fw)
 	if (memcmp(sum, qt2025_release_sha256, sizeof(sum)) == 0) {
 		fw->version_known = true;
 		memcpy(fw->version, qt2025_release_version, sizeof(fw->version));
-	} else if (memcmp(sum, qt_sim_phy_fw_sha256, sizeof(sum)) == 0) {
+	} else if (builtin != NULL && builtin->phy_sha256 != NULL &&
+		   memcmp(sum, builtin->phy_sha256, sizeof(sum)) == 0) {
 		fw->version_known = true;
-		memcpy(fw->version, qt_sim_phy_fw_version, sizeof(fw->version));
+		memcpy(fw->version, builtin->phy_version, sizeof(fw->version));
 	}
 }
 
-/* The devarg's file, else the search; on the simulator without a devarg, the model's image. */
+/* The devarg's file, else the built-in image if the transport has one, else the search. */
 static int
 acquire(const struct qt2025_adapter *ad, const char *what, const char *devarg, const char *fname,
 	size_t max, const uint8_t *builtin, size_t builtin_len, struct qt2025_fw *fw)
@@ -142,12 +143,11 @@ acquire(const struct qt2025_adapter *ad, const char *what, const char *devarg, c
 	char path[PATH_MAX];
 	int rc;
 
-	if (ad->is_sim && devarg[0] == '\0') {
+	if (builtin != NULL && devarg[0] == '\0') {
 		fw->data = (uint8_t *)(uintptr_t)builtin;
 		fw->len = builtin_len;
 		fw->builtin = true;
-		snprintf(fw->desc, sizeof(fw->desc), "built-in synthetic %s",
-			 builtin == qt_sim_phy_fw ? "image" : "stream");
+		snprintf(fw->desc, sizeof(fw->desc), "(built-in)");
 		return 0;
 	}
 	rc = locate(ad->name, what, devarg, fname, path, sizeof(path));
@@ -159,12 +159,14 @@ acquire(const struct qt2025_adapter *ad, const char *what, const char *devarg, c
 }
 
 static int
-load_phy(const struct qt2025_adapter *ad, struct qt2025_fw *fw)
+load_phy(const struct qt2025_adapter *ad, struct qt2025_fw *fw,
+	 const struct qt2025_builtin_fw *builtin)
 {
 	int rc;
 
 	rc = acquire(ad, "PHY firmware", ad->args.phy_fw, QT2025_PHY_FW_NAME, QT2025_FW_MAX_LEN,
-		     qt_sim_phy_fw, qt_sim_phy_fw_len, fw);
+		     builtin != NULL ? builtin->phy : NULL, builtin != NULL ? builtin->phy_len : 0,
+		     fw);
 	if (rc != 0)
 		return rc;
 	/* An 8051 image starts with LJMP (opcode 0x02) at address 0 (hw note 8.4). */
@@ -173,12 +175,12 @@ load_phy(const struct qt2025_adapter *ad, struct qt2025_fw *fw)
 			    fw->desc);
 		return -EINVAL;
 	}
-	identify_phy_image(fw);
+	identify_phy_image(fw, builtin);
 	if (fw->version_known)
 		QT_INIT_LOG(INFO, ad->name, "PHY firmware %s: %zu bytes, QT2025 %u.%u.%u.%u%s",
 			    fw->desc, fw->len, fw->version[0], fw->version[1], fw->version[2],
 			    fw->version[3], fw->builtin ? " (simulator test data)" :
-			    " release image (sha256 matches)");
+			    " (sha256 recognised)");
 	else
 		QT_INIT_LOG(WARNING, ad->name, "PHY firmware %s: %zu bytes, unrecognised image "
 			    "(not the 2.0.3.3 release); it will be downloaded at every probe",
@@ -187,13 +189,15 @@ load_phy(const struct qt2025_adapter *ad, struct qt2025_fw *fw)
 }
 
 static int
-load_nic(const struct qt2025_adapter *ad, struct qt2025_fw *fw)
+load_nic(const struct qt2025_adapter *ad, struct qt2025_fw *fw,
+	 const struct qt2025_builtin_fw *builtin)
 {
 	uint32_t w0;
 	int rc;
 
 	rc = acquire(ad, "NIC firmware", ad->args.nic_fw, QT2025_NIC_FW_NAME, QT2025_NIC_FW_MAX,
-		     qt_sim_nic_fw, qt_sim_nic_fw_len, fw);
+		     builtin != NULL ? builtin->nic : NULL, builtin != NULL ? builtin->nic_len : 0,
+		     fw);
 	if (rc != 0)
 		return rc;
 	/* A stream of TXD-format init descriptors: 8-byte units, type 0xF in word 0 bits
@@ -219,13 +223,14 @@ fw_release(struct qt2025_fw *fw)
 }
 
 int
-qt2025_fw_load(const struct qt2025_adapter *ad, struct qt2025_proc *proc)
+qt2025_fw_load(const struct qt2025_adapter *ad, struct qt2025_proc *proc,
+	       const struct qt2025_builtin_fw *builtin)
 {
 	int rc;
 
-	rc = load_phy(ad, &proc->phy_fw);
+	rc = load_phy(ad, &proc->phy_fw, builtin);
 	if (rc == 0)
-		rc = load_nic(ad, &proc->nic_fw);
+		rc = load_nic(ad, &proc->nic_fw, builtin);
 	if (rc != 0)
 		qt2025_fw_free(proc);
 	return rc;

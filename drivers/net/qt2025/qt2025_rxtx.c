@@ -11,7 +11,6 @@
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
 
-#include "qt2025_ethdev.h"
 #include "qt2025_rxtx.h"
 
 uint16_t

@@ -22,7 +22,9 @@
 #include <rte_memory.h>
 #include <rte_spinlock.h>
 
+#include "qt2025_devargs.h"
 #include "qt2025_ethdev.h"
+#include "qt2025_sim.h"
 
 #define SIM_CARDS_MAX 32
 
@@ -38,29 +40,6 @@ struct sim_card {
 
 static struct sim_card sim_cards[SIM_CARDS_MAX];
 static rte_spinlock_t sim_cards_lock = RTE_SPINLOCK_INITIALIZER;
-
-static const struct {
-	const char *name;
-	int type;
-} sim_modules[] = {
-	{ "none", QT_SIM_MODULE_NONE }, { "lrm", QT_SIM_MODULE_LRM },
-	{ "sr", QT_SIM_MODULE_SR }, { "lr", QT_SIM_MODULE_LR },
-	{ "dac", QT_SIM_MODULE_DAC }, { "1g-sx", QT_SIM_MODULE_1G_SX },
-	{ "1g-lx", QT_SIM_MODULE_1G_LX }, { "invalid", QT_SIM_MODULE_INVALID },
-	{ "1g-cx", QT_SIM_MODULE_1G_CX }, { "1g-t", QT_SIM_MODULE_1G_T },
-	{ "er", QT_SIM_MODULE_ER }, { "active-dac", QT_SIM_MODULE_ACTIVE_DAC },
-};
-
-int
-qt2025_sim_module_parse(const char *s)
-{
-	unsigned int i;
-
-	for (i = 0; s != NULL && i < RTE_DIM(sim_modules); i++)
-		if (strcmp(s, sim_modules[i].name) == 0)
-			return sim_modules[i].type;
-	return -EINVAL;
-}
 
 static void
 sim_irq(void *arg)
@@ -116,8 +95,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 		card = NULL;
 	}
 	if (card != NULL) {
-		if ((int)qt_sim_module(card->sim) != a->module)
-			qt_sim_set_module(card->sim, a->module);
+		if ((uint8_t)qt_sim_module(card->sim) != a->module)
+			qt_sim_set_module(card->sim, (enum qt_sim_module)a->module);
 		return card;
 	}
 	for (i = 0; i < SIM_CARDS_MAX && sim_cards[i].sim != NULL; i++)
@@ -141,8 +120,9 @@ card_get(const char *name, const struct qt2025_devargs *a)
 
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.wire = a->wire;
-	cfg.module = a->module;
-	cfg.timing = a->timing;
+	/* the model's module types are the 3.D70C codes (hw note 8.5) */
+	cfg.module = (enum qt_sim_module)a->module;
+	cfg.timing = a->timing_real ? QT_SIM_TIMING_REAL : QT_SIM_TIMING_FAST;
 	cfg.phy_addr = 1;       /* as on the Edimax EN-9320SFP+ (hw note 1.2) */
 	/* a locally administered MAC address that differs per card name */
 	for (i = 0; name[i] != '\0'; i++)
@@ -178,6 +158,15 @@ static int
 qt2025_sim_probe(struct rte_vdev_device *vdev)
 {
 	const char *name = rte_vdev_device_name(vdev);
+	/* the model's synthetic images: test data, never for a card (DESIGN.md "Firmware") */
+	const struct qt2025_builtin_fw builtin = {
+		.phy = qt_sim_phy_fw,
+		.phy_len = qt_sim_phy_fw_len,
+		.phy_sha256 = qt_sim_phy_fw_sha256,
+		.phy_version = qt_sim_phy_fw_version,
+		.nic = qt_sim_nic_fw,
+		.nic_len = qt_sim_nic_fw_len,
+	};
 	struct qt2025_devargs args;
 	struct qt2025_adapter *ad;
 	struct rte_eth_dev *dev;
@@ -188,8 +177,7 @@ qt2025_sim_probe(struct rte_vdev_device *vdev)
 		dev = rte_eth_dev_attach_secondary(name);
 		if (dev == NULL)
 			return -ENODEV;
-		/* no model in this process: only cached state is served */
-		qt_hw_init_sim(&qt2025_proc(dev)->hw, name, NULL);
+		/* no model in this process: the read-only ops serve cached state */
 		qt2025_dev_attach_secondary(dev);
 		dev->device = &vdev->device;
 		rte_eth_dev_probing_finish(dev);
@@ -216,10 +204,9 @@ qt2025_sim_probe(struct rte_vdev_device *vdev)
 		rte_eth_dev_release_port(dev);
 		return -ENODEV;
 	}
-	qt2025_proc(dev)->sim = card->sim;
-	qt_hw_init_sim(&qt2025_proc(dev)->hw, name, card->sim);
+	qt2025_sim_hw_init(&qt2025_proc(dev)->hw, name, card->sim);
 
-	rc = qt2025_dev_init(dev, card->intr);
+	rc = qt2025_dev_init(dev, card->intr, &builtin);
 	if (rc != 0) {
 		card->port_id = -1;
 		memset(qt2025_proc(dev), 0, sizeof(struct qt2025_proc));
@@ -239,14 +226,12 @@ qt2025_sim_remove(struct rte_vdev_device *vdev)
 	dev = rte_eth_dev_allocated(rte_vdev_device_name(vdev));
 	if (dev == NULL)
 		return 0;       /* already closed by the application */
-	if (rte_eal_process_type() == RTE_PROC_PRIMARY)
-		qt2025_dev_uninit(dev);
+	qt2025_dev_remove(dev);
 	rte_spinlock_lock(&sim_cards_lock);
 	card = card_find(rte_vdev_device_name(vdev));
 	if (card != NULL)
 		card->port_id = -1;
 	rte_spinlock_unlock(&sim_cards_lock);
-	memset(qt2025_proc(dev), 0, sizeof(struct qt2025_proc));
 	return rte_eth_dev_release_port(dev);
 }
 
@@ -286,16 +271,14 @@ qt2025_sim_cable(uint16_t port_id, bool plugged)
 }
 
 int
-qt2025_sim_module(uint16_t port_id, int module)
+qt2025_sim_module(uint16_t port_id, uint8_t module)
 {
 	struct qt_sim *sim;
 
-	if (module < QT_SIM_MODULE_NONE || module > QT_SIM_MODULE_ACTIVE_DAC)
-		return -EINVAL;
 	rte_spinlock_lock(&sim_cards_lock);
 	sim = sim_of_port(port_id);
 	if (sim != NULL)
-		qt_sim_set_module(sim, module);
+		qt_sim_set_module(sim, (enum qt_sim_module)module);
 	rte_spinlock_unlock(&sim_cards_lock);
 	return sim != NULL ? 0 : -ENODEV;
 }
@@ -318,11 +301,4 @@ static struct rte_vdev_driver qt2025_sim_driver = {
 };
 
 RTE_PMD_REGISTER_VDEV(net_qt2025_sim, qt2025_sim_driver);
-RTE_PMD_REGISTER_PARAM_STRING(net_qt2025_sim,
-			      "wire=<name> "
-			      "module=none|sr|lr|lrm|er|dac|active-dac|1g-sx|1g-lx|1g-cx|1g-t|invalid "
-			      "timing=real|fast "
-			      "phy_fw=<path> "
-			      "nic_fw=<path> "
-			      "link_poll_ms=<10-10000> "
-			      "fw_force=<0|1>");
+RTE_PMD_REGISTER_PARAM_STRING(net_qt2025_sim, QT2025_SIM_PARAMS);

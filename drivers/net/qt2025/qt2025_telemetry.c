@@ -17,15 +17,15 @@
 #include <rte_dev.h>
 #include <rte_telemetry.h>
 
-#include "qt2025_ethdev.h"
-#include "qt2025_phy.h"
+#include "qt2025_devargs.h"
+#include "qt2025_telemetry.h"
 
 /*
  * A port id at s: decimal digits only (strtoul alone would take blanks and a sign), below
  * RTE_MAX_ETHPORTS. *end is left on the first character after the digits.
  */
-static int
-qt_tel_parse_port(const char *s, const char **end, uint16_t *port)
+int
+qt2025_tel_parse_port(const char *s, const char **end, uint16_t *port)
 {
 	unsigned long v;
 	char *e;
@@ -41,9 +41,8 @@ qt_tel_parse_port(const char *s, const char **end, uint16_t *port)
 	return 0;
 }
 
-/* The port's device if this PMD drives it; sim_only: the simulator transport only. */
-static struct rte_eth_dev *
-qt_tel_dev(uint16_t port, bool sim_only)
+struct rte_eth_dev *
+qt2025_tel_dev(uint16_t port, bool sim_only)
 {
 	const struct rte_driver *drv;
 	struct rte_eth_dev *dev;
@@ -63,6 +62,23 @@ qt_tel_dev(uint16_t port, bool sim_only)
 	if (!sim_only && strcmp(name, QT2025_DRV_PCI) == 0)
 		return dev;
 	return NULL;
+}
+
+static const char *const state_names[] = {
+	[QT2025_ST_PROBING] = "probing",
+	[QT2025_ST_IDENTIFY] = "identify",
+	[QT2025_ST_FW_LOAD] = "firmware-download",
+	[QT2025_ST_FW_WAIT] = "firmware-boot",
+	[QT2025_ST_NIC_FW] = "nic-firmware",
+	[QT2025_ST_RUNNING] = "running",
+	[QT2025_ST_FAILED] = "failed",
+	[QT2025_ST_STOPPED] = "stopped",
+};
+
+static const char *
+qt2025_state_name(enum qt2025_state st)
+{
+	return (unsigned int)st < RTE_DIM(state_names) ? state_names[st] : "unknown";
 }
 
 static uint64_t
@@ -86,13 +102,13 @@ qt_tel_phy(const char *cmd __rte_unused, const char *params, struct rte_tel_data
 	char fw[20];
 	uint16_t port;
 
-	if (qt_tel_parse_port(params, &end, &port) != 0 || *end != '\0')
+	if (qt2025_tel_parse_port(params, &end, &port) != 0 || *end != '\0')
 		return -EINVAL;
-	dev = qt_tel_dev(port, false);
+	dev = qt2025_tel_dev(port, false);
 	if (dev == NULL)
 		return -EINVAL;
 	ad = qt2025_adapter(dev);
-	qt2025_link_info(dev, &info);
+	qt2025_info_get(ad, &info);
 	rte_eth_linkstatus_get(dev, &link);
 	snprintf(fw, sizeof(fw), "%u.%u.%u.%u", info.fw_version[0], info.fw_version[1],
 		 info.fw_version[2], info.fw_version[3]);
@@ -124,77 +140,6 @@ qt_tel_phy(const char *cmd __rte_unused, const char *params, struct rte_tel_data
 	return 0;
 }
 
-/*
- * "<port>,<word>" for the simulator commands: -EINVAL for bad syntax, -ENODEV for a port
- * that is not a simulated qt2025 port. *word points into params.
- */
-static int
-qt_tel_sim_params(const char *params, uint16_t *port, const char **word)
-{
-	const char *end;
-
-	if (qt_tel_parse_port(params, &end, port) != 0 || *end != ',' || end[1] == '\0')
-		return -EINVAL;
-	*word = end + 1;
-	if (qt_tel_dev(*port, true) == NULL)
-		return -ENODEV;
-	return 0;
-}
-
-/* /qt2025/sim/cable,<port>,plug|unplug */
-static int
-qt_tel_sim_cable(const char *cmd __rte_unused, const char *params, struct rte_tel_data *d)
-{
-	const char *word;
-	uint16_t port;
-	bool plugged;
-	int rc;
-
-	rc = qt_tel_sim_params(params, &port, &word);
-	if (rc != 0)
-		return rc;
-	if (strcmp(word, "plug") == 0)
-		plugged = true;
-	else if (strcmp(word, "unplug") == 0)
-		plugged = false;
-	else
-		return -EINVAL;
-	rc = qt2025_sim_cable(port, plugged);
-	if (rc != 0)
-		return rc;
-
-	rte_tel_data_start_dict(d);
-	rte_tel_data_add_dict_int(d, "port", port);
-	rte_tel_data_add_dict_string(d, "cable", plugged ? "plugged" : "unplugged");
-	return 0;
-}
-
-/* /qt2025/sim/module,<port>,<type>|none */
-static int
-qt_tel_sim_module(const char *cmd __rte_unused, const char *params, struct rte_tel_data *d)
-{
-	const char *word;
-	uint16_t port;
-	int module;
-	int rc;
-
-	rc = qt_tel_sim_params(params, &port, &word);
-	if (rc != 0)
-		return rc;
-	module = qt2025_sim_module_parse(word);
-	if (module < 0)
-		return -EINVAL;
-	rc = qt2025_sim_module(port, module);
-	if (rc != 0)
-		return rc;
-
-	rte_tel_data_start_dict(d);
-	rte_tel_data_add_dict_int(d, "port", port);
-	/* the model's module types are the 3.D70C codes the PHY reports */
-	rte_tel_data_add_dict_string(d, "module", qt2025_module_name((uint8_t)module));
-	return 0;
-}
-
 /* /qt2025/ports: every port this PMD drives, either transport. */
 static int
 qt_tel_ports(const char *cmd __rte_unused, const char *params, struct rte_tel_data *d)
@@ -205,36 +150,33 @@ qt_tel_ports(const char *cmd __rte_unused, const char *params, struct rte_tel_da
 		return -EINVAL;
 	rte_tel_data_start_array(d, RTE_TEL_INT_VAL);
 	for (port = 0; port < RTE_MAX_ETHPORTS; port++)
-		if (qt_tel_dev(port, false) != NULL)
+		if (qt2025_tel_dev(port, false) != NULL)
 			rte_tel_data_add_array_int(d, port);
 	return 0;
 }
 
-static const struct {
-	const char *cmd;
-	telemetry_cb fn;
-	const char *help;       /* < RTE_TEL_MAX_STRING_LEN */
-} qt_tel_cmds[] = {
+static const struct qt2025_tel_cmd qt_tel_cmds[] = {
 	{ "/qt2025/ports", qt_tel_ports,
 	  "Returns the ids of the ports driven by net_qt2025 or net_qt2025_sim. No parameters" },
 	{ "/qt2025/phy", qt_tel_phy,
 	  "Returns PHY state, firmware, module, link and counters. Parameters: int port_id" },
-	{ "/qt2025/sim/cable", qt_tel_sim_cable,
-	  "Plugs or pulls a simulated port's cable. Parameters: int port_id,plug|unplug" },
-	{ "/qt2025/sim/module", qt_tel_sim_module,
-	  "Sets a simulated port's SFP+ module. Parameters: int port_id,<type>|none" },
 };
 
-RTE_INIT(qt2025_telemetry_init)
+void
+qt2025_tel_register(const struct qt2025_tel_cmd *cmds, unsigned int n)
 {
 	unsigned int i;
 	int rc;
 
-	for (i = 0; i < RTE_DIM(qt_tel_cmds); i++) {
-		rc = rte_telemetry_register_cmd(qt_tel_cmds[i].cmd, qt_tel_cmds[i].fn,
-						qt_tel_cmds[i].help);
+	for (i = 0; i < n; i++) {
+		rc = rte_telemetry_register_cmd(cmds[i].cmd, cmds[i].fn, cmds[i].help);
 		if (rc != 0)
-			QT_INIT_LOG(WARNING, "telemetry", "cannot register %s: %s",
-				    qt_tel_cmds[i].cmd, strerror(-rc));
+			QT_INIT_LOG(WARNING, "telemetry", "cannot register %s: %s", cmds[i].cmd,
+				    strerror(-rc));
 	}
+}
+
+RTE_INIT(qt2025_telemetry_init)
+{
+	qt2025_tel_register(qt_tel_cmds, RTE_DIM(qt_tel_cmds));
 }

@@ -19,7 +19,7 @@
 
 #include <rte_string_fns.h>
 
-#include "qt2025_ethdev.h"
+#include "qt2025_xstats.h"
 
 struct qt2025_xstat {
 	const char *name;

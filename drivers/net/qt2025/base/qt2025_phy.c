@@ -34,7 +34,7 @@
 #define PROG_MEM_BASE           0x8000  /* 3.8000.. then 4.8000.. (8.3 step 13) */
 #define PROG_MEM_PART1          16384
 
-#define READY_POLL_US           50000   /* 8.3 step 15 */
+#define STOP_CHECK_BYTES        1024    /* ~20 ms of download at 6 MHz */
 
 struct qt2025_step {
 	uint8_t mmd;
@@ -63,44 +63,58 @@ static const struct qt2025_step qt2025_cfg_steps[] = {
 static int
 phy_found(struct qt_hw *hw)
 {
-	return hw->phy_addr >= 0 ? 0 : -ENODEV;
+	if (hw->phy_addr >= 0)
+		return 0;
+	qt_hw_why(hw, "no QT2025 found yet");
+	return -ENODEV;
+}
+
+int
+qt2025_find(struct qt_hw *hw, uint32_t *phy_id)
+{
+	uint32_t id = 0;
+	int addr;
+
+	hw->phy_addr = -1;
+	addr = tn40_mdio_scan(hw, &id);
+	if (phy_id != NULL)
+		*phy_id = addr >= 0 ? id : 0;
+	if (addr == -ENODEV) {
+		qt_hw_why(hw, "no PHY answers on MDIO addresses 0..31");
+		return -ENODEV;
+	}
+	if (addr < 0)
+		return addr;
+	if (id != QT2025_PHY_ID) {
+		qt_hw_why(hw, "the PHY at MDIO address %d has ID 0x%08x, not 0x%08x", addr, id,
+			  QT2025_PHY_ID);
+		return -ENODEV;
+	}
+	hw->phy_addr = addr;
+	return 0;
 }
 
 int
 qt2025_identify(struct qt_hw *hw)
 {
-	uint32_t id = 0;
 	uint16_t rev;
-	int addr, rc;
+	int rc;
 
-	hw->phy_addr = -1;
-	addr = tn40_mdio_scan(hw, &id);
-	if (addr == -ENODEV) {
-		QT_HW_LOG(ERR, hw, "no PHY answers on MDIO addresses 0..31");
-		return -ENODEV;
+	rc = qt2025_find(hw, NULL);
+	if (rc != 0)
+		return rc;
+	rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PMA, REG_REVISION, &rev);
+	if (rc == 0 && (rev >> 8) != QT2025_REVISION) {
+		qt_hw_why(hw, "revision 0x%02X at MDIO address %d, not 0x%02X", rev >> 8,
+			  hw->phy_addr, QT2025_REVISION);
+		rc = -ENOTSUP;
 	}
-	if (addr < 0) {
-		QT_HW_LOG(ERR, hw, "MDIO scan failed: %s", strerror(-addr));
-		return addr;
-	}
-	if (id != QT2025_PHY_ID) {
-		QT_HW_LOG(ERR, hw, "PHY at MDIO address %d has ID 0x%08x, not a QT2025 (0x%08x)",
-			  addr, id, QT2025_PHY_ID);
-		return -ENODEV;
-	}
-	rc = tn40_mdio_read(hw, addr, MMD_PMA, REG_REVISION, &rev);
 	if (rc != 0) {
-		QT_HW_LOG(ERR, hw, "QT2025 at MDIO address %d: revision read failed: %s",
-			  addr, strerror(-rc));
+		hw->phy_addr = -1;
 		return rc;
 	}
-	if ((rev >> 8) != QT2025_REVISION) {
-		QT_HW_LOG(ERR, hw, "QT2025 at MDIO address %d has revision 0x%02X, not 0x%02X",
-			  addr, rev >> 8, QT2025_REVISION);
-		return -ENOTSUP;
-	}
-	hw->phy_addr = addr;
-	QT_HW_LOG(INFO, hw, "QT2025 found at MDIO address %d, revision 0x%02X", addr, rev >> 8);
+	QT_LOG(INFO, phy, hw->name, "QT2025 found at MDIO address %d, revision 0x%02X",
+	       hw->phy_addr, rev >> 8);
 	return 0;
 }
 
@@ -113,8 +127,8 @@ qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len)
 	int rc;
 
 	if (img == NULL || len == 0 || len > QT2025_FW_MAX_LEN) {
-		QT_HW_LOG(ERR, hw, "QT2025 firmware image of %zu bytes rejected (1..%d)",
-			  img == NULL ? 0 : len, QT2025_FW_MAX_LEN);
+		qt_hw_why(hw, "image of %zu bytes rejected (1..%d)", img == NULL ? 0 : len,
+			  QT2025_FW_MAX_LEN);
 		return -EINVAL;
 	}
 	rc = phy_found(hw);
@@ -126,8 +140,8 @@ qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len)
 
 		rc = tn40_mdio_write(hw, pa, s->mmd, s->reg, s->val);
 		if (rc != 0) {
-			QT_HW_LOG(ERR, hw, "QT2025 bring-up step %u (%u.%04X = 0x%04X) failed: %s",
-				  i + 2, s->mmd, s->reg, s->val, strerror(-rc));
+			qt_hw_why(hw, "step %u (%u.%04X = 0x%04X): %s", i + 2, s->mmd, s->reg,
+				  s->val, strerror(-rc));
 			return rc;
 		}
 	}
@@ -137,48 +151,58 @@ qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len)
 		int mmd = n < PROG_MEM_PART1 ? MMD_PCS : MMD_PHYXS;
 		uint16_t reg = (uint16_t)(PROG_MEM_BASE + n % PROG_MEM_PART1);
 
+		/* a close must not wait for the rest of a 0.5 s download */
+		if (n % STOP_CHECK_BYTES == 0 && hw->stop != NULL && hw->stop(hw->stop_arg))
+			return -EINTR;
 		rc = tn40_mdio_write(hw, pa, mmd, reg, img[n]);
 		if (rc != 0) {
-			QT_HW_LOG(ERR, hw, "QT2025 download of byte %zu (%d.%04X) failed: %s",
-				  n, mmd, reg, strerror(-rc));
+			qt_hw_why(hw, "byte %zu (%d.%04X): %s", n, mmd, reg, strerror(-rc));
 			return rc;
 		}
 	}
 
 	/* 14: run from SRAM */
 	rc = tn40_mdio_write(hw, pa, MMD_PCS, REG_BOOT_CTRL, BOOT_FROM_SRAM);
-	if (rc != 0) {
-		QT_HW_LOG(ERR, hw, "QT2025 bring-up step 14 (3.%04X = 0x%04X) failed: %s",
-			  REG_BOOT_CTRL, BOOT_FROM_SRAM, strerror(-rc));
-		return rc;
-	}
-	return 0;
+	if (rc != 0)
+		qt_hw_why(hw, "step 14 (3.%04X = 0x%04X): %s", REG_BOOT_CTRL, BOOT_FROM_SRAM,
+			  strerror(-rc));
+	return rc;
+}
+
+/* qt_poll reader for a PCS register of the PHY: reg is the register number. */
+static int
+pcs_rd(struct qt_hw *hw, uint32_t reg, uint32_t *val)
+{
+	uint16_t v;
+	int rc;
+
+	rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, (uint16_t)reg, &v);
+	*val = v;
+	return rc;
 }
 
 int
-qt2025_wait_ready(struct qt_hw *hw, uint32_t timeout_ms)
+qt2025_wait_ready(struct qt_hw *hw, uint32_t step_ms, uint32_t timeout_ms)
 {
-	uint64_t deadline;
-	uint16_t v = 0;
+	/* running: 3.D7FD[7:0] is neither 0x00 nor 0x10, i.e. a bit other than bit 4 is set */
+	const struct qt_poll ready = {
+		.rd = pcs_rd,
+		.reg = REG_FW_STATUS,
+		.mask = 0xEF,
+		.val = 0,
+		.flags = QT_POLL_NE,
+		.step_ns = (uint64_t)step_ms * QT_NS_PER_MS,
+		.timeout_ns = (uint64_t)timeout_ms * QT_NS_PER_MS,
+	};
+	uint32_t v = 0;
 	int rc;
 
 	rc = phy_found(hw);
-	if (rc != 0)
-		return rc;
-	deadline = qt_now_ns(hw) + (uint64_t)timeout_ms * QT_NS_PER_MS;
-	for (;;) {
-		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_FW_STATUS, &v);
-		if (rc != 0)
-			return rc;
-		if (qt2025_fw_status_running(v & 0xFF))
-			return 0;
-		if (qt_now_ns(hw) >= deadline)
-			break;
-		qt_sleep_us(hw, READY_POLL_US);
-	}
-	QT_HW_LOG(ERR, hw, "QT2025 firmware not running after %u ms (3.D7FD = 0x%02X)",
-		  timeout_ms, v & 0xFF);
-	return -ETIMEDOUT;
+	if (rc == 0)
+		rc = qt_poll(hw, &ready, &v);
+	if (rc == -ETIMEDOUT)
+		qt_hw_why(hw, "3.D7FD = 0x%02X after %u ms", v & 0xFF, timeout_ms);
+	return rc;
 }
 
 int
@@ -322,16 +346,4 @@ qt2025_module_speed(uint8_t module)
 	default:
 		return 10000;
 	}
-}
-
-const char *
-qt2025_module_name(uint8_t module)
-{
-	static const char * const names[] = {
-		"none", "10GBASE-LRM", "10GBASE-SR", "10GBASE-LR", "SFP+ DAC", "1000BASE-SX",
-		"1000BASE-LX", "invalid", "1000BASE-CX", "1000BASE-T", "10GBASE-ER",
-		"SFP+ active DAC",
-	};
-
-	return module < RTE_DIM(names) ? names[module] : "reserved";
 }

@@ -16,11 +16,16 @@
 #define QT2025_PHY_ID           0x0043A400u
 #define QT2025_REVISION         0xB3    /* 1.D001[15:8] (8.1) */
 #define QT2025_FW_MAX_LEN       24576   /* 16 KiB at 3.8000 + 8 KiB at 4.8000 (8.3) */
-#define QT2025_FW_READY_MS      3000    /* ready wait on 3.D7FD, 50 ms polls (8.3 step 15) */
+#define QT2025_FW_READY_MS      3000    /* ready wait on 3.D7FD (8.3 step 15) ... */
+#define QT2025_FW_READY_STEP_MS 50      /* ... polled every 50 ms by both drivers */
 
-/* Finds the PHY (MDIO scan), checks ID and revision, sets hw->phy_addr.
- * -ENODEV: nothing answers or another PHY; -ENOTSUP: a QT2025 of another revision.
+/* MDIO scan; sets hw->phy_addr when the first PHY found is a QT2025 (else -1). Quiet: the
+ * detail of a failure is in hw->why. -ENODEV: nothing answers or another PHY; or an MDIO
+ * error. *phy_id (may be NULL) gets the ID found, 0 if none.
  */
+int qt2025_find(struct qt_hw *hw, uint32_t *phy_id);
+
+/* qt2025_find, then the revision: -ENOTSUP for a QT2025 of another revision. */
 int qt2025_identify(struct qt_hw *hw);
 
 struct qt2025_fw_state {
@@ -44,12 +49,15 @@ int qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module);
 
 /* Steps 2..14 of 8.3: hold the 8051, configure, release, boot ROM, program download,
  * run from SRAM. The caller sets the 6 MHz MDIO clock first and waits with
- * qt2025_wait_ready() afterwards. -EINVAL for an empty or oversized image.
+ * qt2025_wait_ready() afterwards. -EINVAL for an empty or oversized image; -EINTR when
+ * hw->stop asked for it (checked every 1 KiB).
  */
 int qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len);
 
-/* Step 15: polls 3.D7FD every 50 ms until running or timeout_ms; -ETIMEDOUT. */
-int qt2025_wait_ready(struct qt_hw *hw, uint32_t timeout_ms);
+/* Step 15, the one ready wait: polls 3.D7FD every step_ms until the firmware runs (0),
+ * timeout_ms passed (-ETIMEDOUT), hw->stop asked (-EINTR), or an MDIO error.
+ */
+int qt2025_wait_ready(struct qt_hw *hw, uint32_t step_ms, uint32_t timeout_ms);
 
 /* Line status of the three MMDs; each latching-low bit is read twice so the answer is the
  * state now; *latched_drop is set when any first read showed a drop since the last call.
@@ -72,6 +80,5 @@ int qt2025_set_low_power(struct qt_hw *hw, bool on);    /* 1.0000 bit 11 */
 
 /* Line rate implied by a module type (8.5): 1000 for types 5, 6, 8, 9, else 10000. */
 uint32_t qt2025_module_speed(uint8_t module);
-const char *qt2025_module_name(uint8_t module);
 
 #endif /* QT2025_PHY_H */

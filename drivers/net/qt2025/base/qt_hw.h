@@ -3,16 +3,27 @@
  */
 
 /*
- * One card as base/ sees it: register access and time, for a real BAR0 or for the model.
+ * One card as base/ sees it. A PCI card is its BAR0, read and written inline. Anything
+ * else (the device model, a test harness) is a per-process transport: a const ops table
+ * and its context, as virtio keeps its VIRTIO_OPS per process. struct qt_hw holds
+ * pointers of one process, so it lives in per-process memory, never in dev_private.
  */
 
 #ifndef QT_HW_H
 #define QT_HW_H
 
 #include "qt_osdep.h"
-#include "qt_sim.h"
 
 #define QT_HW_NAME_LEN 64
+#define QT_HW_WHY_LEN 96
+
+struct qt_hw_ops {
+	uint32_t (*rd32)(void *ctx, uint32_t off);
+	void (*wr32)(void *ctx, uint32_t off, uint32_t val);
+	uint64_t (*now_ns)(void *ctx);
+	void (*spin_ns)(void *ctx, uint64_t ns);        /* busy-wait */
+	void (*sleep_ns)(void *ctx, uint64_t ns);       /* give the CPU away */
+};
 
 struct qt_mdio_counters {
 	uint64_t reads;
@@ -22,9 +33,17 @@ struct qt_mdio_counters {
 };
 
 struct qt_hw {
-	uint8_t *bar;           /* BAR0 of a PCI card; NULL on the simulator */
-	struct qt_sim *sim;     /* the model instance on the simulator; NULL on a card */
+	uint8_t *bar;                   /* BAR0 of a PCI card; NULL on another transport */
+	const struct qt_hw_ops *ops;    /* the other transport */
+	void *ctx;
 	char name[QT_HW_NAME_LEN];
+
+	/* Optional: asked between the steps of every long wait; true aborts it (-EINTR). */
+	bool (*stop)(void *arg);
+	void *stop_arg;
+
+	/* Detail of the last failure, for the caller's one log line ("" when none). */
+	char why[QT_HW_WHY_LEN];
 
 	/* MDIO engine state (tn40_mdio.c) */
 	uint32_t mdio_clk;      /* last value written to MDIO_CMD_STAT */
@@ -36,51 +55,31 @@ struct qt_hw {
 	int phy_addr;           /* -1 until found */
 };
 
-static inline void
-qt_hw_init_bar(struct qt_hw *hw, const char *name, void *bar)
-{
-	memset(hw, 0, sizeof(*hw));
-	hw->bar = bar;
-	hw->phy_addr = -1;
-	snprintf(hw->name, sizeof(hw->name), "%s", name);
-}
-
-static inline void
-qt_hw_init_sim(struct qt_hw *hw, const char *name, struct qt_sim *sim)
-{
-	memset(hw, 0, sizeof(*hw));
-	hw->sim = sim;
-	hw->phy_addr = -1;
-	snprintf(hw->name, sizeof(hw->name), "%s", name);
-}
+void qt_hw_init_bar(struct qt_hw *hw, const char *name, void *bar);
+void qt_hw_init_ops(struct qt_hw *hw, const char *name, const struct qt_hw_ops *ops, void *ctx);
 
 static inline uint32_t
 qt_rd32(const struct qt_hw *hw, uint32_t off)
 {
 	if (likely(hw->bar != NULL))
-		return rte_read32(hw->bar + off);
-	return qt_sim_rd32(hw->sim, off);
+		return qt_os_read32(hw->bar, off);
+	return hw->ops->rd32(hw->ctx, off);
 }
 
 static inline void
 qt_wr32(const struct qt_hw *hw, uint32_t off, uint32_t val)
 {
 	if (likely(hw->bar != NULL))
-		rte_write32(val, hw->bar + off);
+		qt_os_write32(hw->bar, off, val);
 	else
-		qt_sim_wr32(hw->sim, off, val);
+		hw->ops->wr32(hw->ctx, off, val);
 }
 
-/* Monotonic time in ns: the TSC on a card, the model's (possibly fake) clock otherwise. */
+/* Monotonic time in ns: the TSC on a card, the transport's clock otherwise. */
 static inline uint64_t
 qt_now_ns(const struct qt_hw *hw)
 {
-	if (hw->bar != NULL) {
-		uint64_t c = rte_get_timer_cycles(), hz = rte_get_timer_hz();
-
-		return c / hz * 1000000000ULL + c % hz * 1000000000ULL / hz;
-	}
-	return qt_sim_now_ns(hw->sim);
+	return hw->bar != NULL ? qt_os_now_ns() : hw->ops->now_ns(hw->ctx);
 }
 
 /* Busy-wait: for waits shorter than a scheduler tick (MDIO frames, SerDes steps). */
@@ -88,19 +87,44 @@ static inline void
 qt_spin_ns(const struct qt_hw *hw, uint64_t ns)
 {
 	if (hw->bar != NULL)
-		rte_delay_us_block((unsigned int)((ns + 999) / 1000));
+		qt_os_spin_ns(ns);
 	else
-		qt_sim_spin_ns(hw->sim, ns);
+		hw->ops->spin_ns(hw->ctx, ns);
 }
 
-/* Sleep: for everything of a millisecond or more. */
+/* Sleeps, whatever is asked of the thread: for steps that must complete (a reset pulse). */
 static inline void
-qt_sleep_us(const struct qt_hw *hw, uint64_t us)
+qt_sleep_ns(const struct qt_hw *hw, uint64_t ns)
 {
 	if (hw->bar != NULL)
-		rte_delay_us_sleep((unsigned int)us);
+		qt_os_sleep_ns(ns);
 	else
-		qt_sim_sleep_ns(hw->sim, us * QT_NS_PER_US);
+		hw->ops->sleep_ns(hw->ctx, ns);
 }
+
+/* Sleeps ns in slices of at most 10 ms, asking hw->stop between them: 0, or -EINTR. */
+int qt_delay_ns(struct qt_hw *hw, uint64_t ns);
+
+/* Records the detail of a failure in hw->why (logged by the caller, once). */
+void qt_hw_why(struct qt_hw *hw, const char *fmt, ...) __rte_format_printf(2, 3);
+
+/*
+ * The one wait loop of base/: reads a register through rd until (value & mask) == val, or
+ * != val with QT_POLL_NE. The first read comes before any wait, so a ready device costs
+ * one read. Steps under 1 ms spin, longer ones sleep (and may be stopped).
+ * Returns 0, -ETIMEDOUT, -EINTR, or what rd returned; *last (if not NULL) is the last value.
+ */
+typedef int (*qt_rd_fn)(struct qt_hw *hw, uint32_t reg, uint32_t *val);
+#define QT_POLL_NE 0x1u
+struct qt_poll {
+	qt_rd_fn rd;            /* NULL: qt_rd32 on BAR0 */
+	uint32_t reg;
+	uint32_t mask;
+	uint32_t val;
+	uint32_t flags;
+	uint64_t step_ns;
+	uint64_t timeout_ns;
+};
+int qt_poll(struct qt_hw *hw, const struct qt_poll *p, uint32_t *last);
 
 #endif /* QT_HW_H */

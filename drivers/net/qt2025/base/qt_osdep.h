@@ -3,10 +3,8 @@
  */
 
 /*
- * The only DPDK contact of base/: MMIO, time, delays, logging. Everything in base/ talks
- * to the card through a struct qt_hw (qt_hw.h), which is either a BAR0 mapping or a model
- * instance (sim/qt_sim.h); the choice is a plain branch, never a function pointer, so a
- * qt_hw may live per process while the adapter lives in shared memory.
+ * The only DPDK contact of base/ (as ena_plat_dpdk.h is ena's): MMIO, time, delays,
+ * logging. base/ reaches a card through struct qt_hw (qt_hw.h) and nothing else.
  */
 
 #ifndef QT_OSDEP_H
@@ -22,7 +20,6 @@
 #include <rte_common.h>
 #include <rte_cycles.h>
 #include <rte_io.h>
-#include <rte_atomic.h>
 #include <rte_log.h>
 
 extern int qt2025_logtype_driver;
@@ -35,12 +32,44 @@ extern int qt2025_logtype_sim;
 	rte_log(RTE_LOG_ ## level, qt2025_logtype_ ## type, "qt2025 %s: " fmt "\n", \
 		(name), ##__VA_ARGS__)
 
-#define QT_HW_LOG(level, hw, fmt, ...) QT_LOG(level, phy, (hw)->name, fmt, ##__VA_ARGS__)
+#define QT_NS_PER_US 1000ULL
+#define QT_NS_PER_MS 1000000ULL
 
 /* Orders descriptor-memory stores before the doorbell (pointer register) write (4.2). */
 #define qt_wmb() rte_wmb()
 
-#define QT_NS_PER_US 1000ULL
-#define QT_NS_PER_MS 1000000ULL
+static inline uint32_t
+qt_os_read32(const uint8_t *bar, uint32_t off)
+{
+	return rte_read32(bar + off);
+}
+
+static inline void
+qt_os_write32(uint8_t *bar, uint32_t off, uint32_t val)
+{
+	rte_write32(val, bar + off);
+}
+
+/* Monotonic ns from the TSC: no system call, usable on any thread. */
+static inline uint64_t
+qt_os_now_ns(void)
+{
+	uint64_t c = rte_get_timer_cycles(), hz = rte_get_timer_hz();
+
+	return c / hz * 1000000000ULL + c % hz * 1000000000ULL / hz;
+}
+
+/* A busy-wait never gives the CPU away, as hardware polling must not (DESIGN.md). */
+static inline void
+qt_os_spin_ns(uint64_t ns)
+{
+	rte_delay_us_block((unsigned int)((ns + 999) / 1000));
+}
+
+static inline void
+qt_os_sleep_ns(uint64_t ns)
+{
+	rte_delay_us_sleep((unsigned int)((ns + 999) / 1000));
+}
 
 #endif /* QT_OSDEP_H */

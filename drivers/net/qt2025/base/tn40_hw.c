@@ -10,28 +10,35 @@
 #include "tn40_hw.h"
 #include "tn40_regs.h"
 
-#define PLL_POLL_US             10000   /* 6.1 step 4: every 10 ms ... */
-#define PLL_POLLS               70      /* ... up to 700 ms */
+#define PLL_POLL_NS             (10 * QT_NS_PER_MS)     /* 6.1 step 4: every 10 ms ... */
+#define PLL_TIMEOUT_NS          (700 * QT_NS_PER_MS)    /* ... up to 700 ms */
 #define PLL_SETTLE_NS           (50 * QT_NS_PER_US)
-#define ETHSD_INIT_TRIES        1000    /* 6.3 step 5 */
-#define ETHSD_INIT_POLL_NS      (50 * QT_NS_PER_US)
+#define ETHSD_INIT_POLL_NS      (50 * QT_NS_PER_US)      /* 6.3 step 5: 1000 x 50 us */
+#define ETHSD_INIT_TIMEOUT_NS   (50 * QT_NS_PER_MS)
 #define MIKE2_STEP_NS           (5 * QT_NS_PER_US)
-#define MAC_RST_US              2000    /* ~2 ms MAC reset pulse (6.3) */
+#define MAC_RST_NS              (2 * QT_NS_PER_MS)      /* MAC reset pulse (6.3) */
 #define ETHSD_LANES             4
 
 #define FW_RING_SIZE            TN40_FIFO_SIZE(TN40_FIFO_CODE_32K)
 #define FW_TXF_OFFSET           RTE_ALIGN_CEIL(FW_RING_SIZE + TN40_FIFO_EXTRA, 4096)
 #define FW_FULL_WAIT_NS         (55 * QT_NS_PER_US)     /* 4.8: 50-60 us when full */
 #define FW_FULL_RETRIES         300
-#define FW_SETTLE_US            100000  /* 100 ms after the push */
-#define FW_POLL_US              2000    /* INIT_STATUS every 2 ms ... */
-#define FW_POLLS                200     /* ... for 400 ms */
+#define FW_SETTLE_NS            (100 * QT_NS_PER_MS)    /* after the push */
+#define FW_POLL_NS              (2 * QT_NS_PER_MS)      /* INIT_STATUS every 2 ms ... */
+#define FW_TIMEOUT_NS           (400 * QT_NS_PER_MS)    /* ... for 400 ms */
 
 int
 tn40_pll_reset(struct qt_hw *hw)
 {
+	const struct qt_poll lock = {
+		.reg = TN40_CLKPLL,
+		.mask = TN40_CLKPLL_LOCKED,
+		.val = TN40_CLKPLL_LOCKED,
+		.step_ns = PLL_POLL_NS,
+		.timeout_ns = PLL_TIMEOUT_NS,
+	};
 	uint32_t v;
-	int i;
+	int rc;
 
 	/* "+ 8" as in both drivers (6.1 step 1) */
 	v = qt_rd32(hw, TN40_CLKPLL);
@@ -40,17 +47,11 @@ tn40_pll_reset(struct qt_hw *hw)
 	v = qt_rd32(hw, TN40_CLKPLL);
 	qt_wr32(hw, TN40_CLKPLL, v & ~TN40_CLKPLL_SFTRST);
 
-	/* checked before the first sleep so that a fast lock costs nothing */
-	for (i = 0; ; i++) {
-		v = qt_rd32(hw, TN40_CLKPLL);
-		if ((v & TN40_CLKPLL_LOCKED) == TN40_CLKPLL_LOCKED)
-			break;
-		if (i == PLL_POLLS) {
-			QT_HW_LOG(ERR, hw, "PLL not locked after %d ms (CLKPLL 0x%08x)",
-				  PLL_POLLS * PLL_POLL_US / 1000, v);
-			return -ETIMEDOUT;
-		}
-		qt_sleep_us(hw, PLL_POLL_US);
+	rc = qt_poll(hw, &lock, &v);
+	if (rc != 0) {
+		if (rc == -ETIMEDOUT)
+			qt_hw_why(hw, "PLL not locked after 700 ms (CLKPLL 0x%08x)", v);
+		return rc;
 	}
 	qt_spin_ns(hw, PLL_SETTLE_NS);
 	(void)qt_rd32(hw, TN40_RXD_CFG0_0);     /* any PCIe read transaction (6.1 step 5) */
@@ -79,7 +80,7 @@ static void
 mac_reset_pulse(struct qt_hw *hw)
 {
 	qt_wr32(hw, TN40_MAC_RST_CNT, TN40_MAC_RST_CNT_ON);
-	qt_sleep_us(hw, MAC_RST_US);
+	qt_sleep_ns(hw, MAC_RST_NS);
 	qt_wr32(hw, TN40_MAC_RST_CNT, 0);
 }
 
@@ -87,18 +88,21 @@ mac_reset_pulse(struct qt_hw *hw)
 static void
 ethsd_init(struct qt_hw *hw)
 {
-	int i;
+	const struct qt_poll done = {
+		.reg = TN40_ETHSD_INIT_STAT,
+		.mask = TN40_ETHSD_INIT_DONE,
+		.val = TN40_ETHSD_INIT_DONE,
+		.step_ns = ETHSD_INIT_POLL_NS,
+		.timeout_ns = ETHSD_INIT_TIMEOUT_NS,
+	};
 
 	qt_wr32(hw, TN40_ETHSD_INIT_STAT, TN40_ETHSD_INIT_START);
-	for (i = 0; i < ETHSD_INIT_TRIES; i++) {
-		qt_spin_ns(hw, ETHSD_INIT_POLL_NS);
-		if (qt_rd32(hw, TN40_ETHSD_INIT_STAT) & TN40_ETHSD_INIT_DONE) {
-			qt_wr32(hw, TN40_ETHSD_INIT_STAT, TN40_ETHSD_INIT_ACK);
-			(void)qt_rd32(hw, TN40_ETHSD_INIT_STAT);
-			return;
-		}
+	if (qt_poll(hw, &done, NULL) != 0) {
+		QT_LOG(WARNING, phy, hw->name, "MAC init timeout (ETHSD INIT_STAT bit 9 never set)");
+		return;
 	}
-	QT_HW_LOG(ERR, hw, "MAC init timeout (ETHSD INIT_STAT bit 9 never set)");
+	qt_wr32(hw, TN40_ETHSD_INIT_STAT, TN40_ETHSD_INIT_ACK);
+	(void)qt_rd32(hw, TN40_ETHSD_INIT_STAT);
 }
 
 static void
@@ -176,7 +180,7 @@ tn40_set_speed(struct qt_hw *hw, uint32_t mbps)
 		set_speed_down(hw);
 		return 0;
 	default:
-		QT_HW_LOG(ERR, hw, "MAC speed %u Mb/s not supported (10000, 1000 or 0)", mbps);
+		qt_hw_why(hw, "MAC speed %u Mb/s not supported (10000, 1000 or 0)", mbps);
 		return -EINVAL;
 	}
 }
@@ -241,8 +245,8 @@ fw_push(struct qt_hw *hw, uint8_t *ring, const uint8_t *fw, size_t len)
 			free_b = FW_RING_SIZE;
 		if (free_b <= 8) {
 			if (++waits > FW_FULL_RETRIES) {
-				QT_HW_LOG(ERR, hw, "NIC firmware: TXD FIFO stuck at byte %zu of %zu"
-					  " (RPTR 0x%x, WPTR 0x%x)", off, len, rptr, wptr);
+				qt_hw_why(hw, "TXD FIFO stuck at byte %zu of %zu (RPTR 0x%x, "
+					  "WPTR 0x%x)", off, len, rptr, wptr);
 				return -ETIMEDOUT;
 			}
 			qt_spin_ns(hw, FW_FULL_WAIT_NS);
@@ -265,18 +269,26 @@ fw_push(struct qt_hw *hw, uint8_t *ring, const uint8_t *fw, size_t len)
 int
 tn40_nic_fw_load(struct qt_hw *hw, const uint8_t *fw, size_t len, const struct tn40_dma *dma)
 {
+	const struct qt_poll done = {
+		.reg = TN40_INIT_STATUS,
+		.mask = ~0u,
+		.val = 0,
+		.flags = QT_POLL_NE,
+		.step_ns = FW_POLL_NS,
+		.timeout_ns = FW_TIMEOUT_NS,
+	};
+	uint32_t st;
 	bool master;
-	int rc = 0, i;
+	int rc = 0;
 
 	if (fw == NULL || len == 0 || len % 8 != 0) {
-		QT_HW_LOG(ERR, hw, "NIC firmware of %zu bytes rejected (not a multiple of 8)",
+		qt_hw_why(hw, "image of %zu bytes rejected (not a multiple of 8)",
 			  fw == NULL ? 0 : len);
 		return -EINVAL;
 	}
 	if (dma == NULL || dma->va == NULL || (dma->iova & 0xFFF) != 0 ||
 	    dma->len < TN40_FW_DMA_LEN) {
-		QT_HW_LOG(ERR, hw, "NIC firmware: DMA area unusable (want 4 KiB aligned, %d B)",
-			  TN40_FW_DMA_LEN);
+		qt_hw_why(hw, "DMA area unusable (want 4 KiB aligned, %d B)", TN40_FW_DMA_LEN);
 		return -EINVAL;
 	}
 
@@ -292,22 +304,14 @@ tn40_nic_fw_load(struct qt_hw *hw, const uint8_t *fw, size_t len, const struct t
 	if (master && qt_rd32(hw, TN40_INIT_STATUS) == 0) {
 		rc = fw_push(hw, dma->va, fw, len);
 		if (rc == 0)
-			qt_sleep_us(hw, FW_SETTLE_US);
+			rc = qt_delay_ns(hw, FW_SETTLE_NS);
 	}
 	if (rc == 0) {
-		for (i = 0; ; i++) {
-			if (qt_rd32(hw, TN40_INIT_STATUS) != 0)
-				break;
-			if (i == FW_POLLS) {
-				QT_HW_LOG(ERR, hw, "NIC firmware not initialised after %d ms"
-					  " (VPC 0x%08x, VIC 0x%08x, INIT_STATUS 0x%08x)",
-					  FW_POLLS * FW_POLL_US / 1000, qt_rd32(hw, TN40_VPC),
-					  qt_rd32(hw, TN40_VIC), qt_rd32(hw, TN40_INIT_STATUS));
-				rc = -ETIMEDOUT;
-				break;
-			}
-			qt_sleep_us(hw, FW_POLL_US);
-		}
+		rc = qt_poll(hw, &done, &st);
+		if (rc == -ETIMEDOUT)
+			qt_hw_why(hw, "not initialised after 400 ms (VPC 0x%08x, VIC 0x%08x, "
+				  "INIT_STATUS 0x%08x)", qt_rd32(hw, TN40_VPC),
+				  qt_rd32(hw, TN40_VIC), st);
 	}
 	/* released on failure too, or the next load on this card never becomes master */
 	if (master)

@@ -11,7 +11,9 @@
 
 #include "qt_hw.h"
 
-/* 6.1: PLL soft reset and lock wait (700 ms at most); -ETIMEDOUT if it never locks. */
+/* 6.1: PLL soft reset and lock wait (700 ms at most); -ETIMEDOUT if it never locks, -EINTR
+ * if hw->stop asked.
+ */
 int tn40_pll_reset(struct qt_hw *hw);
 
 /* Factory MAC address from UNC_MAC0..2 (3.4). */
@@ -43,7 +45,8 @@ struct tn40_dma {
 
 /* 4.8: pushes the NIC firmware through the TXD FIFO with the semaphore protocol, waits for
  * INIT_STATUS. Returns 0 (also when INIT_STATUS was already set and nothing was pushed),
- * -EINVAL (bad image or DMA area), -ETIMEDOUT (FIFO stuck or INIT_STATUS never set).
+ * -EINVAL (bad image or DMA area), -ETIMEDOUT (FIFO stuck or INIT_STATUS never set), -EINTR
+ * (hw->stop asked). The detail of a failure is in hw->why.
  */
 int tn40_nic_fw_load(struct qt_hw *hw, const uint8_t *fw, size_t len, const struct tn40_dma *dma);
 bool tn40_nic_fw_loaded(struct qt_hw *hw);

@@ -41,34 +41,27 @@ frame_ns(struct qt_hw *hw)
 }
 
 /* Waits for BUSY to clear; started: a frame was just started, so spin its wire time first.
- * Returns the last MDIO_CMD_STAT value, or -ETIMEDOUT.
+ * *stat is the last MDIO_CMD_STAT value. 0 or -ETIMEDOUT.
  */
 static int
 mdio_wait(struct qt_hw *hw, bool started, uint32_t *stat)
 {
-	uint64_t fns = frame_ns(hw), deadline;
-	uint32_t v;
+	uint64_t fns = frame_ns(hw);
+	const struct qt_poll p = {
+		.reg = TN40_MDIO_CMD_STAT,
+		.mask = TN40_MDIO_STAT_BUSY,
+		.val = 0,
+		.step_ns = MDIO_POLL_NS,
+		.timeout_ns = RTE_MAX(MDIO_DEADLINE_FRAMES * fns, MDIO_MIN_DEADLINE_NS),
+	};
 
 	if (started)
 		qt_spin_ns(hw, fns);
-	v = qt_rd32(hw, TN40_MDIO_CMD_STAT);
-	if (likely(!(v & TN40_MDIO_STAT_BUSY))) {
-		*stat = v;
+	if (likely(qt_poll(hw, &p, stat) == 0))
 		return 0;
-	}
-	deadline = qt_now_ns(hw) + RTE_MAX(MDIO_DEADLINE_FRAMES * fns, MDIO_MIN_DEADLINE_NS);
-	for (;;) {
-		qt_spin_ns(hw, MDIO_POLL_NS);
-		v = qt_rd32(hw, TN40_MDIO_CMD_STAT);
-		if (!(v & TN40_MDIO_STAT_BUSY)) {
-			*stat = v;
-			return 0;
-		}
-		if (qt_now_ns(hw) >= deadline)
-			break;
-	}
 	hw->mdio.timeouts++;
-	QT_HW_LOG(ERR, hw, "MDIO controller stuck busy (MDIO_CMD_STAT 0x%08x)", v);
+	qt_hw_why(hw, "MDIO controller stuck busy (MDIO_CMD_STAT 0x%08x)", *stat);
+	QT_LOG(DEBUG, phy, hw->name, "%s", hw->why);
 	return -ETIMEDOUT;
 }
 
@@ -86,8 +79,8 @@ mdio_address(struct qt_hw *hw, uint32_t cmd, uint16_t reg)
 	if (unlikely(hw->mdio_settle_ns != 0)) {
 		uint64_t now = qt_now_ns(hw);
 
-		if (now < hw->mdio_settle_ns)
-			qt_sleep_us(hw, (hw->mdio_settle_ns - now + 999) / 1000);
+		if (now < hw->mdio_settle_ns && qt_delay_ns(hw, hw->mdio_settle_ns - now) != 0)
+			return -EINTR;
 		hw->mdio_settle_ns = 0;
 	}
 	rc = mdio_wait(hw, false, &stat);
@@ -119,8 +112,11 @@ mdio_read(struct qt_hw *hw, int prtad, int mmd, uint16_t reg, uint16_t *val, boo
 			rc = -EIO;
 	}
 	if (rc == -EIO) {
-		if (count_err)
+		if (count_err) {
 			hw->mdio.errors++;
+			qt_hw_why(hw, "MDIO read of %d.%04X at address %d ended with the error bit",
+				  mmd, reg, prtad);
+		}
 		return rc;
 	}
 	if (rc != 0)
@@ -153,8 +149,11 @@ tn40_mdio_write(struct qt_hw *hw, int prtad, int mmd, uint16_t reg, uint16_t val
 		if (rc == 0 && (stat & TN40_MDIO_STAT_ERR))
 			rc = -EIO;
 	}
-	if (rc == -EIO)
+	if (rc == -EIO) {
 		hw->mdio.errors++;
+		qt_hw_why(hw, "MDIO write of %d.%04X at address %d ended with the error bit",
+			  mmd, reg, prtad);
+	}
 	return rc;
 }
 

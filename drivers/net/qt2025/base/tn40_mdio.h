@@ -6,7 +6,8 @@
  * Clause-45 MDIO through the TN40xx BAR (hardware note section 5).
  *
  * Return codes: 0, -ETIMEDOUT (BUSY never cleared), -EIO (the controller's error bit),
- * -EINVAL (bad argument). Each failure is also counted in hw->mdio.
+ * -EINVAL (bad argument), -EINTR (hw->stop asked during a clock settle). Each failure is
+ * counted in hw->mdio and described in hw->why.
  */
 
 #ifndef TN40_MDIO_H

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * The leaf header of the PMD: the adapter, the per-process state, accessors and log
+ * macros. It includes no other header of the PMD but the compat header and base/'s qt_hw.h;
+ * each module (link, firmware, devargs, simulator, rx/tx, ...) has its own header on top.
+ *
+ * struct qt2025_adapter is dev_private: it lives in memory shared with secondary
+ * processes, so it holds data only, never a pointer of one process. What is per process
+ * (the register transport, the firmware images, the PHY thread) is struct qt2025_proc.
+ */
+
+#ifndef QT2025_H
+#define QT2025_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <ethdev_driver.h>
+#include <rte_spinlock.h>
+
+#include "qt2025_compat.h"
+#include "qt_hw.h"
+
+#define QT2025_DRV_PCI "net_qt2025"
+#define QT2025_DRV_SIM "net_qt2025_sim"
+
+#define QT2025_LINK_POLL_MS_DEFAULT 200
+
+#define QT_DRV_LOG(level, ad, fmt, ...) QT_LOG(level, driver, (ad)->name, fmt, ##__VA_ARGS__)
+#define QT_INIT_LOG(level, name, fmt, ...) QT_LOG(level, init, name, fmt, ##__VA_ARGS__)
+#define QT_PHY_LOG(level, ad, fmt, ...) QT_LOG(level, phy, (ad)->name, fmt, ##__VA_ARGS__)
+
+/* Devargs as parsed (qt2025_devargs.h); every key is in the PARAM_STRING and the rst. */
+struct qt2025_devargs {
+	char phy_fw[PATH_MAX];          /* "" = search (DESIGN.md "Firmware") */
+	char nic_fw[PATH_MAX];
+	uint32_t link_poll_ms;
+	bool fw_force;                  /* download even if the PHY runs the same firmware */
+	/* simulator only */
+	char wire[32];
+	uint8_t module;                 /* SFP module type, the 3.D70C code (hw note 8.5) */
+	bool timing_real;
+};
+
+/* PHY control thread states (a cold bring-up goes identify, firmware-download, nic-firmware,
+ * firmware-boot, running).
+ */
+enum qt2025_state {
+	QT2025_ST_PROBING = 0,  /* thread starting */
+	QT2025_ST_IDENTIFY,     /* MDIO scan, ID and revision */
+	QT2025_ST_FW_LOAD,      /* QT2025 program download */
+	QT2025_ST_FW_WAIT,      /* waiting for the 8051 to report ready */
+	QT2025_ST_NIC_FW,       /* TN40 firmware through the TXD FIFO */
+	QT2025_ST_RUNNING,      /* watching the link */
+	QT2025_ST_FAILED,       /* bring-up failed: reason says why; retried never */
+	QT2025_ST_STOPPED,      /* thread gone (close) */
+};
+
+/* Written by the PHY thread under info_lock, read by anyone. */
+struct qt2025_phy_info {
+	uint8_t fw_version[4];
+	uint8_t module;                 /* 3.D70C */
+	uint8_t heartbeat;
+	int phy_addr;
+	bool phy_link;                  /* PMA && PCS */
+	bool mac_link;                  /* MAC_LNK_STAT bit 2 */
+	uint32_t mac_speed;             /* configured by 6.3 */
+	char reason[128];               /* why bring-up failed, "" otherwise */
+};
+
+struct qt2025_counters {
+	RTE_ATOMIC(uint64_t) link_up_events;
+	RTE_ATOMIC(uint64_t) link_down_events;
+	RTE_ATOMIC(uint64_t) fw_loads;
+	RTE_ATOMIC(uint64_t) fw_load_us;        /* last download, 0 when skipped */
+	RTE_ATOMIC(uint64_t) mdio_errors;
+	RTE_ATOMIC(uint64_t) mdio_timeouts;
+	RTE_ATOMIC(uint64_t) mac_resets;        /* 7.1 recovery */
+	RTE_ATOMIC(uint64_t) fw_crashes;        /* heartbeat stopped */
+};
+
+struct qt2025_adapter {
+	char name[RTE_DEV_NAME_MAX_LEN];
+	uint16_t port_id;
+	bool is_sim;
+	struct qt2025_devargs args;
+
+	RTE_ATOMIC(uint32_t) state;             /* enum qt2025_state */
+	RTE_ATOMIC(uint32_t) started;           /* dev_start .. dev_stop */
+	RTE_ATOMIC(uint32_t) admin_down;        /* set_link_down asked for */
+	RTE_ATOMIC(uint32_t) loopback;          /* lpbk_mode 1 asked for */
+	RTE_ATOMIC(uint32_t) req_gen;           /* bumped by each request to the thread */
+	RTE_ATOMIC(uint32_t) ack_gen;           /* req_gen the thread has applied */
+	RTE_ATOMIC(uint32_t) lsc_pending;       /* an LSC alarm is armed */
+
+	rte_spinlock_t info_lock;
+	struct qt2025_phy_info info;
+	struct qt2025_counters cnt;
+	RTE_ATOMIC(uint64_t) xstats_base[8];    /* values at the last xstats_reset */
+	uint64_t probe_ns;                      /* for the bring-up time log */
+};
+
+/* A firmware image as loaded at probe (qt2025_fw.h). */
+struct qt2025_fw {
+	uint8_t *data;          /* malloc'ed copy, or the transport's built-in image */
+	size_t len;
+	bool builtin;
+	bool version_known;     /* recognised image: version[] is what the PHY will report */
+	uint8_t version[4];
+	char desc[96];          /* for the log: path and what it is */
+};
+
+struct qt2025_link_ctx;
+
+/* Per process, per port: pointers of this process only. */
+struct qt2025_proc {
+	struct qt_hw hw;
+	struct qt2025_fw phy_fw;
+	struct qt2025_fw nic_fw;
+	struct qt2025_link_ctx *link;   /* PHY thread, primary only */
+};
+extern struct qt2025_proc qt2025_procs[RTE_MAX_ETHPORTS];
+
+static inline struct qt2025_adapter *
+qt2025_adapter(const struct rte_eth_dev *dev)
+{
+	return dev->data->dev_private;
+}
+
+static inline struct qt2025_proc *
+qt2025_proc(const struct rte_eth_dev *dev)
+{
+	return &qt2025_procs[dev->data->port_id];
+}
+
+/* A consistent copy of what the PHY thread published. */
+static inline void
+qt2025_info_get(struct qt2025_adapter *ad, struct qt2025_phy_info *out)
+{
+	rte_spinlock_lock(&ad->info_lock);
+	*out = ad->info;
+	rte_spinlock_unlock(&ad->info_lock);
+}
+
+static inline enum qt2025_state
+qt2025_state_get(const struct qt2025_adapter *ad)
+{
+	return (enum qt2025_state)rte_atomic_load_explicit(&ad->state, rte_memory_order_acquire);
+}
+
+#endif /* QT2025_H */

@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * The PHY and NIC bring-up the PHY control thread runs at probe and after a firmware
+ * crash: warm check, then the hw note 8.3 sequence (identify, download, boot), the NIC
+ * firmware while the 8051 boots (4.8), and the ready wait. The steps are base/'s; this file
+ * is the order, the time-outs and the one log line a failure gets.
+ */
+
+#include <rte_memzone.h>
+
+#include "qt2025_link.h"
+#include "qt2025_fw.h"
+#include "qt2025_devargs.h"
+#include "tn40_hw.h"
+#include "tn40_mdio.h"
+
+#define FW_READY_STEP_MS 10     /* 8.3 step 15 polls every 50 ms; 10 ms costs nothing here */
+
+/* One line, one reason: the reason is the step that failed, the log adds base/'s detail. */
+static int
+fail(struct qt2025_link_ctx *ctx, const char *reason, int rc)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
+
+	if (rc == -EINTR)
+		return rc;
+	qt2025_pub_fw(ad, NULL, -1, reason);
+	qt2025_pub_state(ad, QT2025_ST_FAILED);
+	QT_PHY_LOG(ERR, ad, "PHY bring-up failed: %s (%s); the port has no link", reason,
+		   ctx->hw->why[0] != '\0' ? ctx->hw->why : strerror(-rc));
+	return rc;
+}
+
+/* The NIC firmware needs DMA memory only while it is pushed (hw note 4.8, 6.4 step 10). */
+static int
+load_nic_fw(struct qt2025_link_ctx *ctx)
+{
+	struct qt2025_proc *proc = qt2025_proc(ctx->dev);
+	const struct rte_memzone *mz;
+	struct tn40_dma dma;
+	char name[RTE_MEMZONE_NAMESIZE];
+	int rc;
+
+	if (tn40_nic_fw_loaded(ctx->hw))
+		return 0;
+	snprintf(name, sizeof(name), "qt2025_nicfw_%u", ctx->dev->data->port_id);
+	mz = rte_memzone_reserve_aligned(name, TN40_FW_DMA_LEN, ctx->dev->data->numa_node,
+					 RTE_MEMZONE_IOVA_CONTIG, 4096);
+	if (mz == NULL) {
+		qt_hw_why(ctx->hw, "no %d bytes of IOVA-contiguous memory", TN40_FW_DMA_LEN);
+		return -ENOMEM;
+	}
+	dma.va = mz->addr;
+	dma.iova = mz->iova;
+	dma.len = mz->len;
+	rc = tn40_nic_fw_load(ctx->hw, proc->nic_fw.data, proc->nic_fw.len, &dma);
+	rte_memzone_free(mz);
+	return rc;
+}
+
+static bool
+same_firmware(const struct qt2025_fw *img, const struct qt2025_fw_state *fs)
+{
+	return qt2025_fw_status_running(fs->status) && img->version_known &&
+	       memcmp(img->version, fs->version, sizeof(fs->version)) == 0;
+}
+
+/*
+ * A PHY that already runs the firmware this port would load needs no download and no
+ * clock change before the link is up: look at it at whatever MDIO clock the controller has
+ * (the 6 MHz a previous run left, or the reset default at which Linux scanned for years).
+ * Quiet: failing here only means the normal path, which sets the clock first.
+ */
+static bool
+warm_check(struct qt2025_link_ctx *ctx, const struct qt2025_fw *img, struct qt2025_fw_state *fs)
+{
+	return img->version_known && qt2025_find(ctx->hw, NULL) == 0 &&
+	       qt2025_read_fw_state(ctx->hw, fs) == 0 && same_firmware(img, fs);
+}
+
+/* The PHY runs what we would load (DESIGN.md "Firmware"): only the NIC may need its own. */
+static int
+skip_download(struct qt2025_link_ctx *ctx, const struct qt2025_fw_state *fs)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
+	int rc;
+
+	QT_PHY_LOG(INFO, ad, "PHY already runs firmware %u.%u.%u.%u: download skipped",
+		   fs->version[0], fs->version[1], fs->version[2], fs->version[3]);
+	rte_atomic_store_explicit(&ad->cnt.fw_load_us, 0, rte_memory_order_relaxed);
+	rc = load_nic_fw(ctx);
+	return rc != 0 ? fail(ctx, "NIC firmware load failed", rc) : 0;
+}
+
+/* hw note 8.3 steps 1..15, with the NIC firmware (6.4 step 10) while the 8051 boots. */
+static int
+cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *fs)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
+	struct qt2025_proc *proc = qt2025_proc(ctx->dev);
+	uint64_t t0;
+	int rc;
+
+	rc = tn40_mdio_set_clock(ctx->hw, TN40_MDIO_CLK_6MHZ);
+	if (rc == 0)
+		rc = qt2025_identify(ctx->hw);
+	if (rc != 0)
+		return fail(ctx, rc == -ENODEV ? "no QT2025 answers on MDIO" :
+			    rc == -ENOTSUP ? "QT2025 of an unsupported revision" :
+			    "MDIO failed while looking for the PHY", rc);
+	rc = qt2025_read_fw_state(ctx->hw, fs);
+	if (rc != 0)
+		return fail(ctx, "MDIO failed reading the PHY firmware state", rc);
+	if (may_skip && same_firmware(&proc->phy_fw, fs))
+		return skip_download(ctx, fs);
+
+	qt2025_pub_state(ad, QT2025_ST_FW_LOAD);
+	t0 = qt_now_ns(ctx->hw);
+	rc = qt2025_download(ctx->hw, proc->phy_fw.data, proc->phy_fw.len);
+	if (rc != 0)
+		return fail(ctx, "PHY firmware download failed", rc);
+	rte_atomic_store_explicit(&ad->cnt.fw_load_us, (qt_now_ns(ctx->hw) - t0) / 1000,
+				  rte_memory_order_relaxed);
+	rte_atomic_fetch_add_explicit(&ad->cnt.fw_loads, 1, rte_memory_order_relaxed);
+	qt2025_pub_state(ad, QT2025_ST_NIC_FW);
+	/* hw note 6.4 step 10 (MAC link down, GPIO, NIC firmware), done while the 8051
+	 * boots since none of it touches the PHY. The MDIO clock stays at 6 MHz: mainline
+	 * dropped its switch back to 1 MHz in 2025 ("The PHYs of all currently supported
+	 * TN4010 cards support 6 MHz operation"), which also spares a 100 ms settle.
+	 */
+	tn40_set_speed(ctx->hw, 0);
+	ctx->mac_speed = 0;
+	tn40_gpio_init(ctx->hw);
+	rc = load_nic_fw(ctx);
+	if (rc != 0)
+		return fail(ctx, "NIC firmware load failed", rc);
+	qt2025_pub_state(ad, QT2025_ST_FW_WAIT);
+	rc = qt2025_wait_ready(ctx->hw, FW_READY_STEP_MS, QT2025_FW_READY_MS);
+	if (rc == 0)
+		rc = qt2025_read_fw_state(ctx->hw, fs);
+	if (rc != 0)
+		return fail(ctx, rc == -ETIMEDOUT ? "PHY firmware did not start within 3 s" :
+			    "MDIO failed while waiting for the PHY firmware", rc);
+	QT_PHY_LOG(INFO, ad, "PHY firmware %u.%u.%u.%u running, downloaded in %" PRIu64 " ms",
+		   fs->version[0], fs->version[1], fs->version[2], fs->version[3],
+		   rte_atomic_load_explicit(&ad->cnt.fw_load_us, rte_memory_order_relaxed) / 1000);
+	return 0;
+}
+
+int
+qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_state *fs)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
+	struct qt2025_proc *proc = qt2025_proc(ctx->dev);
+	bool may_skip = !after_crash && !ad->args.fw_force;
+	int rc;
+
+	ctx->hw->why[0] = '\0';
+	qt2025_pub_state(ad, QT2025_ST_IDENTIFY);
+	if (may_skip && warm_check(ctx, &proc->phy_fw, fs)) {
+		ctx->clock_pending = true;
+		rc = skip_download(ctx, fs);
+	} else {
+		ctx->hw->why[0] = '\0';        /* the warm check's misses are no failure */
+		rc = cold_start(ctx, may_skip, fs);
+	}
+	if (rc != 0)
+		return rc;
+	qt2025_pub_fw(ad, fs, ctx->hw->phy_addr, "");
+	qt2025_configure_mac(ctx, fs->module);
+	ctx->running_ns = qt_now_ns(ctx->hw);
+	qt2025_pub_state(ad, QT2025_ST_RUNNING);
+	if (ctx->intr_on)
+		tn40_irq_mask_set(ctx->hw, TN40_IRQ_LNKCHG0);
+	QT_PHY_LOG(NOTICE, ad, "PHY up %.1f ms after probe, module %s",
+		   (ctx->running_ns - ad->probe_ns) / 1e6, qt2025_module_name(fs->module));
+	return 0;
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * Link management: the PHY control thread (qt2025_link.c), the bring-up it runs
+ * (qt2025_bringup.c) and the link judgement it applies (qt2025_watch.c).
+ */
+
+#ifndef QT2025_LINK_H
+#define QT2025_LINK_H
+
+#include "qt2025.h"
+#include "qt2025_phy.h"
+
+#define QT2025_LINK_WAIT_MS 9000        /* link_update(dev, 1): the ethdev 9 s contract */
+#define QT2025_LINK_HOLD_MS 20          /* link must stay up this long to be reported */
+#define QT2025_HEARTBEAT_DEAD_MS 1000   /* a heartbeat frozen this long is a crashed 8051 */
+#define QT2025_MAC_RECOVER_POLLS 12     /* 7.1: the 12th down evaluation resets the MAC */
+
+/* ---- ethdev side (qt2025_link.c, qt2025_link_ctl.c); primary process only ---- */
+
+int qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr);
+void qt2025_link_uninit(struct rte_eth_dev *dev);
+int qt2025_link_update(struct rte_eth_dev *dev, int wait_to_complete);
+int qt2025_dev_set_link_up(struct rte_eth_dev *dev);
+int qt2025_dev_set_link_down(struct rte_eth_dev *dev);
+void qt2025_link_start(struct rte_eth_dev *dev);        /* dev_start */
+void qt2025_link_stop(struct rte_eth_dev *dev);         /* dev_stop */
+
+/* ---- link judgement (qt2025_watch.c): what one look at the hardware shows, and a pure
+ * function of such looks and the hardware clock (qt_now_ns) that decides what to report.
+ */
+
+struct qt2025_obs {
+	uint64_t now_ns;
+	bool periodic;          /* a poll: heartbeat and module were read too */
+	bool mac;               /* MAC_LNK_STAT bit 2 */
+	bool phy_ok;            /* the PHY status reads succeeded */
+	struct qt2025_link phy;
+	bool watch_ok;          /* heartbeat and module were read */
+	uint8_t heartbeat;
+	uint8_t module;
+};
+void qt2025_observe(struct qt_hw *hw, bool periodic, struct qt2025_obs *o);
+
+struct qt2025_judge {
+	bool up;                        /* as reported */
+	uint64_t up_since_ns;           /* link seen up continuously since; 0: not holding */
+	uint8_t heartbeat;
+	uint64_t heartbeat_ns;          /* when the heartbeat last moved */
+	unsigned int mac_down_polls;    /* polls with PHY link and no MAC link */
+};
+
+#define QT2025_ACT_DOWN         0x1u    /* report link down */
+#define QT2025_ACT_UP           0x2u    /* report link up */
+#define QT2025_ACT_CRASH        0x4u    /* heartbeat stopped: bring the PHY up again */
+#define QT2025_ACT_MAC_RESET    0x8u    /* 7.1: reset the MAC side */
+
+/* After a bring-up: nothing reported up, the heartbeat as read then. */
+void qt2025_judge_init(struct qt2025_judge *j, uint64_t now_ns, uint8_t heartbeat);
+/* One observation in, QT2025_ACT_* out. */
+unsigned int qt2025_judge(struct qt2025_judge *j, const struct qt2025_obs *o);
+/* When the judge wants its next look (the end of an up hold), or UINT64_MAX. */
+uint64_t qt2025_judge_due(const struct qt2025_judge *j);
+
+/* ---- the PHY thread (qt2025_link.c), and the bring-up it runs (qt2025_bringup.c) ---- */
+
+struct qt2025_link_ctx {
+	struct rte_eth_dev *dev;
+	struct qt_hw *hw;
+	qt_thread_t thread;
+	int wake_fd;
+	RTE_ATOMIC(uint32_t) stop;
+	struct rte_intr_handle *intr;
+	bool intr_on;
+	rte_spinlock_t pub_lock;        /* publications into dev_link vs start/stop */
+
+	/* PHY thread only */
+	struct qt2025_judge judge;
+	uint32_t mac_speed;
+	uint32_t applied_gen;
+	bool low_power;
+	bool loopback;
+	bool clock_pending;             /* warm start: 6 MHz to be set once the link is up */
+	uint64_t running_ns;            /* when the last bring-up completed */
+};
+
+/* Brings the PHY and the NIC up: 0 when the firmware runs (fs as read then), -EINTR when
+ * the thread is asked to stop, another -errno after one log line and the FAILED state.
+ */
+int qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_state *fs);
+
+/* Wakes the PHY thread (it then applies requests and looks at the link). */
+void qt2025_link_wake(struct qt2025_link_ctx *ctx);
+/* Cancels an LSC alarm not yet delivered. */
+void qt2025_link_lsc_cancel(struct rte_eth_dev *dev);
+
+/* Publications of the PHY thread (qt2025_link.c). */
+void qt2025_pub_state(struct qt2025_adapter *ad, enum qt2025_state st);
+void qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt2025_fw_state *fs, int phy_addr,
+		   const char *reason);
+/* The MAC follows the module's line rate (hw note 8.5, 6.3). */
+void qt2025_configure_mac(struct qt2025_link_ctx *ctx, uint8_t module);
+
+#endif /* QT2025_LINK_H */

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * The link ops of the primary process: requests to the PHY thread (set_link_up/down,
+ * loopback), dev_start/dev_stop's part of the link, and link_update. None issues MDIO: the
+ * PHY thread applies requests and keeps dev_link current.
+ */
+
+#include "qt2025_link.h"
+
+/* Asks the thread to apply admin_down / loopback, and waits (bounded) until it has. */
+static int
+request(struct rte_eth_dev *dev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt2025_link_ctx *ctx = qt2025_proc(dev)->link;
+	uint32_t gen;
+	int i;
+
+	gen = rte_atomic_fetch_add_explicit(&ad->req_gen, 1, rte_memory_order_acq_rel) + 1;
+	if (qt2025_state_get(ad) != QT2025_ST_RUNNING)
+		return 0;       /* applied when the bring-up completes */
+	qt2025_link_wake(ctx);
+	for (i = 0; i < 200; i++) {
+		if ((int32_t)(rte_atomic_load_explicit(&ad->ack_gen, rte_memory_order_acquire) -
+			      gen) >= 0)
+			return 0;
+		rte_delay_us_sleep(5000);
+	}
+	QT_DRV_LOG(WARNING, ad, "PHY thread busy: the request is applied later");
+	return 0;
+}
+
+int
+qt2025_dev_set_link_up(struct rte_eth_dev *dev)
+{
+	rte_atomic_store_explicit(&qt2025_adapter(dev)->admin_down, 0, rte_memory_order_relaxed);
+	return request(dev);
+}
+
+int
+qt2025_dev_set_link_down(struct rte_eth_dev *dev)
+{
+	rte_atomic_store_explicit(&qt2025_adapter(dev)->admin_down, 1, rte_memory_order_relaxed);
+	return request(dev);
+}
+
+void
+qt2025_link_start(struct rte_eth_dev *dev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt2025_link_ctx *ctx = qt2025_proc(dev)->link;
+	struct rte_eth_link link;
+
+	rte_atomic_store_explicit(&ad->loopback, dev->data->dev_conf.lpbk_mode == 1,
+				  rte_memory_order_relaxed);
+	/* the current state at once, without an event; later changes come as events */
+	rte_spinlock_lock(&ctx->pub_lock);
+	qt_link_fill(&link, ctx->judge.up, ctx->mac_speed);
+	rte_eth_linkstatus_set(dev, &link);
+	rte_atomic_store_explicit(&ad->started, 1, rte_memory_order_release);
+	rte_spinlock_unlock(&ctx->pub_lock);
+	request(dev);
+	qt2025_link_wake(ctx);
+}
+
+void
+qt2025_link_stop(struct rte_eth_dev *dev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt2025_link_ctx *ctx = qt2025_proc(dev)->link;
+	struct rte_eth_link link;
+
+	rte_spinlock_lock(&ctx->pub_lock);
+	rte_atomic_store_explicit(&ad->started, 0, rte_memory_order_release);
+	qt_link_fill(&link, 0, 0);
+	rte_eth_linkstatus_set(dev, &link);
+	rte_spinlock_unlock(&ctx->pub_lock);
+	/* a stopped port reports link down without an event (as ixgbe does) */
+	qt2025_link_lsc_cancel(dev);
+}
+
+int
+qt2025_link_update(struct rte_eth_dev *dev, int wait_to_complete)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt_hw *hw = &qt2025_proc(dev)->hw;
+	struct rte_eth_link link;
+	uint64_t deadline;
+
+	/* dev_link is kept current by the PHY thread: nothing to read, nothing to copy */
+	if (!wait_to_complete || !rte_atomic_load_explicit(&ad->started, rte_memory_order_acquire))
+		return -1;
+	deadline = qt_now_ns(hw) + QT2025_LINK_WAIT_MS * QT_NS_PER_MS;
+	for (;;) {
+		enum qt2025_state st = qt2025_state_get(ad);
+
+		rte_eth_linkstatus_get(dev, &link);
+		if (link.link_status == RTE_ETH_LINK_UP || st == QT2025_ST_FAILED ||
+		    st == QT2025_ST_STOPPED || qt_now_ns(hw) >= deadline)
+			return -1;
+		rte_delay_us_sleep(10000);
+	}
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * The simulator transport (built with -Dsim=true only): base/'s register and time ops on
+ * the device model, and the simulated card's cable and module for telemetry and tests.
+ */
+
+#ifndef QT2025_SIM_H
+#define QT2025_SIM_H
+
+#include "qt2025.h"
+#include "qt_sim.h"
+
+/* A qt_hw whose registers and clock are the model's (qt2025_sim_hw.c). */
+void qt2025_sim_hw_init(struct qt_hw *hw, const char *name, struct qt_sim *sim);
+
+/* The simulated card bound to a live port (NULL if none), and its knobs: 0, or -ENODEV
+ * for a port that is not a simulated one.
+ */
+struct qt_sim *qt2025_sim_of_port(uint16_t port_id);
+int qt2025_sim_cable(uint16_t port_id, bool plugged);
+int qt2025_sim_module(uint16_t port_id, uint8_t module);
+
+#endif /* QT2025_SIM_H */
