@@ -28,6 +28,21 @@ check forbidden_tokens "$(grep -nE '\bprintf\(|fprintf\((stdout|stderr)|pthread_
 check version_tests "$(grep -nE 'RTE_VERSION' $(echo "$src" | grep -v qt2025_compat.h) /dev/null)"
 check sim_no_dpdk "$(grep -nE '#include <(rte_|ethdev|bus_)' $(echo "$src" | grep '/sim/') /dev/null)"
 check base_no_ethdev "$(grep -nE '#include <(rte_ethdev|ethdev_)' $(echo "$src" | grep '/base/') /dev/null)"
+# Layering (DESIGN.md "Layout"): base/ reaches the card, the glue calls base/, the model
+# keeps its own register map.
+glue=$(echo "$src" | grep -E '^drivers/net/qt2025/[^/]+\.[ch]$')
+base=$(echo "$src" | grep '^drivers/net/qt2025/base/')
+sim=$(echo "$src" | grep '^drivers/net/qt2025/sim/')
+base_hdrs=$(for f in $base; do case $f in *.h) basename "$f" ;; esac; done | paste -sd'|')
+check glue_no_registers "$(grep -nE '\b(qt_rd32|qt_wr32|rte_read32|rte_write32)\(|tn40_regs\.h' \
+	$glue /dev/null)"
+check base_no_model "$(grep -nE '#include.*(qt_sim|sim/)|\bqt_sim_' $base /dev/null)"
+check base_meson_no_model "$(grep -n "sim" drivers/net/qt2025/base/meson.build)"
+check model_no_base "$(grep -nE "#include [<\"]($base_hdrs)[>\"]" $sim /dev/null)"
+check include_cycles "$(python3 devtools/include-cycles.py $glue $base $sim)"
+check file_sizes "$(for f in $glue $base $sim $(echo "$src" | grep '^app/'); do
+	case $f in */base/*|*/sim/*) max=500 ;; app/*) max=600 ;; *) max=450 ;; esac
+	n=$(wc -l <"$f"); [ "$n" -le "$max" ] || echo "$f: $n lines (at most $max)"; done)"
 check line_length "$(awk 'length($0) > 100 { print FILENAME ":" FNR ": " length($0) " columns" }' \
 	$(echo "$src" | tr '\n' ' ') /dev/null)"
 check tabs "$(grep -nE '^ {8}' $(echo "$src" | tr '\n' ' ') /dev/null)"

@@ -44,6 +44,14 @@ for line in open(sys.argv[1]):
 print(p, f)
 PY
 )
+# The production plugin (-Dsim=false), in its own build folder.
+nosim_out=$(./devtools/test-nosim.sh "$build" 2>&1)
+echo "$nosim_out"
+read -r np nf < <(echo "$nosim_out" | sed -n 's/^qt-test nosim: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
+passed=$((${passed:-0} + ${np:-0}))
+failed=$((${failed:-0} + ${nf:-1}))
+[ "${nf:-1}" -eq 0 ] || mrc=1
+
 # The README's main command, as CI would run it: no terminal, must exit 0.
 if QT2025_BUILD="$build" ./devtools/run.sh </dev/null >"$build/run-sh.log" 2>&1 &&
 	[ "$(grep -c 'link state change event' "$build/run-sh.log")" -ge 6 ]; then
