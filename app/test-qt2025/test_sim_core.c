@@ -16,6 +16,16 @@
 #include "qt_sim.h"
 #include "qt_test.h"
 
+/* A snapshot of the model, for one-line checks. */
+static struct qt_sim_obs
+obs(struct qt_sim *sim)
+{
+	struct qt_sim_obs o;
+
+	qt_sim_observe(sim, &o);
+	return o;
+}
+
 /* the model's register map, written again here from the hardware note (double entry) */
 #define R_MAC_LNK_STAT	0x0200
 #define R_REFCLK	0x1010
@@ -69,7 +79,7 @@ on_irq(void *arg)
 	irq_calls++;
 	/* runs with no model lock held: calling back in must not deadlock */
 	if (irq_sim != NULL)
-		(void)qt_sim_irq_count(irq_sim);
+		(void)obs(irq_sim).irq_count;
 }
 
 static void *
@@ -110,7 +120,7 @@ setup(enum qt_sim_timing timing)
 static bool
 reason_is(struct qt_sim *s, const char *prefix)
 {
-	return strncmp(qt_sim_phy_fail_reason(s), prefix, strlen(prefix)) == 0;
+	return strncmp(obs(s).fail_reason, prefix, strlen(prefix)) == 0;
 }
 
 /* ---- MDIO helpers (hw note 5) ---- */
@@ -179,8 +189,8 @@ phy_bringup(struct qt_sim *s)
 	}
 	QT_ASSERT_EQ(c45_write(s, PHY_ADDR, 3, 0xE854, 0x0040), 0);
 	qt_sim_fake_clock_advance(&fc, 200 * MS);
-	QT_ASSERT(qt_sim_phy_state(s) == QT_SIM_PHY_RUNNING, "PHY %s: %s",
-		  qt_sim_phy_state_name(qt_sim_phy_state(s)), qt_sim_phy_fail_reason(s));
+	QT_ASSERT(obs(s).phy_state == QT_SIM_PHY_RUNNING, "PHY %s: %s",
+		  qt_sim_phy_state_name(obs(s).phy_state), obs(s).fail_reason);
 	return 0;
 }
 
@@ -290,11 +300,11 @@ QT_TEST(sim_core, reset_values)
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), 0);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MDIO_STAT), 0);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_RST_PORT), 0);
-	QT_ASSERT_EQ(qt_sim_nic_init_status(s), 0);
-	QT_ASSERT_EQ(qt_sim_mac_link(s), false);
-	QT_ASSERT_EQ(qt_sim_cable(s), true);
+	QT_ASSERT_EQ(obs(s).nic_init_status, 0);
+	QT_ASSERT_EQ(obs(s).mac_link, false);
+	QT_ASSERT_EQ(obs(s).cable, true);
 	QT_ASSERT_EQ(qt_sim_module(s), QT_SIM_MODULE_SR);
-	QT_ASSERT_EQ(qt_sim_phy_state(s), QT_SIM_PHY_IDLE);
+	QT_ASSERT_EQ(obs(s).phy_state, QT_SIM_PHY_IDLE);
 	/* unknown offsets are plain storage; read-only registers ignore writes */
 	QT_ASSERT_EQ(qt_sim_rd32(s, 0x2340), 0);
 	qt_sim_wr32(s, 0x2340, 0xDEADBEEF);
@@ -306,7 +316,7 @@ QT_TEST(sim_core, reset_values)
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_INIT_STATUS), 0);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MAC_LNK_STAT), 0);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_SROM_VER), qt_sim_rd32(s, R_SROM_VER));
-	QT_ASSERT(strcmp(qt_sim_phy_fail_reason(s), "") == 0, "%s", qt_sim_phy_fail_reason(s));
+	QT_ASSERT(strcmp(obs(s).fail_reason, "") == 0, "%s", obs(s).fail_reason);
 	qt_sim_destroy(s);
 	return 0;
 }
@@ -317,11 +327,11 @@ QT_TEST(sim_core, bad_offsets)
 
 	QT_ASSERT_EQ(qt_sim_rd32(s, 0x5002), 0xFFFFFFFF);
 	QT_ASSERT(reason_is(s, "BAR0 read at bad offset 0x5002"), "%s",
-		  qt_sim_phy_fail_reason(s));
+		  obs(s).fail_reason);
 	QT_ASSERT_EQ(qt_sim_rd32(s, 0x10000), 0xFFFFFFFF);
 	qt_sim_wr32(s, 0x10000, 1);
 	QT_ASSERT(reason_is(s, "BAR0 write at bad offset 0x10000"), "%s",
-		  qt_sim_phy_fail_reason(s));
+		  obs(s).fail_reason);
 	qt_sim_wr32(s, 0x5001, 0);      /* must not touch CLKPLL */
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_CLKPLL), 0x300);
 	QT_ASSERT_EQ(qt_sim_rd32(s, 0xFFFC), 0);
@@ -401,12 +411,12 @@ QT_TEST(sim_core, ethsd_handshake)
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_INIT_STAT), 0x243);
 	qt_sim_wr32(s, R_INIT_STAT, 0x3);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_INIT_STAT), 0x3);
-	QT_ASSERT(strcmp(qt_sim_phy_fail_reason(s), "") == 0, "%s", qt_sim_phy_fail_reason(s));
+	QT_ASSERT(strcmp(obs(s).fail_reason, "") == 0, "%s", obs(s).fail_reason);
 	/* finishing before bit 9 is a violation */
 	qt_sim_wr32(s, R_INIT_STAT, 0x43);
 	qt_sim_wr32(s, R_INIT_STAT, 0x3);
 	QT_ASSERT(reason_is(s, "ETHSD INIT_STAT 0x3 written before bit 9"), "%s",
-		  qt_sim_phy_fail_reason(s));
+		  obs(s).fail_reason);
 	qt_sim_destroy(s);
 	return 0;
 }
@@ -418,19 +428,19 @@ QT_TEST(sim_core, mac_speed_10g_and_down)
 	struct qt_sim *s = setup(QT_SIM_TIMING_FAST);
 
 	QT_CHECK(phy_bringup(s));
-	QT_ASSERT_EQ(qt_sim_line_up(s), true);  /* loopback plug */
-	QT_ASSERT_EQ(qt_sim_mac_link(s), false);
+	QT_ASSERT_EQ(obs(s).line_up, true);  /* loopback plug */
+	QT_ASSERT_EQ(obs(s).mac_link, false);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_ISR), 0);
 	QT_CHECK(mac_10g(s, true));
-	QT_ASSERT(strcmp(qt_sim_phy_fail_reason(s), "") == 0, "%s", qt_sim_phy_fail_reason(s));
-	QT_ASSERT_EQ(qt_sim_mac_link(s), true);
+	QT_ASSERT(strcmp(obs(s).fail_reason, "") == 0, "%s", obs(s).fail_reason);
+	QT_ASSERT_EQ(obs(s).mac_link, true);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MAC_LNK_STAT), 4);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_ISR), LNKCHG0);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_ISR), 0);
 	mac_down(s);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MAC_LNK_STAT), 0);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_ISR), LNKCHG0);
-	QT_ASSERT(strcmp(qt_sim_phy_fail_reason(s), "") == 0, "%s", qt_sim_phy_fail_reason(s));
+	QT_ASSERT(strcmp(obs(s).fail_reason, "") == 0, "%s", obs(s).fail_reason);
 	/* up again, then a PLL soft reset forgets the MAC speed (open question 9) */
 	QT_CHECK(mac_10g(s, true));
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MAC_LNK_STAT), 4);
@@ -447,7 +457,7 @@ QT_TEST(sim_core, mac_speed_needs_handshake)
 	QT_CHECK(phy_bringup(s));
 	QT_CHECK(mac_10g(s, false));
 	QT_ASSERT(reason_is(s, "MAC speed sequence incomplete: "), "%s",
-		  qt_sim_phy_fail_reason(s));
+		  obs(s).fail_reason);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MAC_LNK_STAT), 0);
 	/* a handshake before the REFCLK write does not count either */
 	QT_CHECK(ethsd_handshake(s));
@@ -460,7 +470,7 @@ QT_TEST(sim_core, mac_speed_needs_handshake)
 	qt_sim_wr32(s, R_MAC_RST_CNT, 0x7FF);
 	qt_sim_wr32(s, R_MAC_RST_CNT, 0);
 	QT_ASSERT(reason_is(s, "MAC speed sequence incomplete: CTRLST 0xc03"), "%s",
-		  qt_sim_phy_fail_reason(s));
+		  obs(s).fail_reason);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MAC_LNK_STAT), 0);
 	qt_sim_destroy(s);
 	return 0;
@@ -477,11 +487,11 @@ QT_TEST(sim_core, mac_speed_1g)
 	QT_CHECK(mac_10g(s, true));
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MAC_LNK_STAT), 0);
 	QT_CHECK(mac_1g(s));
-	QT_ASSERT(strcmp(qt_sim_phy_fail_reason(s), "") == 0, "%s", qt_sim_phy_fail_reason(s));
+	QT_ASSERT(strcmp(obs(s).fail_reason, "") == 0, "%s", obs(s).fail_reason);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MAC_LNK_STAT), 4);
 	/* pulling the module drops the link */
 	qt_sim_set_module(s, QT_SIM_MODULE_NONE);
-	QT_ASSERT_EQ(qt_sim_mac_link(s), false);
+	QT_ASSERT_EQ(obs(s).mac_link, false);
 	qt_sim_destroy(s);
 	return 0;
 }
@@ -495,34 +505,34 @@ QT_TEST(sim_core, interrupts)
 	QT_CHECK(phy_bringup(s));
 	qt_sim_wr32(s, R_IMR, 0x08088CC0);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_IMR), 0x08088CC0);
-	QT_ASSERT_EQ(qt_sim_irq_count(s), 0);
+	QT_ASSERT_EQ(obs(s).irq_count, 0);
 	QT_CHECK(mac_10g(s, true));
-	QT_ASSERT_EQ(qt_sim_irq_count(s), 1);
+	QT_ASSERT_EQ(obs(s).irq_count, 1);
 	QT_ASSERT_EQ(irq_calls, 1);
 	/* the handler's read acknowledges and holds the line */
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_ISR_MSK0), LNKCHG0);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_ISR_MSK0), 0);
 	qt_sim_set_cable(s, false);
-	QT_ASSERT_EQ(qt_sim_mac_link(s), false);
-	QT_ASSERT_EQ(qt_sim_irq_count(s), 1);    /* held */
+	QT_ASSERT_EQ(obs(s).mac_link, false);
+	QT_ASSERT_EQ(obs(s).irq_count, 1);    /* held */
 	qt_sim_wr32(s, R_IMR, 0x08088CC0);      /* re-arms: pending bit asserts at once */
-	QT_ASSERT_EQ(qt_sim_irq_count(s), 2);
+	QT_ASSERT_EQ(obs(s).irq_count, 2);
 	QT_ASSERT_EQ(irq_calls, 2);
 	/* no new edge while the condition stays true */
 	qt_sim_set_cable(s, true);
-	QT_ASSERT_EQ(qt_sim_mac_link(s), true);
-	QT_ASSERT_EQ(qt_sim_irq_count(s), 2);
+	QT_ASSERT_EQ(obs(s).mac_link, true);
+	QT_ASSERT_EQ(obs(s).irq_count, 2);
 	/* ISR read clears everything: no edge on the next IMR write */
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_ISR), LNKCHG0);
 	qt_sim_wr32(s, R_IMR, 0x08088CC0);
-	QT_ASSERT_EQ(qt_sim_irq_count(s), 2);
+	QT_ASSERT_EQ(obs(s).irq_count, 2);
 	/* masked: pending but no interrupt, until unmasked */
 	qt_sim_wr32(s, R_IMR, 0);
 	qt_sim_set_cable(s, false);
-	QT_ASSERT_EQ(qt_sim_irq_count(s), 2);
+	QT_ASSERT_EQ(obs(s).irq_count, 2);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_ISR_MSK0), 0);
 	qt_sim_wr32(s, R_IMR, LNKCHG0);
-	QT_ASSERT_EQ(qt_sim_irq_count(s), 3);
+	QT_ASSERT_EQ(obs(s).irq_count, 3);
 	QT_ASSERT_EQ(irq_calls, 3);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_ISR_MSK0), LNKCHG0);
 	qt_sim_destroy(s);
@@ -543,7 +553,7 @@ QT_TEST(sim_core, mdio_read_write)
 	QT_ASSERT_EQ(c45_write(s, PHY_ADDR, 3, 0xC123, 0x5A5A), 0);
 	QT_ASSERT_EQ(c45_read(s, PHY_ADDR, 3, 0xC123, &v), 0);
 	QT_ASSERT_EQ(v, 0x5A5A);
-	QT_ASSERT_EQ(qt_sim_mdio_frames(s), 8);
+	QT_ASSERT_EQ(obs(s).mdio_frames, 8);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MDIO_CMD), 3 | PHY_ADDR << 5 | 0x8000);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MDIO_ADDR), 0xC123);
 	qt_sim_destroy(s);
@@ -617,8 +627,8 @@ QT_TEST(sim_core, mdio_start_while_busy)
 	qt_sim_wr32(s, R_MDIO_DATA, 0x1234);    /* dropped */
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MDIO_STAT), 3);
 	QT_ASSERT(reason_is(s, "MDIO frame started while busy"), "%s",
-		  qt_sim_phy_fail_reason(s));
-	QT_ASSERT_EQ(qt_sim_mdio_frames(s), 1);
+		  obs(s).fail_reason);
+	QT_ASSERT_EQ(obs(s).mdio_frames, 1);
 	qt_sim_fake_clock_advance(&fc, 10240);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MDIO_STAT), 2);   /* ERR stays until the next frame */
 	QT_ASSERT_EQ(c45_read(s, PHY_ADDR, 1, 0x0002, &v), 0);
@@ -635,7 +645,7 @@ QT_TEST(sim_core, mdio_stuck_busy)
 	qt_sim_set_fault(s, QT_SIM_FAULT_MDIO_STUCK_BUSY, 1);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MDIO_STAT), 1);
 	QT_ASSERT_EQ(c45_read(s, PHY_ADDR, 1, 0x0002, &v), -1);
-	QT_ASSERT_EQ(qt_sim_mdio_frames(s), 0);
+	QT_ASSERT_EQ(obs(s).mdio_frames, 0);
 	qt_sim_set_fault(s, QT_SIM_FAULT_MDIO_STUCK_BUSY, 0);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MDIO_STAT), 2);   /* the dropped frames left ERR */
 	/* a read frame caught by the knob completes only when it heals */
@@ -787,14 +797,14 @@ QT_TEST(sim_core, nicfw_stream)
 	wptr = push(s, 0, stream, len, 3000);
 	QT_ASSERT_EQ(wptr, len % RING_SIZE);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), wptr);
-	QT_ASSERT(strcmp(qt_sim_phy_fail_reason(s), "") == 0, "%s", qt_sim_phy_fail_reason(s));
+	QT_ASSERT(strcmp(obs(s).fail_reason, "") == 0, "%s", obs(s).fail_reason);
 	t0 = qt_sim_now_ns(s);
 	qt_sim_fake_clock_advance(&fc, 10 * MS - 1);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_INIT_STATUS), 0);
-	QT_ASSERT_EQ(qt_sim_nic_init_status(s), 0);
+	QT_ASSERT_EQ(obs(s).nic_init_status, 0);
 	qt_sim_fake_clock_advance(&fc, 1);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_INIT_STATUS), 1);
-	QT_ASSERT_EQ(qt_sim_nic_init_status(s), 1);
+	QT_ASSERT_EQ(obs(s).nic_init_status, 1);
 	n = qt_sim_trace_get(s, tr, 16);
 	for (i = 0; i < n; i++) {
 		if (tr[i].kind == QT_SIM_TR_EVENT && tr[i].val == QT_SIM_EV_NIC_FW_DONE) {
@@ -828,7 +838,7 @@ QT_TEST(sim_core, nicfw_bad_descriptor)
 	wptr = push(s, 0, stream, len, 4096);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), wptr);  /* drained */
 	QT_ASSERT(reason_is(s, "bad NIC init descriptor at TXD 0x"), "%s",
-		  qt_sim_phy_fail_reason(s));
+		  obs(s).fail_reason);
 	qt_sim_fake_clock_advance(&fc, 1000 * MS);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_INIT_STATUS), 0);
 	/* zeroing both pointers forgets the failure; a good stream then loads */
@@ -854,16 +864,16 @@ QT_TEST(sim_core, nicfw_bad_bc_and_pll_reset)
 	QT_ASSERT(stream != NULL, "calloc");
 	put32(stream + 120, 0x000F0001);                /* BC 1 < 2 */
 	push(s, 0, stream, len, 4096);
-	QT_ASSERT(reason_is(s, "bad NIC init descriptor"), "%s", qt_sim_phy_fail_reason(s));
+	QT_ASSERT(reason_is(s, "bad NIC init descriptor"), "%s", obs(s).fail_reason);
 	qt_sim_fake_clock_advance(&fc, 20 * MS);
-	QT_ASSERT_EQ(qt_sim_nic_init_status(s), 0);
+	QT_ASSERT_EQ(obs(s).nic_init_status, 0);
 	/* a CLKPLL soft reset also forgets the failure */
 	qt_sim_wr32(s, R_CLKPLL, 0x309);
 	qt_sim_wr32(s, R_CLKPLL, 0x008);
 	put32(stream + 120, 0x000F0002);
 	push(s, (uint32_t)len, stream, len, 4096);
 	qt_sim_fake_clock_advance(&fc, 10 * MS);
-	QT_ASSERT_EQ(qt_sim_nic_init_status(s), 1);
+	QT_ASSERT_EQ(obs(s).nic_init_status, 1);
 	nicfw_end(s, stream);
 	return 0;
 }
@@ -883,12 +893,12 @@ QT_TEST(sim_core, nicfw_partial_descriptor)
 	qt_sim_wr32(s, R_TXD_WPTR, 128);                /* + half of FINISH */
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), 120);
 	qt_sim_fake_clock_advance(&fc, 20 * MS);
-	QT_ASSERT_EQ(qt_sim_nic_init_status(s), 0);
+	QT_ASSERT_EQ(obs(s).nic_init_status, 0);
 	qt_sim_wr32(s, R_TXD_WPTR, 136);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), 136);
 	qt_sim_fake_clock_advance(&fc, 10 * MS);
-	QT_ASSERT_EQ(qt_sim_nic_init_status(s), 1);
-	QT_ASSERT(strcmp(qt_sim_phy_fail_reason(s), "") == 0, "%s", qt_sim_phy_fail_reason(s));
+	QT_ASSERT_EQ(obs(s).nic_init_status, 1);
+	QT_ASSERT(strcmp(obs(s).fail_reason, "") == 0, "%s", obs(s).fail_reason);
 	nicfw_end(s, stream);
 	return 0;
 }
@@ -900,12 +910,12 @@ QT_TEST(sim_core, nicfw_unconfigured_and_unmapped)
 	ring = NULL;
 	qt_sim_wr32(s, R_TXD_WPTR, 16);
 	QT_ASSERT(reason_is(s, "TXD_WPTR written while the TXD FIFO is not configured"), "%s",
-		  qt_sim_phy_fail_reason(s));
+		  obs(s).fail_reason);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), 0);
 	ring_setup(s);                                  /* dma_map finds no ring */
 	qt_sim_wr32(s, R_TXD_WPTR, 32);
 	QT_ASSERT(reason_is(s, "DMA to unmapped address 0x123450000"), "%s",
-		  qt_sim_phy_fail_reason(s));
+		  obs(s).fail_reason);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), 0);
 	qt_sim_destroy(s);
 	return 0;
@@ -952,26 +962,26 @@ QT_TEST(sim_core, wire)
 	d = make(QT_SIM_TIMING_FAST, "w1");    /* another wire, alone: no light */
 	QT_ASSERT(d != NULL, "create: errno %d", errno);
 	QT_CHECK(phy_bringup(a));
-	QT_ASSERT_EQ(qt_sim_line_up(a), false); /* b does not transmit yet */
+	QT_ASSERT_EQ(obs(a).line_up, false); /* b does not transmit yet */
 	QT_CHECK(phy_bringup(b));
-	QT_ASSERT_EQ(qt_sim_line_up(a), true);
-	QT_ASSERT_EQ(qt_sim_line_up(b), true);
+	QT_ASSERT_EQ(obs(a).line_up, true);
+	QT_ASSERT_EQ(obs(b).line_up, true);
 	QT_CHECK(phy_bringup(d));
-	QT_ASSERT_EQ(qt_sim_line_up(d), false);
+	QT_ASSERT_EQ(obs(d).line_up, false);
 	/* either end's cable breaks the line both ways */
 	qt_sim_set_cable(b, false);
-	QT_ASSERT_EQ(qt_sim_cable(b), false);
-	QT_ASSERT_EQ(qt_sim_line_up(a), false);
-	QT_ASSERT_EQ(qt_sim_line_up(b), false);
+	QT_ASSERT_EQ(obs(b).cable, false);
+	QT_ASSERT_EQ(obs(a).line_up, false);
+	QT_ASSERT_EQ(obs(b).line_up, false);
 	qt_sim_set_cable(b, true);
-	QT_ASSERT_EQ(qt_sim_line_up(a), true);
+	QT_ASSERT_EQ(obs(a).line_up, true);
 	/* the MAC link of a follows its peer's light */
 	QT_CHECK(mac_10g(a, true));
-	QT_ASSERT_EQ(qt_sim_mac_link(a), true);
-	QT_ASSERT_EQ(qt_sim_mac_link(b), false);
+	QT_ASSERT_EQ(obs(a).mac_link, true);
+	QT_ASSERT_EQ(obs(b).mac_link, false);
 	qt_sim_destroy(b);
-	QT_ASSERT_EQ(qt_sim_line_up(a), false);
-	QT_ASSERT_EQ(qt_sim_mac_link(a), false);
+	QT_ASSERT_EQ(obs(a).line_up, false);
+	QT_ASSERT_EQ(obs(a).mac_link, false);
 	QT_ASSERT_EQ(qt_sim_rd32(a, R_ISR), LNKCHG0);
 	c = make(QT_SIM_TIMING_FAST, "w0");     /* the wire has a free end again */
 	QT_ASSERT(c != NULL, "create: errno %d", errno);

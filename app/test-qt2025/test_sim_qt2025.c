@@ -16,6 +16,16 @@
 #include "qt_sim.h"
 #include "qt_test.h"
 
+/* A snapshot of the model, for one-line checks. */
+static struct qt_sim_obs
+obs(struct qt_sim *sim)
+{
+	struct qt_sim_obs o;
+
+	qt_sim_observe(sim, &o);
+	return o;
+}
+
 /* BAR0 registers (hw note 5, 6.1, 6.3) */
 #define MDIO_CMD_STAT	0x6030
 #define MDIO_CMD	0x6034
@@ -388,9 +398,9 @@ boot_ok(struct port *p)
 	bring_up(p, DEV_NONE, 0);
 	QT_ASSERT_EQ(p->err, 0);
 	QT_ASSERT(wait_ready(p, &st) == 0, "status 0x%x, reason '%s'", st,
-		  qt_sim_phy_fail_reason(p->sim));
+		  obs(p->sim).fail_reason);
 	QT_ASSERT_EQ(st, 0x70);
-	QT_ASSERT_EQ(qt_sim_phy_state(p->sim), QT_SIM_PHY_RUNNING);
+	QT_ASSERT_EQ(obs(p->sim).phy_state, QT_SIM_PHY_RUNNING);
 	return 0;
 }
 
@@ -418,7 +428,7 @@ QT_TEST(sim_qt2025, bringup_exact_sequence)
 
 	qt_sim_fake_clock_init(&fc);
 	QT_CHECK(port_open(&p, &fc, NULL, QT_SIM_MODULE_SR));
-	QT_ASSERT_EQ(qt_sim_phy_state(p.sim), QT_SIM_PHY_IDLE);
+	QT_ASSERT_EQ(obs(p.sim).phy_state, QT_SIM_PHY_IDLE);
 	QT_ASSERT_EQ(rd(&p, 3, 0xD7FD), 0x00);
 	QT_ASSERT_EQ(rd(&p, 1, 0xD001) >> 8, 0xB3);                     /* step 1 */
 	QT_ASSERT_EQ(rd(&p, 3, 0xD70C), 0);     /* no firmware yet */
@@ -426,7 +436,7 @@ QT_TEST(sim_qt2025, bringup_exact_sequence)
 	bring_up(&p, DEV_NONE, 0);
 	QT_ASSERT_EQ(p.err, 0);
 	t0 = qt_sim_now_ns(p.sim);
-	QT_ASSERT_EQ(qt_sim_phy_state(p.sim), QT_SIM_PHY_BOOTING);
+	QT_ASSERT_EQ(obs(p.sim).phy_state, QT_SIM_PHY_BOOTING);
 	QT_ASSERT_EQ(rd(&p, 3, 0xD7FD), 0x10);
 	QT_ASSERT_EQ(rd(&p, 3, 0xD7F3), 0);
 	qt_sim_trace_clear(p.sim);
@@ -435,13 +445,13 @@ QT_TEST(sim_qt2025, bringup_exact_sequence)
 	/* not before the boot time ... */
 	qt_sim_fake_clock_advance(&fc, t0 + BOOT_NS - MS - qt_sim_now_ns(p.sim));
 	QT_ASSERT_EQ(rd(&p, 3, 0xD7FD), 0x10);
-	QT_ASSERT_EQ(qt_sim_phy_state(p.sim), QT_SIM_PHY_BOOTING);
+	QT_ASSERT_EQ(obs(p.sim).phy_state, QT_SIM_PHY_BOOTING);
 	QT_ASSERT_EQ(rd(&p, 3, 0xD7EE), 0);
 	/* ... but right after it */
 	qt_sim_fake_clock_advance(&fc, MS);
 	QT_ASSERT_EQ(rd(&p, 3, 0xD7FD), 0x70);
-	QT_ASSERT_EQ(qt_sim_phy_state(p.sim), QT_SIM_PHY_RUNNING);
-	QT_ASSERT_EQ(qt_sim_phy_fail_reason(p.sim)[0], '\0');
+	QT_ASSERT_EQ(obs(p.sim).phy_state, QT_SIM_PHY_RUNNING);
+	QT_ASSERT_EQ(obs(p.sim).fail_reason[0], '\0');
 
 	/* heartbeat: one tick per 100 ms */
 	hb0 = rd(&p, 3, 0xD7EE);
@@ -478,13 +488,13 @@ QT_TEST(sim_qt2025, bringup_states_in_order)
 	qt_sim_fake_clock_init(&fc);
 	QT_CHECK(port_open(&p, &fc, NULL, QT_SIM_MODULE_SR));
 	wr(&p, 1, 0xC300, 0x0000);
-	QT_ASSERT_EQ(qt_sim_phy_state(p.sim), want[0]);
+	QT_ASSERT_EQ(obs(p.sim).phy_state, want[0]);
 	write_cfg(&p, DEV_NONE, 0);
-	QT_ASSERT_EQ(qt_sim_phy_state(p.sim), want[0]);
+	QT_ASSERT_EQ(obs(p.sim).phy_state, want[0]);
 	wr(&p, 1, 0xC300, 0x0002);
-	QT_ASSERT_EQ(qt_sim_phy_state(p.sim), want[1]);
+	QT_ASSERT_EQ(obs(p.sim).phy_state, want[1]);
 	wr(&p, 3, 0xE854, 0x00C0);
-	QT_ASSERT_EQ(qt_sim_phy_state(p.sim), want[2]);
+	QT_ASSERT_EQ(obs(p.sim).phy_state, want[2]);
 	for (i = 0; i < 3; i++)
 		QT_ASSERT_EQ(rd(&p, 3, 0xD7FD), 0x00);
 	QT_ASSERT_EQ(p.err, 0);
@@ -505,7 +515,8 @@ static int
 run_case(const struct dev_case *c, char *name, size_t nlen)
 {
 	struct qt_sim_fake_clock fc;
-	const char *reason;
+	struct qt_sim_obs o;
+	const char *reason = o.fail_reason;
 	struct port p;
 	uint16_t st = 0;
 	int ready;
@@ -516,10 +527,10 @@ run_case(const struct dev_case *c, char *name, size_t nlen)
 	bring_up(&p, c->d, c->idx);
 	QT_ASSERT_EQ(p.err, 0);
 	ready = wait_ready(&p, &st);
-	reason = qt_sim_phy_fail_reason(p.sim);
+	qt_sim_observe(p.sim, &o);
 	if (c->runs) {
 		QT_ASSERT(ready == 0, "%s: not running, reason '%s'", name, reason);
-		QT_ASSERT_EQ(qt_sim_phy_state(p.sim), QT_SIM_PHY_RUNNING);
+		QT_ASSERT_EQ(obs(p.sim).phy_state, QT_SIM_PHY_RUNNING);
 		if (c->d == DEV_NO_ID_BLOCK) {
 			/* 2.0.3.3 for an image without the synthetic ID block */
 			QT_ASSERT_EQ(rd(&p, 3, 0xD7F3), 0x20);
@@ -529,7 +540,7 @@ run_case(const struct dev_case *c, char *name, size_t nlen)
 	} else {
 		QT_ASSERT(ready != 0, "%s: reached RUNNING (status 0x%x)", name, st);
 		QT_ASSERT(st == 0x00 || st == 0x10, "%s: status 0x%x", name, st);
-		QT_ASSERT(qt_sim_phy_state(p.sim) != QT_SIM_PHY_RUNNING, "%s", name);
+		QT_ASSERT(obs(p.sim).phy_state != QT_SIM_PHY_RUNNING, "%s", name);
 		QT_ASSERT(strstr(reason, c->why) != NULL, "%s: reason '%s', expected '%s'",
 			  name, reason, c->why);
 		QT_ASSERT_EQ(rd(&p, 3, 0xD7EE), 0);     /* never ticked */
@@ -546,13 +557,13 @@ QT_TEST(sim_qt2025, bringup_each_deviation_fails)
 	static const struct dev_case fixed[] = {
 		{ DEV_CFG_MMD, 0, false, "1.C302 not written" },
 		{ DEV_CFG_MMD, 3, false, "3.0026 not written" },
-		{ DEV_CFG_LATE, 2, false, "1.C31A written while RELEASED" },
+		{ DEV_CFG_LATE, 2, false, "1.C31A written while released" },
 		{ DEV_A30A, 0, true, "" },
 		{ DEV_BOTH_30A, 0, true, "" },
 		{ DEV_NO_ID_BLOCK, 0, true, "" },
 		/* byte 0x230A lands on 1.A30A, the accepted alias of 1.C30A (8.6 item 1) */
-		{ DEV_PROG_MMD1, 0, false, "1.A30A written while BOOT_ROM" },
-		{ DEV_PROG_HELD, 0, false, "program write 3.8000 while HELD" },
+		{ DEV_PROG_MMD1, 0, false, "1.A30A written while boot_rom" },
+		{ DEV_PROG_HELD, 0, false, "program write 3.8000 while held" },
 		{ DEV_SRAM_EARLY, 0, false, "3.E854 = 0x0040" },
 		{ DEV_ROM_EARLY, 0, false, "3.E854 = 0x00C0" },
 		{ DEV_RELEASE_FIRST, 0, false, "3.E854 = 0x00C0" },
@@ -609,7 +620,7 @@ QT_TEST(sim_qt2025, knob_phy_absent)
 	/* a write to an absent PHY does not land */
 	(void)c45_write(&p, PRTAD, 1, 0xC300, 0x0000);
 	qt_sim_set_fault(p.sim, QT_SIM_FAULT_PHY_ABSENT, 0);
-	QT_ASSERT_EQ(qt_sim_phy_state(p.sim), QT_SIM_PHY_IDLE);
+	QT_ASSERT_EQ(obs(p.sim).phy_state, QT_SIM_PHY_IDLE);
 	QT_ASSERT_EQ(c45_read(&p, PRTAD, 1, 0x0003, &v), 0);
 	QT_ASSERT_EQ(v, 0xA400);
 	qt_sim_destroy(p.sim);
@@ -645,13 +656,13 @@ QT_TEST(sim_qt2025, knob_fw_never_boots)
 	qt_sim_set_fault(p.sim, QT_SIM_FAULT_FW_NEVER_BOOTS, 1);
 	bring_up(&p, DEV_NONE, 0);
 	QT_ASSERT_EQ(p.err, 0);
-	QT_ASSERT_EQ(qt_sim_phy_state(p.sim), QT_SIM_PHY_BOOTING);
+	QT_ASSERT_EQ(obs(p.sim).phy_state, QT_SIM_PHY_BOOTING);
 	QT_ASSERT(wait_ready(&p, &st) != 0, "status 0x%x", st);
 	QT_ASSERT_EQ(st, 0x10);
-	QT_ASSERT_EQ(qt_sim_phy_state(p.sim), QT_SIM_PHY_FAILED);
-	QT_ASSERT(strstr(qt_sim_phy_fail_reason(p.sim), "never booted") != NULL, "'%s'",
-		  qt_sim_phy_fail_reason(p.sim));
-	QT_ASSERT(!qt_sim_line_up(p.sim), "line up");
+	QT_ASSERT_EQ(obs(p.sim).phy_state, QT_SIM_PHY_FAILED);
+	QT_ASSERT(strstr(obs(p.sim).fail_reason, "never booted") != NULL, "'%s'",
+		  obs(p.sim).fail_reason);
+	QT_ASSERT(!obs(p.sim).line_up, "line up");
 	qt_sim_set_fault(p.sim, QT_SIM_FAULT_FW_NEVER_BOOTS, 0);
 	QT_CHECK(boot_ok(&p));
 	qt_sim_destroy(p.sim);
@@ -667,31 +678,31 @@ QT_TEST(sim_qt2025, knob_heartbeat_stops)
 	qt_sim_fake_clock_init(&fc);
 	QT_CHECK(port_open(&p, &fc, NULL, QT_SIM_MODULE_SR));
 	QT_CHECK(boot_ok(&p));
-	QT_ASSERT(qt_sim_line_up(p.sim), "line down after boot");
+	QT_ASSERT(obs(p.sim).line_up, "line down after boot");
 	qt_sim_sleep_ns(p.sim, 300 * MS);
 	QT_ASSERT_EQ(ll_pair(&p, 1), 1);
 	QT_ASSERT_EQ(ll_pair(&p, 1), 3);
 
 	qt_sim_set_fault(p.sim, QT_SIM_FAULT_HEARTBEAT_STOPS, 1);
-	QT_ASSERT_EQ(qt_sim_phy_state(p.sim), QT_SIM_PHY_CRASHED);
+	QT_ASSERT_EQ(obs(p.sim).phy_state, QT_SIM_PHY_CRASHED);
 	hb = rd(&p, 3, 0xD7EE);
 	QT_ASSERT(hb >= 3, "heartbeat %u", hb);
 	qt_sim_sleep_ns(p.sim, 1000 * MS);
 	QT_ASSERT_EQ(rd(&p, 3, 0xD7EE), hb);            /* frozen */
 	QT_ASSERT_EQ(rd(&p, 3, 0xD7FD), 0x70);          /* the status does not show it */
-	QT_ASSERT(!qt_sim_line_up(p.sim), "line up after the crash");
+	QT_ASSERT(!obs(p.sim).line_up, "line up after the crash");
 	QT_ASSERT_EQ(ll_pair(&p, 1), 0);
 	QT_ASSERT_EQ(rd(&p, 3, 0x0020), 0);
 
 	/* holding the 8051 clears the crash; a new download runs again */
 	wr(&p, 1, 0xC300, 0x0000);
-	QT_ASSERT_EQ(qt_sim_phy_state(p.sim), QT_SIM_PHY_HELD);
+	QT_ASSERT_EQ(obs(p.sim).phy_state, QT_SIM_PHY_HELD);
 	QT_ASSERT_EQ(rd(&p, 3, 0xD7FD), 0x00);
 	QT_CHECK(boot_ok(&p));
 	hb = rd(&p, 3, 0xD7EE);
 	qt_sim_sleep_ns(p.sim, 200 * MS);
 	QT_ASSERT_EQ(rd(&p, 3, 0xD7EE), (hb + 2) & 0xFF);
-	QT_ASSERT(qt_sim_line_up(p.sim), "line down after the re-boot");
+	QT_ASSERT(obs(p.sim).line_up, "line down after the re-boot");
 	qt_sim_destroy(p.sim);
 	return 0;
 }
@@ -803,7 +814,7 @@ QT_TEST(sim_qt2025, latch_cable_flap)
 	QT_CHECK(port_open(&p, &fc, NULL, QT_SIM_MODULE_SR));       /* loopback plug */
 	qt_sim_set_cable(p.sim, true);
 	QT_CHECK(boot_ok(&p));
-	QT_ASSERT(qt_sim_line_up(p.sim), "line down");
+	QT_ASSERT(obs(p.sim).line_up, "line down");
 	QT_ASSERT_EQ(ll_pair(&p, 1), 1);        /* latched low since power-on, then up */
 	QT_ASSERT_EQ(ll_pair(&p, 3), 1);
 	QT_ASSERT_EQ(rd(&p, 1, 0x0001), 0x0006);
@@ -821,7 +832,7 @@ QT_TEST(sim_qt2025, latch_cable_flap)
 
 	/* while pulled: faults, real-time bits down at once */
 	qt_sim_set_cable(p.sim, false);
-	QT_ASSERT(!qt_sim_line_up(p.sim), "line up without cable");
+	QT_ASSERT(!obs(p.sim).line_up, "line up without cable");
 	QT_ASSERT_EQ(rd(&p, 3, 0x0020), 0);
 	QT_ASSERT_EQ(rd(&p, 1, 0x000A) & 1, 0);
 	QT_ASSERT_EQ(rd(&p, 1, 0x0008), 0x84C1);        /* RX fault */
@@ -850,7 +861,7 @@ QT_TEST(sim_qt2025, xaui_follows_mac_speed)
 	QT_ASSERT_EQ(rd(&p, 4, 0x0018), 0x1C0F);
 	QT_ASSERT_EQ(ll_pair(&p, 4), 1);
 	QT_ASSERT_EQ(rd(&p, 4, 0x0001), 0x0006);
-	QT_ASSERT(qt_sim_mac_link(p.sim), "MAC link down");
+	QT_ASSERT(obs(p.sim).mac_link, "MAC link down");
 	/* link-down sequence and back: the drop is latched */
 	mac_speed(&p, 0);
 	QT_ASSERT_EQ(rd(&p, 4, 0x0018), 0);
@@ -860,7 +871,7 @@ QT_TEST(sim_qt2025, xaui_follows_mac_speed)
 	/* a 1G MAC does not align with a 10G module */
 	mac_speed(&p, 1000);
 	QT_ASSERT_EQ(rd(&p, 4, 0x0018), 0);
-	QT_ASSERT(!qt_sim_mac_link(p.sim), "MAC link up at the wrong speed");
+	QT_ASSERT(!obs(p.sim).mac_link, "MAC link up at the wrong speed");
 	QT_ASSERT_EQ(p.err, 0);
 	qt_sim_destroy(p.sim);
 	return 0;
@@ -876,37 +887,37 @@ QT_TEST(sim_qt2025, low_power_and_loopback)
 	qt_sim_fake_clock_init(&fc);
 	QT_CHECK(port_open(&p, &fc, NULL, QT_SIM_MODULE_SR));
 	QT_CHECK(boot_ok(&p));
-	QT_ASSERT(qt_sim_line_up(p.sim), "line down");
+	QT_ASSERT(obs(p.sim).line_up, "line down");
 	for (i = 0; i < sizeof(mmds); i++) {
 		wr(&p, mmds[i], 0x0000, 0x2840);        /* low power, bit 11 */
-		QT_ASSERT(!qt_sim_line_up(p.sim), "MMD %u low power: line up", mmds[i]);
+		QT_ASSERT(!obs(p.sim).line_up, "MMD %u low power: line up", mmds[i]);
 		QT_ASSERT_EQ(rd(&p, 3, 0x0020), 0);
 		QT_ASSERT_EQ(rd(&p, 1, 0x0008) & 0x0C00, 0x0C00);  /* TX and RX fault */
 		wr(&p, mmds[i], 0x0000, 0x2040);
-		QT_ASSERT(qt_sim_line_up(p.sim), "MMD %u back to normal: line down", mmds[i]);
+		QT_ASSERT(obs(p.sim).line_up, "MMD %u back to normal: line down", mmds[i]);
 		QT_ASSERT_EQ(ll_pair(&p, 1), 1);
 	}
 	/* TX disable: nothing comes back through the loopback plug */
 	wr(&p, 1, 0x0009, 0x0001);
-	QT_ASSERT(!qt_sim_line_up(p.sim), "1.0009 TX disable: line up");
+	QT_ASSERT(!obs(p.sim).line_up, "1.0009 TX disable: line up");
 	QT_ASSERT_EQ(rd(&p, 1, 0x0008) & 0x0800, 0x0800);
 	wr(&p, 1, 0x0009, 0x0000);
 	wr(&p, 1, 0xC309, 0x2000);
-	QT_ASSERT(!qt_sim_line_up(p.sim), "1.C309 static mode: line up");
+	QT_ASSERT(!obs(p.sim).line_up, "1.C309 static mode: line up");
 	wr(&p, 1, 0xC309, 0x0000);
-	QT_ASSERT(qt_sim_line_up(p.sim), "TX enabled again: line down");
+	QT_ASSERT(obs(p.sim).line_up, "TX enabled again: line down");
 
 	/* without a cable, PCS or PMA loopback brings the receive side up */
 	qt_sim_set_cable(p.sim, false);
-	QT_ASSERT(!qt_sim_line_up(p.sim), "line up without cable");
+	QT_ASSERT(!obs(p.sim).line_up, "line up without cable");
 	wr(&p, 3, 0x0000, 0x6040);
-	QT_ASSERT(qt_sim_line_up(p.sim), "PCS loopback: line down");
+	QT_ASSERT(obs(p.sim).line_up, "PCS loopback: line down");
 	QT_ASSERT_EQ(rd(&p, 3, 0x0020), 0x1001);
 	QT_ASSERT_EQ(ll_pair(&p, 3), 1);
 	wr(&p, 3, 0x0000, 0x2040);
-	QT_ASSERT(!qt_sim_line_up(p.sim), "PCS loopback off: line up");
+	QT_ASSERT(!obs(p.sim).line_up, "PCS loopback off: line up");
 	wr(&p, 1, 0x0000, 0x2041);
-	QT_ASSERT(qt_sim_line_up(p.sim), "PMA loopback: line down");
+	QT_ASSERT(obs(p.sim).line_up, "PMA loopback: line down");
 	QT_ASSERT_EQ(rd(&p, 1, 0x0000), 0x2041);
 	QT_ASSERT_EQ(p.err, 0);
 	qt_sim_destroy(p.sim);
@@ -922,12 +933,12 @@ QT_TEST(sim_qt2025, module_pull_and_1g)
 	QT_CHECK(port_open(&p, &fc, NULL, QT_SIM_MODULE_SR));
 	QT_CHECK(boot_ok(&p));
 	mac_speed(&p, 10000);
-	QT_ASSERT(qt_sim_mac_link(p.sim), "MAC link down");
+	QT_ASSERT(obs(p.sim).mac_link, "MAC link down");
 	QT_ASSERT_EQ(ll_pair(&p, 1), 1);
 
 	qt_sim_set_module(p.sim, QT_SIM_MODULE_NONE);
-	QT_ASSERT(!qt_sim_line_up(p.sim), "line up without module");
-	QT_ASSERT(!qt_sim_mac_link(p.sim), "MAC link up without module");
+	QT_ASSERT(!obs(p.sim).line_up, "line up without module");
+	QT_ASSERT(!obs(p.sim).mac_link, "MAC link up without module");
 	QT_ASSERT_EQ(rd(&p, 3, 0xD70C), 0);
 	QT_ASSERT_EQ(rd(&p, 1, 0x000A) & 1, 0);
 	QT_ASSERT_EQ(rd(&p, 4, 0x0018), 0);
@@ -937,12 +948,12 @@ QT_TEST(sim_qt2025, module_pull_and_1g)
 	/* a 1G module: line at 1G, the XAUI side needs the 1G MAC sequence */
 	qt_sim_set_module(p.sim, QT_SIM_MODULE_1G_SX);
 	QT_ASSERT_EQ(rd(&p, 3, 0xD70C), 5);
-	QT_ASSERT(qt_sim_line_up(p.sim), "line down with a 1G module");
+	QT_ASSERT(obs(p.sim).line_up, "line down with a 1G module");
 	QT_ASSERT_EQ(rd(&p, 4, 0x0018), 0);
-	QT_ASSERT(!qt_sim_mac_link(p.sim), "MAC link up at 10G with a 1G module");
+	QT_ASSERT(!obs(p.sim).mac_link, "MAC link up at 10G with a 1G module");
 	mac_speed(&p, 1000);
 	QT_ASSERT_EQ(rd(&p, 4, 0x0018), 0x1C0F);
-	QT_ASSERT(qt_sim_mac_link(p.sim), "MAC link down at 1G");
+	QT_ASSERT(obs(p.sim).mac_link, "MAC link down at 1G");
 
 	qt_sim_set_module(p.sim, QT_SIM_MODULE_SR);
 	QT_ASSERT_EQ(rd(&p, 3, 0xD70C), 2);
@@ -964,40 +975,40 @@ QT_TEST(sim_qt2025, two_ports_one_wire)
 	QT_CHECK(port_open(&b, &fc, "qt2025-phy-wire", QT_SIM_MODULE_LR));
 	QT_CHECK(boot_ok(&a));
 	/* the far PHY does not transmit yet: no light at either end */
-	QT_ASSERT(!qt_sim_line_up(a.sim), "A up with B idle");
-	QT_ASSERT(!qt_sim_line_up(b.sim), "B up while idle");
+	QT_ASSERT(!obs(a.sim).line_up, "A up with B idle");
+	QT_ASSERT(!obs(b.sim).line_up, "B up while idle");
 	QT_CHECK(boot_ok(&b));
-	QT_ASSERT(qt_sim_line_up(a.sim), "A down");
-	QT_ASSERT(qt_sim_line_up(b.sim), "B down");
+	QT_ASSERT(obs(a.sim).line_up, "A down");
+	QT_ASSERT(obs(b.sim).line_up, "B down");
 	QT_ASSERT_EQ(ll_pair(&a, 1), 1);
 	QT_ASSERT_EQ(ll_pair(&b, 1), 1);
 
 	/* either cable pulled: both ends down */
 	qt_sim_set_cable(b.sim, false);
-	QT_ASSERT(!qt_sim_line_up(a.sim), "A up with B's cable pulled");
-	QT_ASSERT(!qt_sim_line_up(b.sim), "B up with its cable pulled");
+	QT_ASSERT(!obs(a.sim).line_up, "A up with B's cable pulled");
+	QT_ASSERT(!obs(b.sim).line_up, "B up with its cable pulled");
 	qt_sim_set_cable(b.sim, true);
-	QT_ASSERT(qt_sim_line_up(a.sim) && qt_sim_line_up(b.sim), "not up after re-plug");
+	QT_ASSERT(obs(a.sim).line_up && obs(b.sim).line_up, "not up after re-plug");
 	QT_ASSERT_EQ(ll_pair(&a, 1), 1);        /* the flap was latched at A */
 	QT_ASSERT_EQ(ll_pair(&b, 1), 1);
 
 	/* the far PHY stops transmitting (low power): A's receive side drops */
 	wr(&b, 1, 0x0000, 0x2840);
-	QT_ASSERT(!qt_sim_line_up(a.sim), "A up with B in low power");
+	QT_ASSERT(!obs(a.sim).line_up, "A up with B in low power");
 	wr(&b, 1, 0x0000, 0x2040);
-	QT_ASSERT(qt_sim_line_up(a.sim), "A down after B left low power");
+	QT_ASSERT(obs(a.sim).line_up, "A down after B left low power");
 	QT_ASSERT_EQ(ll_pair(&a, 1), 1);
 
 	/* far module pulled: no light to A, no receiver at B */
 	qt_sim_set_module(b.sim, QT_SIM_MODULE_NONE);
-	QT_ASSERT(!qt_sim_line_up(a.sim), "A up with B's module pulled");
-	QT_ASSERT(!qt_sim_line_up(b.sim), "B up without module");
+	QT_ASSERT(!obs(a.sim).line_up, "A up with B's module pulled");
+	QT_ASSERT(!obs(b.sim).line_up, "B up without module");
 	qt_sim_set_module(b.sim, QT_SIM_MODULE_SR);
-	QT_ASSERT(qt_sim_line_up(a.sim) && qt_sim_line_up(b.sim), "not up after insert");
+	QT_ASSERT(obs(a.sim).line_up && obs(b.sim).line_up, "not up after insert");
 
 	/* A's PHY held: neither end receives */
 	wr(&a, 1, 0xC300, 0x0000);
-	QT_ASSERT(!qt_sim_line_up(b.sim), "B up with A's PHY held");
+	QT_ASSERT(!obs(b.sim).line_up, "B up with A's PHY held");
 	QT_ASSERT_EQ(a.err + b.err, 0);
 	qt_sim_destroy(a.sim);
 	qt_sim_destroy(b.sim);
