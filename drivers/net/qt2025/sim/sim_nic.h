@@ -113,7 +113,7 @@ struct qt_sim {
 	uint32_t imr;
 	bool held;
 	bool line;
-	bool irq_due;                   /* callback owed once sim_lock is dropped */
+	bool irq_due;                   /* callback owed once the lock is dropped */
 	uint64_t irq_count;
 
 	/* MAC/SerDes speed (hw note 6.3, 12.2) */
