@@ -164,6 +164,7 @@ main(int argc, char **argv)
 	double lat[20];
 	uint16_t ports[4];
 	uint64_t f0, f1, t0;
+	struct qt_sim_obs obs;
 	struct qt_sim *sim;
 	unsigned int i;
 
@@ -204,9 +205,11 @@ main(int argc, char **argv)
 
 	/* MDIO spent on watching a running port */
 	if (sim != NULL) {
-		f0 = qt_sim_mdio_frames(sim);
+		qt_sim_observe(sim, &obs);
+		f0 = obs.mdio_frames;
 		sleep(5);
-		f1 = qt_sim_mdio_frames(sim);
+		qt_sim_observe(sim, &obs);
+		f1 = obs.mdio_frames;
 		printf("link watching: %.1f MDIO transactions/s per port (2 frames each, "
 		       "%.3f%% of the bus at 6.25 MHz)\n", (f1 - f0) / 2.0 / 5,
 		       (f1 - f0) / 5.0 * FRAME_NS_6M / 1e9 * 100);

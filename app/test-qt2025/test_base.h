@@ -74,10 +74,21 @@ tb_identified(struct tb_rig *r)
 	return rc;
 }
 
+/* A snapshot of the model, for one-line checks. */
+static inline struct qt_sim_obs
+tb_obs(struct tb_rig *r)
+{
+	struct qt_sim_obs obs;
+
+	qt_sim_observe(r->sim, &obs);
+	return obs;
+}
+
 /* The whole PHY bring-up (hw note 13 items 4-5); 0 when the model's 8051 runs. */
 static inline int
 tb_phy_up(struct tb_rig *r)
 {
+	struct qt_sim_obs obs;
 	int rc;
 
 	if (tb_identified(r) != 0)
@@ -85,10 +96,10 @@ tb_phy_up(struct tb_rig *r)
 	rc = qt2025_download(&r->hw, qt_sim_phy_fw, qt_sim_phy_fw_len);
 	if (rc == 0)
 		rc = qt2025_wait_ready(&r->hw, QT2025_FW_READY_STEP_MS, QT2025_FW_READY_MS);
-	if (rc != 0 || qt_sim_phy_state(r->sim) != QT_SIM_PHY_RUNNING) {
+	qt_sim_observe(r->sim, &obs);
+	if (rc != 0 || obs.phy_state != QT_SIM_PHY_RUNNING) {
 		fprintf(stderr, "    bring-up failed: %d, model state %s (%s)\n", rc,
-			qt_sim_phy_state_name(qt_sim_phy_state(r->sim)),
-			qt_sim_phy_fail_reason(r->sim));
+			qt_sim_phy_state_name(obs.phy_state), obs.fail_reason);
 		return -1;
 	}
 	return 0;

@@ -37,12 +37,12 @@ QT_TEST(base_hw, speed_10g_links_mac)
 	QT_ASSERT(!tn40_mac_link(&rig.hw), "MAC link before speed setting");
 	QT_ASSERT_EQ(tn40_set_speed(&rig.hw, 10000), 0);
 	qt_sim_sleep_ns(rig.sim, 100 * QT_NS_PER_MS);
-	QT_ASSERT(qt_sim_mac_link(rig.sim), "model MAC link down after speed(10000)");
+	QT_ASSERT(tb_obs(&rig).mac_link, "model MAC link down after speed(10000)");
 	QT_ASSERT(tn40_mac_link(&rig.hw), "MAC_LNK_STAT bit 2 clear");
 
 	QT_ASSERT_EQ(tn40_set_speed(&rig.hw, 0), 0);
 	qt_sim_sleep_ns(rig.sim, 100 * QT_NS_PER_MS);
-	QT_ASSERT(!qt_sim_mac_link(rig.sim), "model MAC link up after speed(0)");
+	QT_ASSERT(!tb_obs(&rig).mac_link, "model MAC link up after speed(0)");
 	QT_ASSERT(!tn40_mac_link(&rig.hw), "MAC_LNK_STAT bit 2 set after speed(0)");
 
 	QT_ASSERT_EQ(tn40_set_speed(&rig.hw, 1234), -EINVAL);
@@ -59,7 +59,7 @@ QT_TEST(base_hw, speed_1g_for_1g_module)
 	QT_CHECK(tb_phy_up(&rig));
 	QT_ASSERT_EQ(tn40_set_speed(&rig.hw, 1000), 0);
 	qt_sim_sleep_ns(rig.sim, 100 * QT_NS_PER_MS);
-	QT_ASSERT(qt_sim_mac_link(rig.sim), "model MAC link down after speed(1000)");
+	QT_ASSERT(tb_obs(&rig).mac_link, "model MAC link down after speed(1000)");
 	QT_ASSERT(tn40_mac_link(&rig.hw), "MAC_LNK_STAT bit 2 clear");
 	qt_sim_destroy(rig.sim);
 	return 0;
@@ -74,12 +74,12 @@ QT_TEST(base_hw, link_change_interrupt)
 	tn40_gpio_init(&rig.hw);
 	(void)tn40_irq_ack(&rig.hw);
 	tn40_irq_mask_set(&rig.hw, TN40_IRQ_LNKCHG0);
-	irqs = qt_sim_irq_count(rig.sim);
+	irqs = tb_obs(&rig).irq_count;
 	QT_ASSERT_EQ(tn40_set_speed(&rig.hw, 10000), 0);
 	qt_sim_sleep_ns(rig.sim, 100 * QT_NS_PER_MS);
-	QT_ASSERT(qt_sim_mac_link(rig.sim), "no MAC link");
+	QT_ASSERT(tb_obs(&rig).mac_link, "no MAC link");
 	QT_ASSERT_EQ(tn40_irq_ack(&rig.hw), TN40_IRQ_LNKCHG0);
-	QT_ASSERT(qt_sim_irq_count(rig.sim) > irqs, "no interrupt asserted");
+	QT_ASSERT(tb_obs(&rig).irq_count > irqs, "no interrupt asserted");
 	QT_ASSERT_EQ(tn40_irq_ack(&rig.hw), 0);
 	tn40_irq_mask_set(&rig.hw, 0);
 	qt_sim_destroy(rig.sim);
@@ -135,7 +135,7 @@ QT_TEST(base_hw, nic_fw_load)
 	QT_ASSERT(!tn40_nic_fw_loaded(&rig.hw), "INIT_STATUS set before the load");
 	qt_sim_trace_enable(rig.sim, true, true);
 	QT_ASSERT_EQ(tn40_nic_fw_load(&rig.hw, qt_sim_nic_fw, qt_sim_nic_fw_len, &dma), 0);
-	QT_ASSERT_EQ(qt_sim_nic_init_status(rig.sim), 1);
+	QT_ASSERT_EQ(tb_obs(&rig).nic_init_status, 1);
 	QT_ASSERT(tn40_nic_fw_loaded(&rig.hw), "INIT_STATUS clear");
 	/* the image needs more than one chunk when it is larger than the ring */
 	if (qt_sim_nic_fw_len > 32768 - 8)
@@ -171,7 +171,7 @@ QT_TEST(base_hw, nic_fw_corrupt_stream)
 	QT_ASSERT_EQ(tn40_nic_fw_load(&rig.hw, bad, qt_sim_nic_fw_len, &dma), -ETIMEDOUT);
 	QT_ASSERT(tb_now(&rig) - t0 < 1000 * QT_NS_PER_MS, "took %" PRIu64 " ns",
 		  tb_now(&rig) - t0);
-	QT_ASSERT_EQ(qt_sim_nic_init_status(rig.sim), 0);
+	QT_ASSERT_EQ(tb_obs(&rig).nic_init_status, 0);
 	/* the semaphore is released on failure too */
 	QT_ASSERT_NE(qt_sim_rd32(rig.sim, 0x5170), 0);
 	free(bad);
@@ -199,10 +199,10 @@ QT_TEST(base_hw, nic_fw_bad_arguments)
 		     -EINVAL);
 	QT_ASSERT_EQ(tn40_nic_fw_load(&rig.hw, qt_sim_nic_fw, 0, &dma), -EINVAL);
 	QT_ASSERT_EQ(tn40_nic_fw_load(&rig.hw, NULL, 64, &dma), -EINVAL);
-	QT_ASSERT_EQ(qt_sim_nic_init_status(rig.sim), 0);
+	QT_ASSERT_EQ(tb_obs(&rig).nic_init_status, 0);
 	/* nothing was touched: the semaphore is still free for the real load */
 	QT_ASSERT_EQ(tn40_nic_fw_load(&rig.hw, qt_sim_nic_fw, qt_sim_nic_fw_len, &dma), 0);
-	QT_ASSERT_EQ(qt_sim_nic_init_status(rig.sim), 1);
+	QT_ASSERT_EQ(tb_obs(&rig).nic_init_status, 1);
 	qt_sim_destroy(rig.sim);
 	free(dma_buf);
 	return 0;

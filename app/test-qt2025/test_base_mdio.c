@@ -55,7 +55,7 @@ QT_TEST(base_mdio, read_write_roundtrip)
 	QT_ASSERT_EQ(rig.hw.mdio.errors, 0);
 	QT_ASSERT_EQ(rig.hw.mdio.timeouts, 0);
 	/* two frames per transaction: address + data */
-	QT_ASSERT_EQ(qt_sim_mdio_frames(rig.sim), 8);
+	QT_ASSERT_EQ(tb_obs(&rig).mdio_frames, 8);
 	qt_sim_destroy(rig.sim);
 	return 0;
 }
@@ -69,7 +69,7 @@ QT_TEST(base_mdio, bad_arguments)
 	QT_ASSERT_EQ(tn40_mdio_read(&rig.hw, 1, 32, 2, &v), -EINVAL);
 	QT_ASSERT_EQ(tn40_mdio_write(&rig.hw, -1, 1, 2, 0), -EINVAL);
 	QT_ASSERT_EQ(tn40_mdio_write(&rig.hw, 1, 40, 2, 0), -EINVAL);
-	QT_ASSERT_EQ(qt_sim_mdio_frames(rig.sim), 0);
+	QT_ASSERT_EQ(tb_obs(&rig).mdio_frames, 0);
 	QT_ASSERT_EQ(rig.hw.mdio.errors, 0);
 	qt_sim_destroy(rig.sim);
 	return 0;

@@ -124,7 +124,7 @@ QT_TEST(base_phy, download_trace)
 	}
 	free(tr);
 	QT_ASSERT_EQ(qt2025_wait_ready(&rig.hw, QT2025_FW_READY_STEP_MS, QT2025_FW_READY_MS), 0);
-	QT_ASSERT_EQ(qt_sim_phy_state(rig.sim), QT_SIM_PHY_RUNNING);
+	QT_ASSERT_EQ(tb_obs(&rig).phy_state, QT_SIM_PHY_RUNNING);
 	qt_sim_destroy(rig.sim);
 	return 0;
 }
@@ -157,16 +157,16 @@ download_error_case(uint32_t n)
 
 	QT_CHECK(tb_start(&rig));
 	QT_CHECK(tb_identified(&rig));
-	f0 = qt_sim_mdio_frames(rig.sim);
+	f0 = tb_obs(&rig).mdio_frames;
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_MDIO_ERROR_AFTER, n);
 	rc = qt2025_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len);
 	if (rc != -EIO)
 		QT_FAIL("error after %u frames: download returned %d, expected -EIO", n, rc);
 	QT_ASSERT_EQ(rig.hw.mdio.errors, 1);
 	/* the sequence stopped at the failed frame, address or data */
-	QT_ASSERT_EQ(qt_sim_mdio_frames(rig.sim) - f0, n + 1);
+	QT_ASSERT_EQ(tb_obs(&rig).mdio_frames - f0, n + 1);
 	qt_sim_sleep_ns(rig.sim, 5ULL * 1000 * QT_NS_PER_MS);
-	if (qt_sim_phy_state(rig.sim) == QT_SIM_PHY_RUNNING)
+	if (tb_obs(&rig).phy_state == QT_SIM_PHY_RUNNING)
 		QT_FAIL("error after %u frames: PHY runs anyway", n);
 	qt_sim_destroy(rig.sim);
 	return 0;
@@ -206,7 +206,7 @@ QT_TEST(base_phy, download_stuck_busy)
 	QT_ASSERT(tb_now(&rig) - t0 <= 2 * QT_NS_PER_MS, "took %" PRIu64 " ns",
 		  tb_now(&rig) - t0);
 	QT_ASSERT_EQ(rig.hw.mdio.timeouts, 1);
-	QT_ASSERT_NE(qt_sim_phy_state(rig.sim), QT_SIM_PHY_RUNNING);
+	QT_ASSERT_NE(tb_obs(&rig).phy_state, QT_SIM_PHY_RUNNING);
 	qt_sim_destroy(rig.sim);
 	return 0;
 }
@@ -217,11 +217,11 @@ QT_TEST(base_phy, bad_images_issue_no_frames)
 
 	QT_CHECK(tb_start(&rig));
 	QT_CHECK(tb_identified(&rig));
-	frames = qt_sim_mdio_frames(rig.sim);
+	frames = tb_obs(&rig).mdio_frames;
 	QT_ASSERT_EQ(qt2025_download(&rig.hw, qt_sim_phy_fw, 0), -EINVAL);
 	QT_ASSERT_EQ(qt2025_download(&rig.hw, qt_sim_phy_fw, QT2025_FW_MAX_LEN + 1), -EINVAL);
 	QT_ASSERT_EQ(qt2025_download(&rig.hw, NULL, 100), -EINVAL);
-	QT_ASSERT_EQ(qt_sim_mdio_frames(rig.sim), frames);
+	QT_ASSERT_EQ(tb_obs(&rig).mdio_frames, frames);
 	qt_sim_destroy(rig.sim);
 	return 0;
 }
@@ -239,7 +239,7 @@ QT_TEST(base_phy, wait_ready_timeout)
 	dt = tb_now(&rig) - t0;
 	QT_ASSERT(dt >= 3000 * QT_NS_PER_MS && dt < 3100 * QT_NS_PER_MS,
 		  "gave up after %" PRIu64 " ns", dt);
-	QT_ASSERT_NE(qt_sim_phy_state(rig.sim), QT_SIM_PHY_RUNNING);
+	QT_ASSERT_NE(tb_obs(&rig).phy_state, QT_SIM_PHY_RUNNING);
 	qt_sim_destroy(rig.sim);
 	return 0;
 }
@@ -314,7 +314,7 @@ QT_TEST(base_phy, low_power_and_loopback)
 	qt_sim_sleep_ns(rig.sim, 100 * QT_NS_PER_MS);
 	QT_ASSERT_EQ(qt2025_link_status(&rig.hw, &l), 0);
 	QT_ASSERT(!l.pma, "PMA link up in low power");
-	QT_ASSERT(!qt_sim_line_up(rig.sim), "model line up in low power");
+	QT_ASSERT(!tb_obs(&rig).line_up, "model line up in low power");
 
 	QT_ASSERT_EQ(qt2025_set_low_power(&rig.hw, false), 0);
 	QT_ASSERT_EQ(tn40_mdio_read(&rig.hw, 1, 1, 0x0000, &v), 0);

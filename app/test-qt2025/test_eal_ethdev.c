@@ -256,6 +256,7 @@ QT_EAL_TEST(eal_ethdev, link_speeds_100m_fixed)
 QT_EAL_TEST(eal_ethdev, phy_loopback)
 {
 	struct rte_eth_conf conf;
+	struct qt_sim_obs obs;
 	struct qt_sim *sim;
 	uint16_t p;
 	int i;
@@ -281,7 +282,8 @@ QT_EAL_TEST(eal_ethdev, phy_loopback)
 	QT_ASSERT_EQ(rte_eth_dev_configure(p, 1, 1, &conf), 0);
 	QT_CHECK(qtt_port_start(p));
 	QT_CHECK(qtt_wait_link(p, 1, 5000));
-	QT_ASSERT_EQ(qt_sim_cable(sim), false);
+	qt_sim_observe(sim, &obs);
+	QT_ASSERT_EQ(obs.cable, false);
 	QT_CHECK(qtt_port_stop(p));
 
 	/* loopback off again: no link */

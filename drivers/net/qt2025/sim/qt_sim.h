@@ -113,9 +113,9 @@ void qt_sim_spin_ns(struct qt_sim *sim, uint64_t ns);
 
 /* Plugs or pulls this port's cable (or loopback plug). Both ends of a wire see it. */
 void qt_sim_set_cable(struct qt_sim *sim, bool plugged);
-bool qt_sim_cable(struct qt_sim *sim);
 /* Inserts a module of the given type, or pulls it (QT_SIM_MODULE_NONE). */
 void qt_sim_set_module(struct qt_sim *sim, enum qt_sim_module type);
+/* The module in the cage (also in struct qt_sim_obs; kept for the vdev's one look). */
 enum qt_sim_module qt_sim_module(struct qt_sim *sim);
 
 /* ---- fault knobs ---- */
@@ -145,16 +145,25 @@ enum qt_sim_phy_state {
 	QT_SIM_PHY_FAILED,      /* bad bring-up or image: status stays 0x10, never runs */
 	QT_SIM_PHY_CRASHED,     /* heartbeat stopped */
 };
-enum qt_sim_phy_state qt_sim_phy_state(struct qt_sim *sim);
 const char *qt_sim_phy_state_name(enum qt_sim_phy_state st);
-/* Why the last boot failed, "" when it did not (for test messages). */
-const char *qt_sim_phy_fail_reason(struct qt_sim *sim);
 
-bool qt_sim_line_up(struct qt_sim *sim);       /* PHY receive side up */
-bool qt_sim_mac_link(struct qt_sim *sim);      /* MAC_LNK_STAT bit 2 */
-uint32_t qt_sim_nic_init_status(struct qt_sim *sim); /* INIT_STATUS as the NIC holds it */
-uint64_t qt_sim_mdio_frames(struct qt_sim *sim);      /* MDIO frames started since create */
-uint64_t qt_sim_irq_count(struct qt_sim *sim);        /* interrupt assertions */
+struct qt_sim_obs {
+	enum qt_sim_phy_state phy_state;
+	/* Why the PHY's current bring-up attempt failed, else the last strictness violation
+	 * of the NIC side; copied under the lock; "" when none.
+	 */
+	char fail_reason[160];
+	bool line_up;                   /* PHY receive side up */
+	bool mac_link;                  /* MAC_LNK_STAT bit 2 */
+	bool cable;
+	enum qt_sim_module module;
+	uint32_t nic_init_status;       /* INIT_STATUS as the NIC holds it */
+	uint32_t mac_speed;             /* 10000, 1000 or 0 as set by the 6.3 sequences */
+	uint64_t mdio_frames;           /* MDIO frames started since create */
+	uint64_t irq_count;             /* interrupt assertions */
+};
+/* One consistent snapshot of the model, taken under its lock. */
+void qt_sim_observe(struct qt_sim *sim, struct qt_sim_obs *out);
 
 /* Access trace: a ring of the most recent accesses while enabled. */
 enum qt_sim_trace_kind {

@@ -3,9 +3,10 @@
  */
 
 /*
- * Time sources of the model: the real monotonic clock and a fake clock that only moves when
- * someone sleeps or spins on it, or a test advances it. The fake clock has its own lock so
- * that it can be read with sim_lock held while another thread advances it.
+ * Time in the model: the real monotonic clock, a fake clock that only moves when someone
+ * sleeps or spins on it or a test advances it, and an instance's view of its clock (sim_now
+ * and the public now/sleep/spin). The fake clock has its own lock so that it can be read with
+ * the model lock held while another thread advances it.
  */
 
 #include <errno.h>
@@ -107,8 +108,14 @@ qt_sim_fake_clock_advance(struct qt_sim_fake_clock *fc, uint64_t ns)
 }
 
 /* The instance's clock. The clock pointer never changes after create, so none of these
- * takes sim_lock: a sleeping driver thread must not stall the other port of its wire.
+ * takes the model lock: a sleeping driver thread must not stall the other port of its wire.
  */
+uint64_t
+sim_now(struct qt_sim *sim)
+{
+	return sim->clock->now_ns(sim->clock->ctx);
+}
+
 uint64_t
 qt_sim_now_ns(struct qt_sim *sim)
 {

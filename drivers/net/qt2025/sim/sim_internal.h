@@ -3,12 +3,25 @@
  */
 
 /*
- * Inside the device model: the seam between the NIC part (sim_core.c, sim_mdio.c,
- * sim_nic_fw.c) and the QT2025 part (sim_qt2025.c). Not for the driver, not for tests.
+ * Inside the device model: the seam between its NIC half and its QT2025 half. Not for the
+ * driver, not for tests.
  *
- * Locking: one model-wide mutex (sim_lock) guards every qt_sim and every sim_phy, because
- * two ports on one wire see each other's state. Every sim_phy_* function is called with it
- * held. Interrupt callbacks are collected under the lock and run after it is dropped.
+ * The model's headers form a tree; each file includes the one header of its half:
+ *
+ *   qt_sim.h          public API (driver glue, tests)
+ *   `- sim_internal.h this seam: what each half offers the other
+ *      |- sim_nic.h   NIC half: struct qt_sim, the BAR0 register map, lock and services
+ *      |              sim_core.c sim_mac.c sim_trace.c sim_clock.c sim_mdio.c sim_nic_fw.c
+ *      `- sim_phy.h   QT2025 half: struct sim_phy, its MMD map
+ *                     sim_qt2025_regs.c sim_qt2025_8051.c
+ *
+ * Neither half sees the other's struct: the NIC reaches the PHY through the sim_phy_*
+ * functions below, the PHY reaches the NIC through sim_now, sim_trace, sim_violation,
+ * sim_signal_in and sim_mac_speed.
+ *
+ * Locking: one model-wide mutex (sim_nic.h) guards every qt_sim and every sim_phy, because
+ * two ports on one wire see each other's state. Every function declared here is called with
+ * it held. Interrupt callbacks are collected under the lock and run after it is dropped.
  */
 
 #ifndef SIM_INTERNAL_H
@@ -21,22 +34,22 @@
 
 struct sim_phy;
 
-/* ---- provided by sim_core.c ---- */
+/* ---- provided by the NIC half ---- */
 
-uint64_t sim_now(struct qt_sim *sim);   /* model clock, lock held */
-/* Appends a trace entry (no-op when tracing is off). */
+uint64_t sim_now(struct qt_sim *sim);   /* model clock (sim_clock.c) */
+/* Appends a trace entry, a no-op when tracing is off (sim_trace.c). */
 void sim_trace(struct qt_sim *sim, enum qt_sim_trace_kind kind, uint8_t prtad, uint8_t mmd,
 	       uint16_t reg, uint32_t off, uint32_t val);
-/* Records a strictness violation: trace event + the reason kept for qt_sim_phy_fail_reason. */
+/* Records a strictness violation: trace event + the reason kept for the fail reason. */
 void sim_violation(struct qt_sim *sim, const char *reason);
 /* Does light arrive at this port's receiver? Cable plugged at both ends and the far PHY
- * (the peer on the wire, or this PHY through a loopback plug) transmitting.
+ * (the peer on the wire, or this PHY through a loopback plug) transmitting (sim_core.c).
  */
 bool sim_signal_in(struct qt_sim *sim);
-/* MAC speed currently configured by the 6.3 sequences: 10000, 1000 or 0. */
+/* MAC speed currently configured by the 6.3 sequences: 10000, 1000 or 0 (sim_mac.c). */
 uint32_t sim_mac_speed(struct qt_sim *sim);
 
-/* ---- provided by sim_qt2025.c ---- */
+/* ---- provided by the QT2025 half ---- */
 
 struct sim_phy *sim_phy_create(struct qt_sim *sim, const struct qt_sim_config *cfg);
 void sim_phy_destroy(struct sim_phy *phy);
@@ -69,6 +82,9 @@ void sim_phy_set_module(struct sim_phy *phy, enum qt_sim_module type);
 enum qt_sim_module sim_phy_module(const struct sim_phy *phy);
 void sim_phy_set_fault(struct sim_phy *phy, enum qt_sim_fault fault, uint32_t arg);
 enum qt_sim_phy_state sim_phy_state(const struct sim_phy *phy);
+/* Why the current bring-up attempt failed, "" if it did not. Points into the PHY: valid
+ * only while the lock is held, so callers copy it before leaving.
+ */
 const char *sim_phy_fail_reason(const struct sim_phy *phy);
 
 #endif /* SIM_INTERNAL_H */

@@ -3,9 +3,10 @@
  */
 
 /*
- * Private to the NIC half of the model (sim_core.c, sim_mdio.c, sim_nic_fw.c): the layout of
- * struct qt_sim and the model's own register map, written from the hardware note. The QT2025
- * half (sim_qt2025.c) only sees sim_internal.h. Every function here runs with sim_lock held.
+ * Private to the NIC half of the model (sim_core.c, sim_mac.c, sim_trace.c, sim_clock.c,
+ * sim_mdio.c, sim_nic_fw.c): the layout of struct qt_sim and the model's own register map,
+ * written from the hardware note. The QT2025 half only sees sim_internal.h. Every function
+ * here runs with the model lock held, except the lock functions themselves.
  */
 
 #ifndef SIM_NIC_H
@@ -112,7 +113,7 @@ struct qt_sim {
 	uint32_t imr;
 	bool held;
 	bool line;
-	bool irq_due;                   /* callback owed once sim_lock is dropped */
+	bool irq_due;                   /* callback owed once the lock is dropped */
 	uint64_t irq_count;
 
 	/* MAC/SerDes speed (hw note 6.3, 12.2) */
@@ -140,11 +141,34 @@ struct qt_sim {
 	char reason[SIM_REASON_LEN];
 };
 
-/* sim_core.c */
+#define SIM_REG(sim, off)	((sim)->regs[(off) / 4])
+
+/* sim_core.c: the model lock. sim_lock/sim_unlock only guard; sim_enter also brings this
+ * port and its peer up to now, and sim_leave drops the lock, then runs the interrupt
+ * callbacks owed to both.
+ */
+void sim_lock(void);
+void sim_unlock(void);
+void sim_enter(struct qt_sim *sim);
+void sim_leave(struct qt_sim *sim);
+
+/* sim_trace.c */
 void sim_violationf(struct qt_sim *sim, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sim_trace_at(struct qt_sim *sim, uint64_t t_ns, enum qt_sim_trace_kind kind,
 		  uint8_t prtad, uint8_t mmd, uint16_t reg, uint32_t off, uint32_t val);
+
+/* sim_mac.c: PLL, semaphore, interrupts, resets, MAC speed and link. rd/wr return false for
+ * offsets that are not theirs.
+ */
+void sim_mac_power_on(struct qt_sim *sim);
+bool sim_mac_rd(struct qt_sim *sim, uint32_t off, uint32_t *val);
+bool sim_mac_wr(struct qt_sim *sim, uint32_t off, uint32_t val);
+void sim_mac_advance(struct qt_sim *sim, uint64_t now);
+/* Sets the MAC link from the line and the MAC speed; a change raises LNKCHG0. */
+void sim_mac_link_eval(struct qt_sim *sim);
+/* Sends the MSI owed to a rising interrupt condition (callback run by sim_leave). */
+void sim_irq_eval(struct qt_sim *sim);
 
 /* sim_mdio.c: rd/wr return false for offsets that are not MDIO registers. */
 void sim_mdio_reset(struct qt_sim *sim);
