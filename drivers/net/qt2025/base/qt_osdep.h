@@ -35,8 +35,9 @@ extern int qt2025_logtype_sim;
 #define QT_NS_PER_US 1000ULL
 #define QT_NS_PER_MS 1000000ULL
 
-/* Orders descriptor-memory stores before the doorbell (pointer register) write (4.2). */
+/* Descriptor stores before the doorbell write; descriptor loads after the pointer read (4.2). */
 #define qt_wmb() rte_wmb()
+#define qt_rmb() rte_rmb()
 
 static inline uint32_t
 qt_os_read32(const uint8_t *bar, uint32_t off)

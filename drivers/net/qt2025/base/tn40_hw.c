@@ -7,8 +7,8 @@
  * GPIO (3.12), interrupts (3.8) and the NIC firmware push through the TXD FIFO (4.8).
  */
 
+#include "tn40_fifo.h"
 #include "tn40_hw.h"
-#include "tn40_regs.h"
 
 #define PLL_POLL_NS             (10 * QT_NS_PER_MS)     /* 6.1 step 4: every 10 ms ... */
 #define PLL_TIMEOUT_NS          (700 * QT_NS_PER_MS)    /* ... up to 700 ms */
@@ -19,8 +19,7 @@
 #define MAC_RST_NS              (2 * QT_NS_PER_MS)      /* MAC reset pulse (6.3) */
 #define ETHSD_LANES             4
 
-#define FW_RING_SIZE            TN40_FIFO_SIZE(TN40_FIFO_CODE_32K)
-#define FW_TXF_OFFSET           RTE_ALIGN_CEIL(FW_RING_SIZE + TN40_FIFO_EXTRA, 4096)
+#define FW_TXF_OFFSET           RTE_ALIGN_CEIL(TN40_FIFO_DMA_LEN(TN40_FIFO_CODE_32K), 4096)
 #define FW_FULL_WAIT_NS         (55 * QT_NS_PER_US)     /* 4.8: 50-60 us when full */
 #define FW_FULL_RETRIES         300
 #define FW_SETTLE_NS            (100 * QT_NS_PER_MS)    /* after the push */
@@ -217,36 +216,28 @@ tn40_nic_fw_loaded(struct qt_hw *hw)
 	return qt_rd32(hw, TN40_INIT_STATUS) != 0;
 }
 
-static void
-fifo_setup(struct qt_hw *hw, uint32_t cfg0, uint32_t cfg1, uint64_t iova)
-{
-	qt_wr32(hw, cfg0, ((uint32_t)iova & TN40_CFG0_BASE_MASK) | TN40_FIFO_CODE_32K);
-	qt_wr32(hw, cfg1, (uint32_t)(iova >> 32));
-}
-
 /*
- * Raw bytes into the TXD ring. At most (free - 8) bytes per chunk so the ring never looks
- * empty when full (4.2). A chunk that runs past the end is split there, which is what the
- * drivers' "write into the extra 1 KiB, copy the overflow to offset 0" amounts to for raw
- * bytes. The retry budget counts consecutive waits without progress: a slow but moving
- * NIC never fails, a stuck one fails after ~300 x 55 us.
+ * Raw bytes into the TXD FIFO, in chunks of at most (free - 8) bytes so the ring never
+ * looks empty when full (4.2, 4.8); free space from the NIC's TXD_RPTR. The retry budget
+ * counts consecutive waits without progress: a slow but moving NIC never fails, a stuck
+ * one fails after ~300 x 55 us.
  */
 static int
-fw_push(struct qt_hw *hw, uint8_t *ring, const uint8_t *fw, size_t len)
+fw_push(struct qt_hw *hw, struct tn40_fifo *txd, const uint8_t *fw, size_t len)
 {
-	uint32_t wptr = 0, rptr, free_b, chunk, first;
+	uint32_t rptr, free_b, chunk;
 	int waits = 0;
 	size_t off = 0;
 
 	while (off < len) {
-		rptr = qt_rd32(hw, TN40_TXD_RPTR_0) & TN40_PTR_MASK;
-		free_b = (rptr - wptr) & (FW_RING_SIZE - 1);
+		rptr = qt_rd32(hw, txd->reg_rptr) & TN40_PTR_MASK;
+		free_b = (rptr - txd->wptr) & (txd->size - 1);
 		if (free_b == 0)
-			free_b = FW_RING_SIZE;
+			free_b = txd->size;
 		if (free_b <= 8) {
 			if (++waits > FW_FULL_RETRIES) {
 				qt_hw_why(hw, "TXD FIFO stuck at byte %zu of %zu (RPTR 0x%x, "
-					  "WPTR 0x%x)", off, len, rptr, wptr);
+					  "WPTR 0x%x)", off, len, rptr, txd->wptr);
 				return -ETIMEDOUT;
 			}
 			qt_spin_ns(hw, FW_FULL_WAIT_NS);
@@ -254,14 +245,9 @@ fw_push(struct qt_hw *hw, uint8_t *ring, const uint8_t *fw, size_t len)
 		}
 		waits = 0;
 		chunk = (uint32_t)RTE_MIN((size_t)(free_b - 8), len - off);
-		first = RTE_MIN(chunk, FW_RING_SIZE - wptr);
-		memcpy(ring + wptr, fw + off, first);
-		if (chunk > first)
-			memcpy(ring, fw + off + first, chunk - first);
+		tn40_fifo_write(txd, fw + off, chunk);
 		off += chunk;
-		wptr = (wptr + chunk) & (FW_RING_SIZE - 1);
-		qt_wmb();
-		qt_wr32(hw, TN40_TXD_WPTR_0, wptr & TN40_PTR_MASK);
+		tn40_fifo_wr_doorbell(hw, txd);
 	}
 	return 0;
 }
@@ -277,6 +263,7 @@ tn40_nic_fw_load(struct qt_hw *hw, const uint8_t *fw, size_t len, const struct t
 		.step_ns = FW_POLL_NS,
 		.timeout_ns = FW_TIMEOUT_NS,
 	};
+	struct tn40_fifo txd, txf;
 	uint32_t st;
 	bool master;
 	int rc = 0;
@@ -293,16 +280,19 @@ tn40_nic_fw_load(struct qt_hw *hw, const uint8_t *fw, size_t len, const struct t
 	}
 
 	/* TXD at the start, TXF on the next 4 KiB boundary after TXD + extra (4.2, 4.8) */
-	fifo_setup(hw, TN40_TXD_CFG0_0, TN40_TXD_CFG1_0, dma->iova);
-	fifo_setup(hw, TN40_TXF_CFG0_0, TN40_TXF_CFG1_0, dma->iova + FW_TXF_OFFSET);
-	qt_wr32(hw, TN40_TXD_WPTR_0, 0);
-	qt_wr32(hw, TN40_TXD_RPTR_0, 0);
-	qt_wr32(hw, TN40_TXF_WPTR_0, 0);
-	qt_wr32(hw, TN40_TXF_RPTR_0, 0);
+	tn40_fifo_init(&txd, TN40_FIFO_TXD, dma->va, dma->iova, TN40_FIFO_CODE_32K);
+	tn40_fifo_init(&txf, TN40_FIFO_TXF, (uint8_t *)dma->va + FW_TXF_OFFSET,
+		       dma->iova + FW_TXF_OFFSET, TN40_FIFO_CODE_32K);
+	tn40_fifo_program(hw, &txd);
+	tn40_fifo_program(hw, &txf);
+	qt_wr32(hw, txd.reg_wptr, 0);
+	qt_wr32(hw, txd.reg_rptr, 0);
+	qt_wr32(hw, txf.reg_wptr, 0);
+	qt_wr32(hw, txf.reg_rptr, 0);
 
 	master = qt_rd32(hw, TN40_INIT_SEMAPHORE) != 0;
 	if (master && qt_rd32(hw, TN40_INIT_STATUS) == 0) {
-		rc = fw_push(hw, dma->va, fw, len);
+		rc = fw_push(hw, &txd, fw, len);
 		if (rc == 0)
 			rc = qt_delay_ns(hw, FW_SETTLE_NS);
 	}

@@ -41,7 +41,7 @@ struct tn40_dma {
 	uint64_t iova;
 	size_t len;
 };
-#define TN40_FW_DMA_LEN (2 * 36864)
+#define TN40_FW_DMA_LEN (2 * 36864)       /* 2 x 4 KiB-aligned (32 KiB + 1 KiB) */
 
 /* 4.8: pushes the NIC firmware through the TXD FIFO with the semaphore protocol, waits for
  * INIT_STATUS. Returns 0 (also when INIT_STATUS was already set and nothing was pushed),

@@ -72,7 +72,19 @@
 #define TN40_UNC_MAC0_A         0x1250          /* bytes 4, 5 */
 #define TN40_UNC_MAC1_A         0x1260          /* bytes 2, 3 */
 #define TN40_UNC_MAC2_A         0x1270          /* bytes 0, 1 */
+#define TN40_GMAC_RXF_OSEN      0x1000u         /* RX enable (3.10) */
+#define TN40_GMAC_RXF_TXFC      0x0400u
+#define TN40_GMAC_RXF_AM        0x0008u         /* multicast that hits the hash */
+#define TN40_GMAC_RXF_AB        0x0004u
+#define TN40_GMAC_RXF_PRM       0x0001u
+#define TN40_GMAC_RXF_START     0x10FDu         /* hw_start's first value (6.5) */
 #define TN40_MAX_FRAME_A        0x12C0
+#define TN40_MAX_FRAME_MASK     0x3FFFu
+#define TN40_PAUSE_CFG          0x12E0          /* 0x28 in hw_start ("Pause frame") */
+#define TN40_VLAN_0             0x1800          /* + (vid / 32) * 4, bit vid % 32 */
+#define TN40_RX_MCST_HASH0      0x1A00          /* 8 registers, 256 bits */
+#define TN40_RX_MAC_MCST0       0x1A80          /* + 8 i, i < 15 (and MCST1 at + 4) */
+#define TN40_RX_MAC_MCST_N      15
 #define TN40_VPC                0x2300
 #define TN40_VIC                0x2320
 #define TN40_VGLB               0x2340
@@ -81,6 +93,16 @@
 #define TN40_CTRLST             0x6008
 #define TN40_CTRLST_UP          0x00000C13u
 #define TN40_CTRLST_DOWN        0x00000800u
+#define TN40_MAC_ADDR_0         0x600C
+#define TN40_MAC_ADDR_1         0x6010
+#define TN40_FRM_LENGTH         0x6014
+#define TN40_FRM_LENGTH_VAL     0x3FE0u         /* 16352, "10G overall max length" */
+#define TN40_RX_FIFO_SECTION    0x601C
+#define TN40_TX_FIFO_SECTION    0x6020
+#define TN40_RX_FULLNESS        0x6024
+#define TN40_TX_FULLNESS        0x6028
+#define TN40_PAUSE_QUANT        0x6054
+#define TN40_PAUSE_6064         0x6064          /* 0xF in hw_start (3.5) */
 #define TN40_PCS_CTRL           0x6300
 #define TN40_PCS_CTRL_10G       0x0400u
 #define TN40_PCS_CTRL_1G        0x1140u
@@ -123,5 +145,19 @@
 #define TN40_DIS_PORT           0x7010
 #define TN40_RST_QU             0x7020
 #define TN40_DIS_QU             0x7030
+#define TN40_RST_PORT_DISABLED  0x1u            /* read: the hardware is disabled */
+
+/* Hardware statistics (hw note 3.11): 64-bit, low word at the offset, high at + 8 */
+#define TN40_STAT_BASE          0x7200
+#define TN40_STAT_END           0x73F0
+#define TN40_STAT_STRIDE        0x10
+
+/* Interrupt bits of queue 0 (3.8) */
+#define TN40_IR_RX_DESC_0       0x00000800u
+#define TN40_IR_TX_FREE_0       0x00008000u
+
+/* Interrupt coalescing defaults (3.9) */
+#define TN40_RDINTCM_DEFAULT    0x00C48020u
+#define TN40_TDINTCM_DEFAULT    0x00C08020u
 
 #endif /* TN40_REGS_H */

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * One object for the four descriptor FIFOs of queue 0 (hw note 4.1, 4.2), as Linux's
+ * tn40.c keeps one: the ring (memsz bytes, then a 1 KiB scratch area), its registers and
+ * the host's shadow pointers.
+ *
+ * Host-written FIFOs (TXD, RXF): a descriptor is written contiguously at the write
+ * position, even past the end into the scratch area; advancing copies what ran past the
+ * end to offset 0 (the NIC reads modulo memsz). NIC-written FIFOs (RXD, TXF): a descriptor
+ * that wraps is made contiguous by copying its head-of-ring part into the scratch area.
+ * The NIC's progress is learnt only from its pointer registers (4.2).
+ *
+ * The ring is DMA memory shared by every process; the register offsets are plain numbers:
+ * the object holds nothing that is valid in one process only.
+ */
+
+#ifndef TN40_FIFO_H
+#define TN40_FIFO_H
+
+#include "qt_hw.h"
+#include "tn40_regs.h"
+
+enum tn40_fifo_kind {           /* register order of 3.1 */
+	TN40_FIFO_TXD = 0,
+	TN40_FIFO_RXF = 1,
+	TN40_FIFO_RXD = 2,
+	TN40_FIFO_TXF = 3,
+};
+
+struct tn40_fifo {
+	uint8_t *va;            /* memsz + TN40_FIFO_EXTRA bytes */
+	uint64_t iova;          /* 4 KiB aligned */
+	uint32_t size;          /* memsz */
+	uint32_t wptr;          /* host-written: next write; bytes */
+	uint32_t rptr;          /* NIC-written: next read; bytes */
+	uint16_t reg_wptr;
+	uint16_t reg_rptr;
+	uint16_t reg_cfg0;
+	uint16_t reg_cfg1;
+};
+
+/* DMA bytes a FIFO of that size code needs (ring + scratch, 4 KiB aligned start). */
+#define TN40_FIFO_DMA_LEN(code) (TN40_FIFO_SIZE(code) + TN40_FIFO_EXTRA)
+
+void tn40_fifo_init(struct tn40_fifo *f, enum tn40_fifo_kind kind, void *va, uint64_t iova,
+		    uint32_t code);
+/* CFG0/CFG1 (3.1) and the host's pointers to 0; the NIC's are zeroed by the SW reset. */
+void tn40_fifo_program(struct qt_hw *hw, struct tn40_fifo *f);
+/* Raw bytes at the write position, split at the end (the NIC-firmware stream). */
+void tn40_fifo_write(struct tn40_fifo *f, const void *src, uint32_t len);
+
+/* ---- fast path ---- */
+
+static inline void *
+tn40_fifo_wr_at(const struct tn40_fifo *f)
+{
+	return f->va + f->wptr;
+}
+
+static inline void
+tn40_fifo_wr_advance(struct tn40_fifo *f, uint32_t len)
+{
+	uint32_t w = f->wptr + len;
+
+	if (w >= f->size) {
+		w -= f->size;
+		if (w != 0)
+			memcpy(f->va, f->va + f->size, w);
+	}
+	f->wptr = w;
+}
+
+/* Descriptor stores, then the doorbell (4.2: wmb before WPTR). */
+static inline void
+tn40_fifo_wr_doorbell(const struct qt_hw *hw, const struct tn40_fifo *f)
+{
+	qt_wmb();
+	qt_wr32(hw, f->reg_wptr, f->wptr & TN40_PTR_MASK);
+}
+
+/* Bytes the NIC has published since rptr; mask: TN40_PTR_MASK, TXF TN40_TXF_WPTR_MASK. */
+static inline uint32_t
+tn40_fifo_rd_avail(const struct qt_hw *hw, const struct tn40_fifo *f, uint32_t mask)
+{
+	uint32_t w = qt_rd32(hw, f->reg_wptr) & mask;
+
+	qt_rmb();       /* descriptor reads after the pointer read (4.2) */
+	return (w - f->rptr) & (f->size - 1);
+}
+
+/* The descriptor of len bytes at rptr, contiguous. */
+static inline const void *
+tn40_fifo_rd_at(struct tn40_fifo *f, uint32_t len)
+{
+	uint32_t end = f->rptr + len;
+
+	if (unlikely(end > f->size))
+		memcpy(f->va + f->size, f->va, end - f->size);
+	return f->va + f->rptr;
+}
+
+static inline void
+tn40_fifo_rd_advance(struct tn40_fifo *f, uint32_t len)
+{
+	f->rptr = (f->rptr + len) & (f->size - 1);
+}
+
+static inline void
+tn40_fifo_rd_doorbell(const struct qt_hw *hw, const struct tn40_fifo *f)
+{
+	qt_wr32(hw, f->reg_rptr, f->rptr & TN40_PTR_MASK);
+}
+
+#endif /* TN40_FIFO_H */

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * TN40xx port: software reset, start, receive filters, frame size, hardware statistics
+ * (hw note 3.4, 3.5, 3.7, 3.10, 3.11, 6.2, 6.5).
+ */
+
+#ifndef TN40_PORT_H
+#define TN40_PORT_H
+
+#include "qt_hw.h"
+
+/* 6.2: stops and resets queue 0; every FIFO pointer of the NIC is 0 afterwards. */
+void tn40_sw_reset(struct qt_hw *hw);
+
+/* 6.5 step 7, with frame the largest frame accepted (bytes with FCS, MAX_FRAME_A) and imr the
+ * interrupts to enable. Receive filters stay as tn40_rx_mode() last set them (broadcast and
+ * the unicast address only, by default).
+ */
+void tn40_hw_start(struct qt_hw *hw, const uint8_t mac[6], uint32_t frame, uint32_t imr);
+void tn40_hw_stop(struct qt_hw *hw);            /* IMR = 0, SW reset (6.5 stop) */
+
+/* The unicast address (UNC_MAC0..2 and MAC_ADDR_0/1, 3.4, 3.5). */
+void tn40_set_mac(struct qt_hw *hw, const uint8_t mac[6]);
+void tn40_set_max_frame(struct qt_hw *hw, uint32_t frame);
+
+/* 3.10: promiscuous, all-multicast, else the n multicast addresses by the 8-bit XOR hash. */
+void tn40_rx_mode(struct qt_hw *hw, bool promisc, bool allmulti, const uint8_t (*mc)[6],
+		  unsigned int n);
+uint8_t tn40_mc_hash(const uint8_t addr[6]);
+
+/* VLAN filter table bit of vid (3.4). */
+void tn40_vlan_filter(struct qt_hw *hw, uint16_t vid, bool on);
+
+/* 3.11: the 64-bit counter at off (TN40_STAT_BASE + n x TN40_STAT_STRIDE). */
+uint64_t tn40_stat_read(struct qt_hw *hw, uint32_t off);
+#define TN40_STAT(n)            (TN40_STAT_BASE + (n) * TN40_STAT_STRIDE)
+enum tn40_stat {                /* index of 3.11's counter */
+	TN40_STAT_IN_UCAST = 0,
+	TN40_STAT_IN_MCAST = 1,
+	TN40_STAT_IN_BCAST = 2,
+	TN40_STAT_IN_PKTS = 3,
+	TN40_STAT_IN_ERRORS = 4,
+	TN40_STAT_IN_DROPPED = 5,
+	TN40_STAT_TOO_LONG = 6,
+	TN40_STAT_SEQ_ERRORS = 7,
+	TN40_STAT_IN_VLAN = 8,
+	TN40_STAT_IN_DROPPED_DFE = 9,
+	TN40_STAT_IN_DROPPED_FULL = 10,
+	TN40_STAT_ALIGN_ERRORS = 11,
+	TN40_STAT_OUT_UCAST = 15,
+	TN40_STAT_OUT_MCAST = 16,
+	TN40_STAT_OUT_BCAST = 17,
+	TN40_STAT_OUT_PKTS = 18,
+	TN40_STAT_OUT_VLAN = 23,
+	TN40_STAT_IN_UCAST_OCTETS = 24,
+	TN40_STAT_OUT_UCAST_OCTETS = 25,
+	TN40_STAT_IN_BCAST_OCTETS = 28,
+	TN40_STAT_OUT_BCAST_OCTETS = 29,
+	TN40_STAT_IN_OCTETS = 30,
+	TN40_STAT_OUT_OCTETS = 31,
+};
+/* The statistics block exists unless FPGA_VER & 0xFFF is 308 (3.2). */
+bool tn40_stats_supported(struct qt_hw *hw);
+
+#endif /* TN40_PORT_H */
