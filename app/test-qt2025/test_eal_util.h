@@ -85,7 +85,7 @@ int qtt_wait_lsc(uint16_t port, unsigned int n, unsigned int timeout_ms);
 /* The EAL interrupt thread, found by running an alarm callback on it. */
 int qtt_intr_thread(pthread_t *out);
 
-/* ---- telemetry, through this process's own socket ---- */
+/* ---- telemetry, through this process's own socket (test_eal_tel.c) ---- */
 
 /* Sends cmd ("/qt2025/phy,0"), puts the JSON reply in out (QTT_TEL_MAX + 1 bytes). */
 int qtt_tel(const char *cmd, char *out, size_t len);
