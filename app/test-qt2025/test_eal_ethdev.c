@@ -48,7 +48,7 @@ QT_EAL_TEST(eal_ethdev, probe_two_ports)
 	QT_ASSERT_NE(pair[0], pair[1]);
 	QT_ASSERT(!rte_is_same_ether_addr(&mac[0], &mac[1]), "both ports have one MAC");
 	QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail + 2);
-	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 2);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), 2);
 	return 0;
 }
 
@@ -166,7 +166,7 @@ QT_EAL_TEST(eal_ethdev, stop_close)
 		QT_CHECK(qtt_port_destroy(pair[i]));
 	QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail - 2);
 	QT_ASSERT(rte_eth_dev_get_port_by_name(pair_names[0], &p) != 0, "port still named");
-	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), 0);
 	return 0;
 }
 
@@ -189,7 +189,7 @@ QT_EAL_TEST(eal_ethdev, bad_devargs)
 	};
 	const char *name = "net_qt2025_sim_bad";
 	uint16_t avail = rte_eth_dev_count_avail(), p;
-	int threads = qtt_count_threads("qt-phy");
+	int threads = qtt_count_phy_threads();
 	unsigned int i;
 
 	for (i = 0; i < RTE_DIM(bad); i++) {
@@ -201,13 +201,13 @@ QT_EAL_TEST(eal_ethdev, bad_devargs)
 		QT_ASSERT(rte_eth_dev_get_port_by_name(name, &p) != 0,
 			  "\"%s\" left port %u", bad[i], p);
 		QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail);
-		QT_ASSERT_EQ(qtt_count_threads("qt-phy"), threads);
+		QT_ASSERT_EQ(qtt_count_phy_threads(), threads);
 	}
 	/* the name is still usable after all these failures */
 	QT_CHECK(qtt_port_create(name, "timing=fast", &p));
 	QT_CHECK(qtt_port_destroy(p));
 	QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail);
-	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), threads);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), threads);
 	return 0;
 }
 
@@ -220,13 +220,13 @@ QT_EAL_TEST(eal_ethdev, third_port_full_wire)
 	QT_CHECK(qtt_port_create("net_qt2025_sim_f0", "wire=eth-full,timing=fast", &p[0]));
 	QT_CHECK(qtt_port_create("net_qt2025_sim_f1", "wire=eth-full,timing=fast", &p[1]));
 	avail = rte_eth_dev_count_avail();
-	threads = qtt_count_threads("qt-phy");
+	threads = qtt_count_phy_threads();
 	QT_ASSERT(rte_vdev_init("net_qt2025_sim_f2", "wire=eth-full,timing=fast") != 0,
 		  "a third port joined a full wire");
 	QT_ASSERT(rte_eth_dev_get_port_by_name("net_qt2025_sim_f2", &p3) != 0,
 		  "the third port exists");
 	QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail);
-	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), threads);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), threads);
 	QT_CHECK(qtt_port_destroy(p[0]));
 	QT_CHECK(qtt_port_destroy(p[1]));
 	return 0;

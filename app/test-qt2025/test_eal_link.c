@@ -337,6 +337,6 @@ QT_EAL_TEST(eal_link, flap_storm_ends_unplugged)
 QT_EAL_TEST(eal_link, close_pair)
 {
 	QT_CHECK(qtt_pair_destroy(pp));
-	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), 0);
 	return 0;
 }

@@ -95,7 +95,7 @@ static int
 probe_fails(const char *name, const char *args)
 {
 	uint16_t avail = rte_eth_dev_count_avail(), p;
-	int threads = qtt_count_threads("qt-phy");
+	int threads = qtt_count_phy_threads();
 	int rc;
 
 	rc = rte_vdev_init(name, args);
@@ -109,9 +109,9 @@ probe_fails(const char *name, const char *args)
 		fprintf(stderr, "    the failed probe left port %u\n", p);
 		return -1;
 	}
-	if (rte_eth_dev_count_avail() != avail || qtt_count_threads("qt-phy") != threads) {
+	if (rte_eth_dev_count_avail() != avail || qtt_count_phy_threads() != threads) {
 		fprintf(stderr, "    ports %u -> %u, qt-phy threads %d -> %d\n", avail,
-			rte_eth_dev_count_avail(), threads, qtt_count_threads("qt-phy"));
+			rte_eth_dev_count_avail(), threads, qtt_count_phy_threads());
 		return -1;
 	}
 	return 0;
@@ -206,7 +206,7 @@ QT_EAL_TEST(eal_phy, fw_unbootable)
 	QT_ASSERT_EQ(qtt_link(p), 0);
 	QT_CHECK(xstat_is(p, "link_up_events", 0));
 	QT_CHECK(qtt_port_destroy(p));
-	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), 0);
 	return 0;
 }
 
@@ -392,7 +392,7 @@ QT_EAL_TEST(eal_phy, warm_start)
 	QT_CHECK(qtt_phy_int(p, "fw_load_us", &us));
 	QT_ASSERT(us > 0, "fw_load_us %lld after a forced download", us);
 	QT_CHECK(qtt_port_destroy(p));
-	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), 0);
 	if (tmpdir[0] != '\0')
 		rmdir(tmpdir);
 	return 0;

@@ -443,8 +443,17 @@ qtt_wait_lsc(uint16_t port, unsigned int n, unsigned int timeout_ms)
 
 /* ---- what the process holds ---- */
 
+bool
+qtt_is_phy_thread(const char *comm)
+{
+	/* DPDK 23.11 and later name control threads "dpdk-" + the name the driver gave */
+	if (strncmp(comm, "dpdk-", 5) == 0)
+		comm += 5;
+	return strncmp(comm, "qt-phy-", 7) == 0;
+}
+
 int
-qtt_count_threads(const char *prefix)
+qtt_count_phy_threads(void)
 {
 	struct dirent *e;
 	char path[300], comm[64];
@@ -452,8 +461,10 @@ qtt_count_threads(const char *prefix)
 	DIR *d;
 
 	d = opendir("/proc/self/task");
-	if (d == NULL)
+	if (d == NULL) {
+		fprintf(stderr, "    cannot open /proc/self/task: %s\n", strerror(errno));
 		return -1;
+	}
 	while ((e = readdir(d)) != NULL) {
 		FILE *f;
 
@@ -463,8 +474,7 @@ qtt_count_threads(const char *prefix)
 		f = fopen(path, "r");
 		if (f == NULL)
 			continue;       /* the thread just ended */
-		if (fgets(comm, sizeof(comm), f) != NULL &&
-		    strncmp(comm, prefix, strlen(prefix)) == 0)
+		if (fgets(comm, sizeof(comm), f) != NULL && qtt_is_phy_thread(comm))
 			n++;
 		fclose(f);
 	}

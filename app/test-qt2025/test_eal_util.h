@@ -100,8 +100,12 @@ int qtt_wait_state(uint16_t port, const char *state, unsigned int timeout_ms);
 
 /* ---- what the process holds ---- */
 
-/* Threads of this process whose name (comm) starts with prefix ("" = all). */
-int qtt_count_threads(const char *prefix);
+/* A PHY thread's name (comm): "qt-phy-N", or "dpdk-qt-phy-N" as DPDK 23.11 and later
+ * name control threads. Every live port has one PHY thread.
+ */
+bool qtt_is_phy_thread(const char *comm);
+/* The PHY threads of this process (-1 when /proc cannot be read). */
+int qtt_count_phy_threads(void);
 int qtt_count_fds(void);
 int qtt_count_memzones(void);
 
