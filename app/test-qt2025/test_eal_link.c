@@ -8,8 +8,9 @@
  * (set_link_down/up), by the outside world (cable, module: through the model and through
  * telemetry), polling without LSC, the blocking and the non-blocking link get, flap storms.
  *
- * All tests use one port pair on one wire, in file order; the pair is re-probed (a warm
- * start) when a test needs another intr_conf.lsc.
+ * Each case gets a started port pair on one wire from the suite's setup, link up and the
+ * start's LSC callback seen on both ports (re-probes of the same two powered cards: warm
+ * starts after the first); a case that needs another intr_conf.lsc re-probes it.
  */
 
 #include <stdlib.h>
@@ -79,10 +80,24 @@ tel_ok(const char *cmd, const char *want)
 	return rc;
 }
 
+static int
+link_setup(void)
+{
+	int i;
+
+	if (qtt_pair_up(names, PAIR_ARGS, 1, true, pp) != 0)
+		return -1;
+	for (i = 0; i < 2; i++)
+		if (qtt_wait_lsc(pp[i], 1, 3000) != 0)
+			return -1;
+	return 0;
+}
+
+QT_EAL_SUITE(eal_link, link_setup, NULL);
+
 QT_EAL_TEST(eal_link, pair_up_with_lsc)
 {
-	QT_CHECK(qtt_pair_up(names, PAIR_ARGS, 1, true, pp));
-	/* link-up after start is one event per port */
+	/* the setup's start: link-up is one event per port */
 	QT_CHECK(expect_events(1, 1));
 	return 0;
 }
@@ -167,6 +182,7 @@ QT_EAL_TEST(eal_link, module_through_telemetry)
 	return 0;
 }
 
+/* On a port of its own that downloads the firmware (the pair's re-probes are warm starts). */
 QT_EAL_TEST(eal_link, telemetry_phy)
 {
 	static const char *const ints[] = {
@@ -174,10 +190,13 @@ QT_EAL_TEST(eal_link, telemetry_phy)
 	};
 	static char reply[QTT_TEL_MAX + 1];
 	char s[64], cmd[32];
+	uint16_t p;
 	long long v;
 	unsigned int i;
 
-	snprintf(cmd, sizeof(cmd), "/qt2025/phy,%u", pp[1]);
+	QT_CHECK(qtt_port_up("net_qt2025_sim_lt", "timing=fast,fw_force=1", 0, &p));
+	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	snprintf(cmd, sizeof(cmd), "/qt2025/phy,%u", p);
 	QT_CHECK(qtt_tel(cmd, reply, sizeof(reply)));
 	QT_ASSERT(qtt_json_str(reply, "state", s, sizeof(s)) == 0 && strcmp(s, "running") == 0,
 		  "state in %s", reply);
@@ -190,12 +209,21 @@ QT_EAL_TEST(eal_link, telemetry_phy)
 		QT_ASSERT(qtt_json_int(reply, ints[i], &v) == 0 && v >= 0, "%s in %s", ints[i],
 			  reply);
 	QT_ASSERT(qtt_json_int(reply, "fw_loads", &v) == 0 && v == 1, "fw_loads in %s", reply);
-	QT_ASSERT(qtt_json_int(reply, "port", &v) == 0 && v == pp[1], "port in %s", reply);
+	QT_ASSERT(qtt_json_int(reply, "port", &v) == 0 && v == p, "port in %s", reply);
 	QT_CHECK(tel_ok("/qt2025/phy,abc", "null"));
 	QT_CHECK(tel_ok("/qt2025/phy,1x", "null"));
 	QT_CHECK(tel_ok("/qt2025/phy,999", "null"));
 	QT_CHECK(tel_ok("/qt2025/ports", "["));
 	return 0;
+}
+
+/* The setup's pair re-probed with intr_conf.lsc = 0. */
+static int
+pair_without_lsc(void)
+{
+	if (qtt_pair_destroy(pp) != 0)
+		return -1;
+	return qtt_pair_up(names, PAIR_ARGS, 0, true, pp);
 }
 
 /* intr_conf.lsc = 0: no callback, but the link read without waiting follows the cable. */
@@ -204,8 +232,7 @@ QT_EAL_TEST(eal_link, no_lsc_polling)
 	struct qt_sim *sim;
 	int i;
 
-	QT_CHECK(qtt_pair_destroy(pp));
-	QT_CHECK(qtt_pair_up(names, PAIR_ARGS, 0, true, pp));
+	QT_CHECK(pair_without_lsc());
 	sim = qtt_sim(pp[1]);
 	QT_ASSERT(sim != NULL, "no model");
 	qt_sim_set_cable(sim, false);
@@ -236,14 +263,18 @@ QT_EAL_TEST(eal_link, link_get_nowait_is_instant)
 	return 0;
 }
 
-/* The blocking link get on a port with no link gives up within the ethdev 9 s. */
+/* The blocking link get on a port with no link gives up within the ethdev 9 s. Without
+ * intr_conf.lsc: with it, ethdev answers from dev_link and never calls link_update(dev, 1).
+ */
 QT_EAL_TEST(eal_link, link_get_blocking_bounded)
 {
 	struct rte_eth_link link;
-	struct qt_sim *sim = qtt_sim(pp[0]);
+	struct qt_sim *sim;
 	uint64_t t0, dt;
 	int rc;
 
+	QT_CHECK(pair_without_lsc());
+	sim = qtt_sim(pp[0]);
 	QT_ASSERT(sim != NULL, "no model");
 	qt_sim_set_cable(sim, false);
 	QT_CHECK(qtt_wait_link(pp[0], 0, 3000));
@@ -315,9 +346,6 @@ storm_test(unsigned int toggles, int final_up)
 
 QT_EAL_TEST(eal_link, flap_storm_ends_plugged)
 {
-	QT_CHECK(qtt_pair_destroy(pp));
-	QT_CHECK(qtt_pair_up(names, PAIR_ARGS, 1, true, pp));
-	QT_CHECK(expect_events(1, 1));
 	QT_CHECK(storm_test(STORM_TOGGLES, 1));
 	return 0;
 }
@@ -336,6 +364,7 @@ QT_EAL_TEST(eal_link, flap_storm_ends_unplugged)
 
 QT_EAL_TEST(eal_link, close_pair)
 {
+	QT_ASSERT_EQ(qtt_count_phy_threads(), 2);
 	QT_CHECK(qtt_pair_destroy(pp));
 	QT_ASSERT_EQ(qtt_count_phy_threads(), 0);
 	return 0;

@@ -23,6 +23,7 @@
 #include <rte_memzone.h>
 
 #include "qt2025_ethdev.h"
+#include "qt_sim.h"
 #include "test_eal_util.h"
 
 #define QTT_NB_MBUF 1024
@@ -87,6 +88,7 @@ qtt_mempool(void)
 int
 qtt_port_create(const char *name, const char *args, uint16_t *port)
 {
+	struct qt_sim *sim;
 	int rc;
 
 	rc = rte_vdev_init(name, args);
@@ -100,6 +102,10 @@ qtt_port_create(const char *name, const char *args, uint16_t *port)
 		rte_vdev_uninit(name);
 		return -1;
 	}
+	/* a card found again by name keeps the cable an earlier case left it with */
+	sim = qt2025_sim_of_port(*port);
+	if (sim != NULL)
+		qt_sim_set_cable(sim, true);
 	return 0;
 }
 
@@ -201,11 +207,9 @@ qtt_port_destroy_all(void)
 	uint16_t port;
 	int rc = 0;
 
-	RTE_ETH_FOREACH_DEV(port) {
-		fprintf(stderr, "    port %u left by an earlier test: closing it\n", port);
+	RTE_ETH_FOREACH_DEV(port)
 		if (qtt_port_destroy(port) != 0)
 			rc = -1;
-	}
 	return rc;
 }
 

@@ -46,7 +46,7 @@ int qtt_port_up(const char *name, const char *args, int lsc, uint16_t *port);
 /* Unregisters the LSC counter, rte_eth_dev_close and rte_vdev_uninit. */
 int qtt_port_destroy(uint16_t port);
 
-/* Destroys every port of the process: a failed test may have left some behind. */
+/* Destroys every port of the process (the fixture after each EAL case). */
 int qtt_port_destroy_all(void);
 /* Two ports (configured with lsc, LSC callback counted, started), optionally waiting for
  * link on both; and their removal.
