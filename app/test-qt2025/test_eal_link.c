@@ -26,6 +26,11 @@
 #define STORM_TOGGLES 1000
 #define STORM_GAP_US 500
 #define STORM_MAX_EVENTS 6
+#define NOWAIT_CALLS 1000
+#define NOWAIT_GAP_US 50
+#define WINDOW_MS 200           /* a link_get_nowait window: four link polls of PAIR_ARGS */
+#define QUIET_MS 20
+#define QUIET_POLL_MS 10000     /* the largest link_poll_ms */
 
 static const char *const names[2] = { "net_qt2025_sim_l0", "net_qt2025_sim_l1" };
 static uint16_t pp[2];
@@ -247,19 +252,84 @@ QT_EAL_TEST(eal_link, no_lsc_polling)
 	return 0;
 }
 
-/* A functional guarantee that link_update(dev, 0) does no MDIO, not a benchmark. */
-QT_EAL_TEST(eal_link, link_get_nowait_is_instant)
+/* MDIO frames a port's model carries while rte_eth_link_get_nowait is called NOWAIT_CALLS
+ * times and for at least min_ms, link up at every call.
+ */
+static int
+nowait_frames(uint16_t port, unsigned int min_ms, uint64_t *frames)
 {
+	struct qt_sim *sim = qtt_sim(port);
 	struct rte_eth_link link;
-	uint64_t t0, dt;
-	int i;
+	uint64_t f0, t0;
+	unsigned int i;
 
+	if (sim == NULL)
+		return -1;
+	f0 = qt_sim_mdio_frames(sim);
 	t0 = qtt_now_ms();
-	for (i = 0; i < 1000; i++)
-		QT_ASSERT_EQ(rte_eth_link_get_nowait(pp[0], &link), 0);
-	dt = qtt_now_ms() - t0;
-	QT_ASSERT(dt < 1000, "1000 rte_eth_link_get_nowait took %" PRIu64 " ms", dt);
-	QT_ASSERT_EQ(link.link_status, RTE_ETH_LINK_UP);
+	for (i = 0; i < NOWAIT_CALLS || qtt_now_ms() - t0 < min_ms; i++) {
+		memset(&link, 0, sizeof(link));
+		if (rte_eth_link_get_nowait(port, &link) != 0 ||
+		    link.link_status != RTE_ETH_LINK_UP) {
+			fprintf(stderr, "    port %u: call %u: no link\n", port, i);
+			return -1;
+		}
+		qtt_sleep_us(NOWAIT_GAP_US);
+	}
+	*frames = qt_sim_mdio_frames(sim) - f0;
+	return 0;
+}
+
+struct frames_cond {
+	struct qt_sim *sim;
+	uint64_t last;
+	uint64_t since_ms;
+};
+
+/* The frame count has not moved for QUIET_MS. */
+static bool
+frames_quiet(void *arg)
+{
+	struct frames_cond *c = arg;
+	uint64_t f = qt_sim_mdio_frames(c->sim);
+
+	if (f != c->last) {
+		c->last = f;
+		c->since_ms = qtt_now_ms();
+	}
+	return qtt_now_ms() - c->since_ms >= QUIET_MS;
+}
+
+/*
+ * link_update(dev, 0) reads what the PHY thread published and does no MDIO: not one frame
+ * in NOWAIT_CALLS calls. The control: on the setup's pair (polling every 50 ms) the same
+ * window counts the frames of the thread's polls. Then the pair is re-probed to poll every
+ * QUIET_POLL_MS: its thread polls first when it starts watching, before the link comes up,
+ * and not again until QUIET_POLL_MS later, so its own MDIO cannot fall in the window.
+ */
+QT_EAL_TEST(eal_link, link_get_nowait_no_mdio)
+{
+	struct frames_cond c = { NULL, 0, 0 };
+	uint64_t n, t0;
+	char args[64];
+
+	QT_CHECK(nowait_frames(pp[0], WINDOW_MS, &n));
+	QT_ASSERT(n > 0, "no MDIO frame counted in %u ms of link polls every 50 ms", WINDOW_MS);
+
+	QT_CHECK(qtt_pair_destroy(pp));
+	snprintf(args, sizeof(args), "wire=link-w0,timing=fast,link_poll_ms=%u", QUIET_POLL_MS);
+	t0 = qtt_now_ms();
+	QT_CHECK(qtt_pair_up(names, args, 0, true, pp));
+	c.sim = qtt_sim(pp[0]);
+	QT_ASSERT(c.sim != NULL, "no model");
+	c.since_ms = qtt_now_ms();
+	QT_CHECK(qtt_wait(frames_quiet, &c, 2000));
+	QT_CHECK(nowait_frames(pp[0], WINDOW_MS, &n));
+	QT_ASSERT(qtt_now_ms() - t0 < QUIET_POLL_MS / 2,
+		  "the window ended %" PRIu64 " ms after the probe: it may hold a thread poll",
+		  qtt_now_ms() - t0);
+	QT_ASSERT(n == 0, "%" PRIu64 " MDIO frames during %u rte_eth_link_get_nowait", n,
+		  NOWAIT_CALLS);
 	return 0;
 }
 
