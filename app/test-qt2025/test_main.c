@@ -16,6 +16,7 @@
  *                                      a unique --file-prefix
  *
  * An unknown suite or case fails ("0 passed, 1 failed"): a typo must not pass.
+ * eal_order.sh runs every EAL suite in reverse and every EAL case alone.
  */
 
 #include <signal.h>
