@@ -5,8 +5,13 @@
 /*
  * The project's test framework: tests register themselves with QT_TEST (model-level, no
  * EAL, each run in its own forked process with a time limit) or QT_EAL_TEST (run in the
- * one EAL process of their suite, in file order). A test returns 0 when it passes; the
- * QT_ASSERT* macros print where and why and return -1.
+ * one EAL process of their suite, in file order, or alone, or in reverse order). A test
+ * returns 0 when it passes; the QT_ASSERT* macros print where and why and return -1.
+ *
+ * EAL cases share a process, so each one gets a fixture instead: qt_eal_case_begin(), the
+ * suite's setup (QT_EAL_SUITE), the case, the suite's teardown, qt_eal_case_end(). A case
+ * starts with no port and no PHY thread and its ports are closed after it, so that no case
+ * depends on what another one left.
  */
 
 #ifndef QT_TEST_H
@@ -25,6 +30,30 @@ struct qt_test {
 };
 
 void qt_test_register(struct qt_test *t);
+
+/* Per-case hooks of an EAL suite; either may be NULL. The teardown also runs after a case
+ * or a setup that failed; a failed setup or teardown fails the case.
+ */
+struct qt_eal_suite {
+	const char *name;
+	int (*setup)(void);
+	int (*teardown)(void);
+	struct qt_eal_suite *next;
+};
+
+void qt_eal_suite_register(struct qt_eal_suite *s);
+
+#define QT_EAL_SUITE(suite, setup_fn, teardown_fn) \
+	static struct qt_eal_suite qt_eal_suite_##suite = { \
+		#suite, setup_fn, teardown_fn, NULL }; \
+	__attribute__((constructor)) static void qt_eal_suite_reg_##suite(void) \
+	{ qt_eal_suite_register(&qt_eal_suite_##suite); }
+
+/* Around every EAL case (test_eal_case.c): begin checks that the process holds no port and
+ * no PHY thread; end closes every port and checks that no PHY thread is left.
+ */
+int qt_eal_case_begin(void);
+int qt_eal_case_end(void);
 
 #define QT_TEST_DEFINE_(suite, name, is_eal) \
 	static int qt_test_fn_##suite##_##name(void); \

@@ -7,7 +7,9 @@
  * firmware version, xstats names, devargs that fail the probe cleanly, a full wire,
  * unsupported link speeds and PHY loopback.
  *
- * The tests run in file order in one EAL process; the first ones share a port pair.
+ * Each case probes the ports it needs; the fixture closes them after it. The pair e0/e1
+ * stays on one wire, so that its re-probes are warm starts (no firmware download); cases
+ * about a download probe a pair of cold cards instead (x0/x1, recabled each time).
  */
 
 #include <stdlib.h>
@@ -22,7 +24,26 @@
 #define PAIR_ARGS "wire=eth-w0,timing=fast,link_poll_ms=50"
 
 static const char *const pair_names[2] = { "net_qt2025_sim_e0", "net_qt2025_sim_e1" };
+static const char *const cold_names[2] = { "net_qt2025_sim_x0", "net_qt2025_sim_x1" };
 static uint16_t pair[2];
+
+/* Started, with link on both ports. */
+static int
+pair_up(void)
+{
+	return qtt_pair_up(pair_names, PAIR_ARGS, 1, true, pair);
+}
+
+/* Cards that never ran firmware: a wire of a new name makes new cards. */
+static int
+cold_pair_up(void)
+{
+	static unsigned int wires;
+	char args[64];
+
+	snprintf(args, sizeof(args), "wire=eth-c%u,timing=fast,link_poll_ms=50", wires++);
+	return qtt_pair_up(cold_names, args, 1, true, pair);
+}
 
 QT_EAL_TEST(eal_ethdev, probe_two_ports)
 {
@@ -48,7 +69,7 @@ QT_EAL_TEST(eal_ethdev, probe_two_ports)
 	QT_ASSERT_NE(pair[0], pair[1]);
 	QT_ASSERT(!rte_is_same_ether_addr(&mac[0], &mac[1]), "both ports have one MAC");
 	QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail + 2);
-	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 2);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), 2);
 	return 0;
 }
 
@@ -58,6 +79,7 @@ QT_EAL_TEST(eal_ethdev, link_up_10g)
 	int i;
 
 	for (i = 0; i < 2; i++) {
+		QT_CHECK(qtt_port_create(pair_names[i], PAIR_ARGS, &pair[i]));
 		QT_CHECK(qtt_port_configure(pair[i], 1));
 		QT_CHECK(qtt_port_start(pair[i]));
 	}
@@ -75,6 +97,7 @@ QT_EAL_TEST(eal_ethdev, fw_version)
 	char buf[32];
 	int i, rc;
 
+	QT_CHECK(pair_up());
 	for (i = 0; i < 2; i++) {
 		memset(buf, 0, sizeof(buf));
 		rc = rte_eth_dev_fw_version_get(pair[i], buf, sizeof(buf));
@@ -98,6 +121,7 @@ QT_EAL_TEST(eal_ethdev, xstats_names)
 	uint64_t v;
 	int n;
 
+	QT_CHECK(cold_pair_up());
 	n = rte_eth_xstats_get_names(pair[0], NULL, 0);
 	QT_ASSERT(n > 0, "%d xstats", n);
 	names = calloc(n, sizeof(*names));
@@ -133,7 +157,7 @@ QT_EAL_TEST(eal_ethdev, xstats_reset)
 {
 	uint64_t up, down, loads;
 
-	QT_CHECK(qtt_wait_link(pair[0], 1, 5000));
+	QT_CHECK(cold_pair_up());
 	QT_ASSERT_EQ(qtt_xstat(pair[0], "link_up_events", &up), 0);
 	QT_ASSERT(up >= 1, "link_up_events %" PRIu64 " with the link up", up);
 	QT_ASSERT_EQ(rte_eth_xstats_reset(pair[0]), 0);
@@ -155,9 +179,12 @@ QT_EAL_TEST(eal_ethdev, xstats_reset)
 
 QT_EAL_TEST(eal_ethdev, stop_close)
 {
-	uint16_t avail = rte_eth_dev_count_avail(), p;
+	uint16_t avail, p;
 	int i;
 
+	QT_CHECK(pair_up());
+	avail = rte_eth_dev_count_avail();
+	QT_ASSERT_EQ(qtt_count_phy_threads(), 2);
 	for (i = 0; i < 2; i++) {
 		QT_CHECK(qtt_port_stop(pair[i]));
 		QT_ASSERT_EQ(qtt_link(pair[i]), 0);
@@ -166,7 +193,7 @@ QT_EAL_TEST(eal_ethdev, stop_close)
 		QT_CHECK(qtt_port_destroy(pair[i]));
 	QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail - 2);
 	QT_ASSERT(rte_eth_dev_get_port_by_name(pair_names[0], &p) != 0, "port still named");
-	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), 0);
 	return 0;
 }
 
@@ -189,7 +216,7 @@ QT_EAL_TEST(eal_ethdev, bad_devargs)
 	};
 	const char *name = "net_qt2025_sim_bad";
 	uint16_t avail = rte_eth_dev_count_avail(), p;
-	int threads = qtt_count_threads("qt-phy");
+	int threads = qtt_count_phy_threads();
 	unsigned int i;
 
 	for (i = 0; i < RTE_DIM(bad); i++) {
@@ -201,13 +228,13 @@ QT_EAL_TEST(eal_ethdev, bad_devargs)
 		QT_ASSERT(rte_eth_dev_get_port_by_name(name, &p) != 0,
 			  "\"%s\" left port %u", bad[i], p);
 		QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail);
-		QT_ASSERT_EQ(qtt_count_threads("qt-phy"), threads);
+		QT_ASSERT_EQ(qtt_count_phy_threads(), threads);
 	}
 	/* the name is still usable after all these failures */
 	QT_CHECK(qtt_port_create(name, "timing=fast", &p));
 	QT_CHECK(qtt_port_destroy(p));
 	QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail);
-	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), threads);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), threads);
 	return 0;
 }
 
@@ -216,17 +243,16 @@ QT_EAL_TEST(eal_ethdev, third_port_full_wire)
 	uint16_t avail, p[2], p3;
 	int threads;
 
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(qtt_port_create("net_qt2025_sim_f0", "wire=eth-full,timing=fast", &p[0]));
 	QT_CHECK(qtt_port_create("net_qt2025_sim_f1", "wire=eth-full,timing=fast", &p[1]));
 	avail = rte_eth_dev_count_avail();
-	threads = qtt_count_threads("qt-phy");
+	threads = qtt_count_phy_threads();
 	QT_ASSERT(rte_vdev_init("net_qt2025_sim_f2", "wire=eth-full,timing=fast") != 0,
 		  "a third port joined a full wire");
 	QT_ASSERT(rte_eth_dev_get_port_by_name("net_qt2025_sim_f2", &p3) != 0,
 		  "the third port exists");
 	QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail);
-	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), threads);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), threads);
 	QT_CHECK(qtt_port_destroy(p[0]));
 	QT_CHECK(qtt_port_destroy(p[1]));
 	return 0;
@@ -238,7 +264,6 @@ QT_EAL_TEST(eal_ethdev, link_speeds_100m_fixed)
 	uint16_t p;
 	int rc, rc10;
 
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(qtt_port_create("net_qt2025_sim_s0", "timing=fast", &p));
 	memset(&conf, 0, sizeof(conf));
 	conf.link_speeds = RTE_ETH_LINK_SPEED_100M | RTE_ETH_LINK_SPEED_FIXED;
@@ -261,7 +286,6 @@ QT_EAL_TEST(eal_ethdev, phy_loopback)
 	uint16_t p;
 	int i;
 
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(qtt_port_create("net_qt2025_sim_lb0", "timing=fast,link_poll_ms=50", &p));
 	sim = qtt_sim(p);
 	QT_ASSERT(sim != NULL, "no model");
@@ -314,7 +338,6 @@ QT_EAL_TEST(eal_ethdev, port_id_reused_by_other_card)
 	uint16_t a, b;
 	int rc;
 
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(qtt_port_up("net_qt2025_sim_r0", "timing=fast,link_poll_ms=50", 0, &a));
 	QT_CHECK(qtt_wait_link(a, 1, 5000));
 	QT_CHECK(qtt_port_destroy(a));

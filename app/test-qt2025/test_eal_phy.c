@@ -10,9 +10,11 @@
  * and the warm start (download skipped) of a re-probed card.
  *
  * Each test probes its own card name, so that it starts cold: simulated cards stay powered
- * in the process and are found again by name.
+ * in the process and are found again by name. Firmware files live in a directory of the
+ * case, removed after it.
  */
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -30,6 +32,36 @@
 #define FW_MAX 24576            /* what the PHY holds */
 
 static char tmpdir[64];
+
+/* Removes the case's firmware directory, with the files a failed case did not unlink. */
+static int
+phy_teardown(void)
+{
+	char path[sizeof(tmpdir) + 256 + 1];
+	struct dirent *e;
+	int rc = 0;
+	DIR *d;
+
+	if (tmpdir[0] == '\0')
+		return 0;
+	d = opendir(tmpdir);
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", tmpdir, e->d_name);
+		unlink(path);
+	}
+	if (d != NULL)
+		closedir(d);
+	if (rmdir(tmpdir) != 0) {
+		fprintf(stderr, "    cannot remove %s: %s\n", tmpdir, strerror(errno));
+		rc = -1;
+	}
+	tmpdir[0] = '\0';
+	return rc;
+}
+
+QT_EAL_SUITE(eal_phy, NULL, phy_teardown);
 
 /* Writes len bytes made by fill() to tmpdir/name; path receives the file's path. */
 static int
@@ -95,7 +127,7 @@ static int
 probe_fails(const char *name, const char *args)
 {
 	uint16_t avail = rte_eth_dev_count_avail(), p;
-	int threads = qtt_count_threads("qt-phy");
+	int threads = qtt_count_phy_threads();
 	int rc;
 
 	rc = rte_vdev_init(name, args);
@@ -109,9 +141,9 @@ probe_fails(const char *name, const char *args)
 		fprintf(stderr, "    the failed probe left port %u\n", p);
 		return -1;
 	}
-	if (rte_eth_dev_count_avail() != avail || qtt_count_threads("qt-phy") != threads) {
+	if (rte_eth_dev_count_avail() != avail || qtt_count_phy_threads() != threads) {
 		fprintf(stderr, "    ports %u -> %u, qt-phy threads %d -> %d\n", avail,
-			rte_eth_dev_count_avail(), threads, qtt_count_threads("qt-phy"));
+			rte_eth_dev_count_avail(), threads, qtt_count_phy_threads());
 		return -1;
 	}
 	return 0;
@@ -147,7 +179,6 @@ xstat_is(uint16_t port, const char *name, uint64_t want)
 
 QT_EAL_TEST(eal_phy, fw_missing)
 {
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(probe_fails("net_qt2025_sim_p1", "timing=fast,phy_fw=/nonexistent"));
 	return 0;
 }
@@ -156,7 +187,6 @@ QT_EAL_TEST(eal_phy, fw_empty)
 {
 	char path[128], args[160];
 
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(write_fw("empty.fw", 0, NULL, path, sizeof(path)));
 	snprintf(args, sizeof(args), "timing=fast,phy_fw=%s", path);
 	QT_CHECK(probe_fails("net_qt2025_sim_p2", args));
@@ -168,7 +198,6 @@ QT_EAL_TEST(eal_phy, fw_oversized)
 {
 	char path[128], args[160];
 
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(write_fw("big.fw", FW_MAX + 1, fill_ljmp, path, sizeof(path)));
 	snprintf(args, sizeof(args), "timing=fast,phy_fw=%s", path);
 	QT_CHECK(probe_fails("net_qt2025_sim_p3", args));
@@ -180,7 +209,6 @@ QT_EAL_TEST(eal_phy, fw_not_8051)
 {
 	char path[128], args[160];
 
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(write_fw("zero.fw", FW_LEN, fill_not_8051, path, sizeof(path)));
 	snprintf(args, sizeof(args), "timing=fast,phy_fw=%s", path);
 	QT_CHECK(probe_fails("net_qt2025_sim_p4", args));
@@ -195,7 +223,6 @@ QT_EAL_TEST(eal_phy, fw_unbootable)
 	uint16_t p;
 	int rc;
 
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(write_fw("unbootable.fw", FW_LEN, fill_unbootable, path, sizeof(path)));
 	snprintf(args, sizeof(args), RUN_ARGS ",phy_fw=%s", path);
 	rc = qtt_port_up("net_qt2025_sim_p5", args, 1, &p);
@@ -206,7 +233,7 @@ QT_EAL_TEST(eal_phy, fw_unbootable)
 	QT_ASSERT_EQ(qtt_link(p), 0);
 	QT_CHECK(xstat_is(p, "link_up_events", 0));
 	QT_CHECK(qtt_port_destroy(p));
-	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), 0);
 	return 0;
 }
 
@@ -216,7 +243,6 @@ QT_EAL_TEST(eal_phy, fw_never_ready)
 	struct qt_sim *sim;
 	uint16_t p;
 
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(qtt_port_create("net_qt2025_sim_p6", "timing=real,link_poll_ms=50", &p));
 	sim = qtt_sim(p);
 	if (sim != NULL)
@@ -241,7 +267,7 @@ crash_then_fail(const char *name, enum qt_sim_fault fault, uint32_t arg, const c
 	uint16_t p;
 	int rc = -1;
 
-	if (qtt_port_destroy_all() != 0 || qtt_port_up(name, RUN_ARGS, 1, &p) != 0)
+	if (qtt_port_up(name, RUN_ARGS, 1, &p) != 0)
 		return -1;
 	sim = qtt_sim(p);
 	if (sim == NULL || qtt_wait_link(p, 1, 5000) != 0)
@@ -284,7 +310,6 @@ QT_EAL_TEST(eal_phy, heartbeat_stops)
 	struct qt_sim *sim;
 	uint16_t p;
 
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(qtt_port_create("net_qt2025_sim_p9", RUN_ARGS, &p));
 	QT_CHECK(qtt_port_configure(p, 1));
 	QT_CHECK(qtt_lsc_register(p));
@@ -318,7 +343,6 @@ QT_EAL_TEST(eal_phy, mdio_errors)
 	uint64_t e0 = 0, e1 = 0;
 	uint16_t p;
 
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(qtt_port_up("net_qt2025_sim_p10", RUN_ARGS, 1, &p));
 	QT_CHECK(qtt_wait_link(p, 1, 5000));
 	sim = qtt_sim(p);
@@ -345,7 +369,6 @@ QT_EAL_TEST(eal_phy, mdio_stuck_busy)
 	uint64_t t0 = 0;
 	uint16_t p;
 
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(qtt_port_up("net_qt2025_sim_p11", RUN_ARGS, 1, &p));
 	QT_CHECK(qtt_wait_link(p, 1, 5000));
 	sim = qtt_sim(p);
@@ -370,7 +393,6 @@ QT_EAL_TEST(eal_phy, warm_start)
 	long long us = -1;
 	uint16_t p;
 
-	QT_CHECK(qtt_port_destroy_all());
 	QT_CHECK(qtt_port_up(name, RUN_ARGS, 1, &p));
 	QT_CHECK(qtt_wait_link(p, 1, 5000));
 	QT_CHECK(xstat_is(p, "phy_fw_loads", 1));
@@ -392,8 +414,6 @@ QT_EAL_TEST(eal_phy, warm_start)
 	QT_CHECK(qtt_phy_int(p, "fw_load_us", &us));
 	QT_ASSERT(us > 0, "fw_load_us %lld after a forced download", us);
 	QT_CHECK(qtt_port_destroy(p));
-	QT_ASSERT_EQ(qtt_count_threads("qt-phy"), 0);
-	if (tmpdir[0] != '\0')
-		rmdir(tmpdir);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), 0);
 	return 0;
 }

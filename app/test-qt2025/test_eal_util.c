@@ -3,17 +3,14 @@
  */
 
 /*
- * Helpers of the EAL suites; see test_eal_util.h.
+ * Helpers of the EAL suites but telemetry (test_eal_tel.c); see test_eal_util.h.
  */
 
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -90,6 +87,7 @@ qtt_mempool(void)
 int
 qtt_port_create(const char *name, const char *args, uint16_t *port)
 {
+	struct qt_sim *sim;
 	int rc;
 
 	rc = rte_vdev_init(name, args);
@@ -103,6 +101,10 @@ qtt_port_create(const char *name, const char *args, uint16_t *port)
 		rte_vdev_uninit(name);
 		return -1;
 	}
+	/* a card found again by name keeps the cable an earlier case left it with */
+	sim = qt2025_sim_of_port(*port);
+	if (sim != NULL)
+		qt_sim_set_cable(sim, true);
 	return 0;
 }
 
@@ -204,11 +206,9 @@ qtt_port_destroy_all(void)
 	uint16_t port;
 	int rc = 0;
 
-	RTE_ETH_FOREACH_DEV(port) {
-		fprintf(stderr, "    port %u left by an earlier test: closing it\n", port);
+	RTE_ETH_FOREACH_DEV(port)
 		if (qtt_port_destroy(port) != 0)
 			rc = -1;
-	}
 	return rc;
 }
 
@@ -444,165 +444,19 @@ qtt_wait_lsc(uint16_t port, unsigned int n, unsigned int timeout_ms)
 	return 0;
 }
 
-/* ---- telemetry ---- */
-
-int
-qtt_tel(const char *cmd, char *out, size_t len)
-{
-	struct sockaddr_un sun;
-	ssize_t n;
-	int fd;
-
-	memset(&sun, 0, sizeof(sun));
-	sun.sun_family = AF_UNIX;
-	if (snprintf(sun.sun_path, sizeof(sun.sun_path), "%s/dpdk_telemetry.v2",
-		     rte_eal_get_runtime_dir()) >= (int)sizeof(sun.sun_path)) {
-		fprintf(stderr, "    telemetry socket path too long\n");
-		return -1;
-	}
-	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
-	if (fd < 0) {
-		fprintf(stderr, "    socket: %s\n", strerror(errno));
-		return -1;
-	}
-	if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) != 0) {
-		fprintf(stderr, "    cannot connect to %s: %s (telemetry off?)\n", sun.sun_path,
-			strerror(errno));
-		goto fail;
-	}
-	/* the greeting: {"version": ..., "pid": ..., "max_output_len": ...} */
-	n = recv(fd, out, len - 1, 0);
-	if (n <= 0) {
-		fprintf(stderr, "    no telemetry greeting\n");
-		goto fail;
-	}
-	if (send(fd, cmd, strlen(cmd), 0) != (ssize_t)strlen(cmd)) {
-		fprintf(stderr, "    cannot send \"%s\": %s\n", cmd, strerror(errno));
-		goto fail;
-	}
-	n = recv(fd, out, len - 1, 0);
-	if (n <= 0) {
-		fprintf(stderr, "    no telemetry reply to \"%s\"\n", cmd);
-		goto fail;
-	}
-	out[n] = '\0';
-	close(fd);
-	return 0;
-fail:
-	close(fd);
-	return -1;
-}
-
-/* Points at the value of "key", NULL when the key is not there. */
-static const char *
-json_value(const char *json, const char *key)
-{
-	char pat[80];
-	const char *p;
-
-	snprintf(pat, sizeof(pat), "\"%s\"", key);
-	for (p = strstr(json, pat); p != NULL; p = strstr(p + 1, pat)) {
-		const char *v = p + strlen(pat);
-
-		while (isspace((unsigned char)*v))
-			v++;
-		if (*v != ':')
-			continue;       /* the pattern was a value, not a key */
-		v++;
-		while (isspace((unsigned char)*v))
-			v++;
-		return v;
-	}
-	return NULL;
-}
-
-int
-qtt_json_str(const char *json, const char *key, char *out, size_t len)
-{
-	const char *v = json_value(json, key);
-	size_t i = 0;
-
-	if (v == NULL || *v != '"') {
-		fprintf(stderr, "    no string \"%s\" in %s\n", key, json);
-		return -1;
-	}
-	for (v++; *v != '\0' && *v != '"' && i + 1 < len; v++) {
-		if (*v == '\\' && v[1] != '\0')
-			v++;
-		out[i++] = *v;
-	}
-	out[i] = '\0';
-	return 0;
-}
-
-int
-qtt_json_int(const char *json, const char *key, long long *out)
-{
-	const char *v = json_value(json, key);
-	char *end;
-
-	if (v == NULL || !(isdigit((unsigned char)*v) || *v == '-')) {
-		fprintf(stderr, "    no integer \"%s\" in %s\n", key, json);
-		return -1;
-	}
-	*out = strtoll(v, &end, 10);
-	return 0;
-}
-
-int
-qtt_phy_str(uint16_t port, const char *key, char *out, size_t len)
-{
-	char cmd[32], *reply = malloc(QTT_TEL_MAX + 1);
-	int rc = -1;
-
-	if (reply == NULL)
-		return -1;
-	snprintf(cmd, sizeof(cmd), "/qt2025/phy,%u", port);
-	if (qtt_tel(cmd, reply, QTT_TEL_MAX + 1) == 0)
-		rc = qtt_json_str(reply, key, out, len);
-	free(reply);
-	return rc;
-}
-
-int
-qtt_phy_int(uint16_t port, const char *key, long long *out)
-{
-	char cmd[32], *reply = malloc(QTT_TEL_MAX + 1);
-	int rc = -1;
-
-	if (reply == NULL)
-		return -1;
-	snprintf(cmd, sizeof(cmd), "/qt2025/phy,%u", port);
-	if (qtt_tel(cmd, reply, QTT_TEL_MAX + 1) == 0)
-		rc = qtt_json_int(reply, key, out);
-	free(reply);
-	return rc;
-}
-
-int
-qtt_wait_state(uint16_t port, const char *state, unsigned int timeout_ms)
-{
-	uint64_t deadline = qtt_now_ms() + timeout_ms;
-	char st[64] = "";
-
-	for (;;) {
-		if (qtt_phy_str(port, "state", st, sizeof(st)) != 0)
-			return -1;
-		if (strcmp(st, state) == 0)
-			return 0;
-		if (qtt_now_ms() >= deadline)
-			break;
-		qtt_sleep_ms(5);        /* a telemetry round trip costs a thread on the server */
-	}
-	fprintf(stderr, "    port %u: PHY state \"%s\", not \"%s\" within %u ms\n", port, st,
-		state, timeout_ms);
-	return -1;
-}
-
 /* ---- what the process holds ---- */
 
+bool
+qtt_is_phy_thread(const char *comm)
+{
+	/* DPDK 23.11 and later name control threads "dpdk-" + the name the driver gave */
+	if (strncmp(comm, "dpdk-", 5) == 0)
+		comm += 5;
+	return strncmp(comm, "qt-phy-", 7) == 0;
+}
+
 int
-qtt_count_threads(const char *prefix)
+qtt_count_phy_threads(void)
 {
 	struct dirent *e;
 	char path[300], comm[64];
@@ -610,8 +464,10 @@ qtt_count_threads(const char *prefix)
 	DIR *d;
 
 	d = opendir("/proc/self/task");
-	if (d == NULL)
+	if (d == NULL) {
+		fprintf(stderr, "    cannot open /proc/self/task: %s\n", strerror(errno));
 		return -1;
+	}
 	while ((e = readdir(d)) != NULL) {
 		FILE *f;
 
@@ -621,8 +477,7 @@ qtt_count_threads(const char *prefix)
 		f = fopen(path, "r");
 		if (f == NULL)
 			continue;       /* the thread just ended */
-		if (fgets(comm, sizeof(comm), f) != NULL &&
-		    strncmp(comm, prefix, strlen(prefix)) == 0)
+		if (fgets(comm, sizeof(comm), f) != NULL && qtt_is_phy_thread(comm))
 			n++;
 		fclose(f);
 	}

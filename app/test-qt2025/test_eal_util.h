@@ -46,7 +46,7 @@ int qtt_port_up(const char *name, const char *args, int lsc, uint16_t *port);
 /* Unregisters the LSC counter, rte_eth_dev_close and rte_vdev_uninit. */
 int qtt_port_destroy(uint16_t port);
 
-/* Destroys every port of the process: a failed test may have left some behind. */
+/* Destroys every port of the process (the fixture after each EAL case). */
 int qtt_port_destroy_all(void);
 /* Two ports (configured with lsc, LSC callback counted, started), optionally waiting for
  * link on both; and their removal.
@@ -85,7 +85,7 @@ int qtt_wait_lsc(uint16_t port, unsigned int n, unsigned int timeout_ms);
 /* The EAL interrupt thread, found by running an alarm callback on it. */
 int qtt_intr_thread(pthread_t *out);
 
-/* ---- telemetry, through this process's own socket ---- */
+/* ---- telemetry, through this process's own socket (test_eal_tel.c) ---- */
 
 /* Sends cmd ("/qt2025/phy,0"), puts the JSON reply in out (QTT_TEL_MAX + 1 bytes). */
 int qtt_tel(const char *cmd, char *out, size_t len);
@@ -100,8 +100,12 @@ int qtt_wait_state(uint16_t port, const char *state, unsigned int timeout_ms);
 
 /* ---- what the process holds ---- */
 
-/* Threads of this process whose name (comm) starts with prefix ("" = all). */
-int qtt_count_threads(const char *prefix);
+/* A PHY thread's name (comm): "qt-phy-N", or "dpdk-qt-phy-N" as DPDK 23.11 and later
+ * name control threads. Every live port has one PHY thread.
+ */
+bool qtt_is_phy_thread(const char *comm);
+/* The PHY threads of this process (-1 when /proc cannot be read). */
+int qtt_count_phy_threads(void);
 int qtt_count_fds(void);
 int qtt_count_memzones(void);
 
