@@ -185,8 +185,11 @@ qt2025_configure_mac(struct qt2025_link_ctx *ctx, uint8_t module)
 
 /* ---- link watching ---- */
 
+/* What set_link_up/down and lpbk_mode ask for, into the PHY. force: whatever the thread
+ * believes, as after a bring-up (a warm start finds the PHY as the last process left it).
+ */
 static int
-apply_requests(struct qt2025_link_ctx *ctx)
+apply_requests(struct qt2025_link_ctx *ctx, bool force)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
 	uint32_t gen = rte_atomic_load_explicit(&ad->req_gen, rte_memory_order_acquire);
@@ -194,16 +197,17 @@ apply_requests(struct qt2025_link_ctx *ctx)
 	bool lpbk = rte_atomic_load_explicit(&ad->loopback, rte_memory_order_relaxed) != 0;
 	int rc = 0;
 
-	if (gen == ctx->applied_gen)
+	if (gen == ctx->applied_gen && !force)
 		return 0;
-	if (low != ctx->low_power) {
+	if (low != ctx->low_power || force) {
 		rc = qt2025_set_low_power(ctx->hw, low);
+		if (rc == 0 && low != ctx->low_power)
+			QT_PHY_LOG(INFO, ad, "PHY %s", low ? "in low power (link down)" :
+				   "powered (link up)");
 		if (rc == 0)
 			ctx->low_power = low;
-		QT_PHY_LOG(INFO, ad, "PHY %s", low ? "in low power (link down)" :
-			   "powered (link up)");
 	}
-	if (rc == 0 && lpbk != ctx->loopback) {
+	if (rc == 0 && (lpbk != ctx->loopback || force)) {
 		rc = qt2025_set_loopback(ctx->hw, lpbk);
 		if (rc == 0)
 			ctx->loopback = lpbk;
@@ -224,7 +228,7 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 	unsigned int act;
 
 	/* a failed request is retried next time; the watch below still runs */
-	apply_requests(ctx);
+	apply_requests(ctx, false);
 	qt2025_observe(ctx->hw, periodic, &o);
 	act = qt2025_judge(&ctx->judge, &o);
 	count_event(ctx, act);
@@ -295,6 +299,7 @@ phy_thread(void *arg)
 
 	while (qt2025_bringup(ctx, crashed, &fs) == 0) {
 		qt2025_judge_init(&ctx->judge, qt_now_ns(ctx->hw), fs.heartbeat);
+		apply_requests(ctx, true);
 		crashed = !watch(ctx);
 		if (!crashed)
 			break;
