@@ -158,13 +158,12 @@ qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_s
 	bool may_skip = !after_crash && !ad->args.fw_force;
 	int rc;
 
-	ctx->hw->why[0] = '\0';
 	qt2025_pub_state(ad, QT2025_ST_IDENTIFY);
 	if (may_skip && warm_check(ctx, &proc->phy_fw, fs)) {
 		ctx->clock_pending = true;
 		rc = skip_download(ctx, fs);
 	} else {
-		ctx->hw->why[0] = '\0';        /* the warm check's misses are no failure */
+		qt_hw_why(ctx->hw, "%s", "");  /* the warm check's misses are no failure */
 		rc = cold_start(ctx, may_skip, fs);
 	}
 	if (rc != 0)

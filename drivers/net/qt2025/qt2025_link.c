@@ -397,8 +397,7 @@ qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr)
 		free(ctx);
 		return -errno;
 	}
-	proc->hw.stop = stop_requested;
-	proc->hw.stop_arg = ctx;
+	qt_hw_set_stop(&proc->hw, stop_requested, ctx);
 	ad->probe_ns = qt_now_ns(&proc->hw);
 	qt2025_pub_state(ad, QT2025_ST_PROBING);
 	proc->link = ctx;
@@ -411,7 +410,7 @@ qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr)
 			    strerror(rc < 0 ? -rc : rc));
 		intr_teardown(ctx);
 		close(ctx->wake_fd);
-		proc->hw.stop = NULL;
+		qt_hw_set_stop(&proc->hw, NULL, NULL);
 		proc->link = NULL;
 		free(ctx);
 		return rc < 0 ? rc : -rc;
@@ -436,7 +435,7 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 	qt2025_link_lsc_cancel(dev);
 	qt2025_pub_state(ad, QT2025_ST_STOPPED);
 	close(ctx->wake_fd);
-	proc->hw.stop = NULL;
+	qt_hw_set_stop(&proc->hw, NULL, NULL);
 	proc->link = NULL;
 	free(ctx);
 }

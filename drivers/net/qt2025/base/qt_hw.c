@@ -35,6 +35,13 @@ qt_hw_init_ops(struct qt_hw *hw, const char *name, const struct qt_hw_ops *ops, 
 	hw->ctx = ctx;
 }
 
+void
+qt_hw_set_stop(struct qt_hw *hw, bool (*stop)(void *arg), void *arg)
+{
+	hw->stop = stop;
+	hw->stop_arg = arg;
+}
+
 static bool
 stopped(const struct qt_hw *hw)
 {

@@ -57,6 +57,8 @@ struct qt_hw {
 
 void qt_hw_init_bar(struct qt_hw *hw, const char *name, void *bar);
 void qt_hw_init_ops(struct qt_hw *hw, const char *name, const struct qt_hw_ops *ops, void *ctx);
+/* The stop hook of long waits (NULL: none). */
+void qt_hw_set_stop(struct qt_hw *hw, bool (*stop)(void *arg), void *arg);
 
 static inline uint32_t
 qt_rd32(const struct qt_hw *hw, uint32_t off)
