@@ -23,37 +23,29 @@
 static const char *const names[2] = { "net_qt2025_sim_c0", "net_qt2025_sim_c1" };
 static uint16_t pp[2];
 
-/* While both ports are stopped, takes the link down and up again through the model and
- * waits until the PHY thread has seen both changes.
+/* A stopped port's transmitter is off (as ixgbe): its peer loses the link, and the PHY
+ * thread sees it, without an LSC callback while the ports are stopped.
  */
 static int
-flap_while_stopped(struct qt_sim *sim)
+seen_down_while_stopped(uint64_t down_before)
 {
-	uint64_t down = 0, up = 0;
-
-	if (qtt_xstat(pp[0], "link_down_events", &down) != 0 ||
-	    qtt_xstat(pp[0], "link_up_events", &up) != 0)
-		return -1;
-	qt_sim_set_cable(sim, false);
-	if (qtt_wait_xstat(pp[0], "link_down_events", down + 1, 2000) != 0)
-		return -1;
-	qt_sim_set_cable(sim, true);
-	return qtt_wait_xstat(pp[0], "link_up_events", up + 1, 2000);
+	return qtt_wait_xstat(pp[1], "link_down_events", down_before + 1, 2000);
 }
 
 QT_EAL_TEST(eal_cycles, stop_start_100)
 {
 	unsigned int before[2];
-	struct qt_sim *sim;
+	uint64_t down = 0;
 	int c, i;
 
 	QT_CHECK(qtt_pair_up(names, PAIR_ARGS, 1, false, pp));
 	for (i = 0; i < 2; i++)
 		QT_CHECK(qtt_wait_link(pp[i], 1, 5000));
-	sim = qtt_sim(pp[0]);
-	QT_ASSERT(sim != NULL, "no model");
-
 	for (c = 0; c < STOP_START_CYCLES; c++) {
+		if (c % 10 == 9) {
+			QT_CHECK(qtt_wait_link(pp[1], 1, 2000));
+			QT_CHECK(qtt_xstat(pp[1], "link_down_events", &down));
+		}
 		for (i = 0; i < 2; i++) {
 			QT_ASSERT_EQ(rte_eth_dev_stop(pp[i]), 0);
 			before[i] = qtt_lsc_count(pp[i]);
@@ -61,7 +53,7 @@ QT_EAL_TEST(eal_cycles, stop_start_100)
 		for (i = 0; i < 2; i++)
 			QT_ASSERT_EQ(qtt_link(pp[i]), 0);       /* a stopped port has no link */
 		if (c % 10 == 9)
-			QT_CHECK(flap_while_stopped(sim));
+			QT_CHECK(seen_down_while_stopped(down));
 		else
 			qtt_sleep_ms(1);
 		for (i = 0; i < 2; i++)

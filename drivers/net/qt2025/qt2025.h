@@ -29,6 +29,8 @@
 #define QT2025_DRV_SIM "net_qt2025_sim"
 
 #define QT2025_LINK_POLL_MS_DEFAULT 200
+#define QT2025_MC_MAX 128               /* multicast addresses kept for the hash (3.10) */
+#define QT2025_HW_STATS 32              /* hardware counters of 3.11 */
 
 #define QT_DRV_LOG(level, ad, fmt, ...) QT_LOG(level, driver, (ad)->name, fmt, ##__VA_ARGS__)
 #define QT_INIT_LOG(level, name, fmt, ...) QT_LOG(level, init, name, fmt, ##__VA_ARGS__)
@@ -97,10 +99,20 @@ struct qt2025_adapter {
 	RTE_ATOMIC(uint32_t) ack_gen;           /* req_gen the thread has applied */
 	RTE_ATOMIC(uint32_t) lsc_pending;       /* an LSC alarm is armed */
 
+	RTE_ATOMIC(uint32_t) nic_fw_done;       /* the PHY thread is done with the TXD FIFO */
+	RTE_ATOMIC(uint32_t) imr;               /* interrupts wanted: link, Rx (3.8) */
+	bool hw_quiet;                          /* SW reset since the FIFOs were last used */
+
+	/* receive filters as set, applied again after each reset (3.4, 3.10) */
+	uint32_t vfta[128];
+	uint16_t nb_mc;
+	struct rte_ether_addr mc[QT2025_MC_MAX];
+	uint64_t hw_stats_base[QT2025_HW_STATS];
+
 	rte_spinlock_t info_lock;
 	struct qt2025_phy_info info;
 	struct qt2025_counters cnt;
-	RTE_ATOMIC(uint64_t) xstats_base[8];    /* values at the last xstats_reset */
+	RTE_ATOMIC(uint64_t) xstats_base[32];   /* PHY counters at the last xstats_reset */
 	uint64_t probe_ns;                      /* for the bring-up time log */
 };
 
@@ -122,6 +134,8 @@ struct qt2025_proc {
 	struct qt2025_fw phy_fw;
 	struct qt2025_fw nic_fw;
 	struct qt2025_link_ctx *link;   /* PHY thread, primary only */
+	struct rte_intr_handle *rx_intr; /* dev->intr_handle: the Rx interrupt's eventfd */
+	int rx_efd;
 };
 extern struct qt2025_proc qt2025_procs[RTE_MAX_ETHPORTS];
 

@@ -14,6 +14,7 @@
 #include "qt2025_link.h"
 #include "qt2025_fw.h"
 #include "qt2025_devargs.h"
+#include "qt2025_ethdev.h"
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
 
@@ -61,6 +62,15 @@ load_nic_fw(struct qt2025_link_ctx *ctx)
 	return rc;
 }
 
+/* The TXD FIFO is free for the rings (dev_start waits for this). */
+static int
+nic_fw_settled(struct qt2025_link_ctx *ctx, int rc)
+{
+	rte_atomic_store_explicit(&qt2025_adapter(ctx->dev)->nic_fw_done, 1,
+				  rte_memory_order_release);
+	return rc;
+}
+
 static bool
 same_firmware(const struct qt2025_fw *img, const struct qt2025_fw_state *fs)
 {
@@ -91,11 +101,11 @@ skip_download(struct qt2025_link_ctx *ctx, const struct qt2025_fw_state *fs)
 	QT_PHY_LOG(INFO, ad, "PHY already runs firmware %u.%u.%u.%u: download skipped",
 		   fs->version[0], fs->version[1], fs->version[2], fs->version[3]);
 	rte_atomic_store_explicit(&ad->cnt.fw_load_us, 0, rte_memory_order_relaxed);
-	rc = load_nic_fw(ctx);
+	rc = nic_fw_settled(ctx, load_nic_fw(ctx));
 	return rc != 0 ? fail(ctx, "NIC firmware load failed", rc) : 0;
 }
 
-/* hw note 8.3 steps 1..15, with the NIC firmware (6.4 step 10) while the 8051 boots. */
+/* The NIC firmware (6.4 step 10), then hw note 8.3 steps 1..15. */
 static int
 cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *fs)
 {
@@ -104,9 +114,25 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 	uint64_t t0;
 	int rc;
 
+	/*
+	 * hw note 6.4 step 10 (MAC link down, GPIO, NIC firmware) first, inside the 100 ms
+	 * the new MDIO clock takes to settle (section 5): none of it touches the PHY, and the
+	 * TXD FIFO is then free for dev_start within about 0.1 s of the probe instead of
+	 * after the PHY download. The MDIO clock stays at 6 MHz: mainline dropped its switch
+	 * back to 1 MHz in 2025 ("The PHYs of all currently supported TN4010 cards support
+	 * 6 MHz operation"), which also spares a second settle.
+	 */
+	qt2025_pub_state(ad, QT2025_ST_NIC_FW);
 	rc = tn40_mdio_set_clock(ctx->hw, TN40_MDIO_CLK_6MHZ);
-	if (rc == 0)
-		rc = qt2025_identify(ctx->hw);
+	tn40_set_speed(ctx->hw, 0);
+	ctx->mac_speed = 0;
+	tn40_gpio_init(ctx->hw);
+	rc = nic_fw_settled(ctx, rc != 0 ? rc : load_nic_fw(ctx));
+	if (rc != 0)
+		return fail(ctx, "NIC firmware load failed", rc);
+
+	qt2025_pub_state(ad, QT2025_ST_IDENTIFY);
+	rc = qt2025_identify(ctx->hw);
 	if (rc != 0)
 		return fail(ctx, rc == -ENODEV ? "no QT2025 answers on MDIO" :
 			    rc == -ENOTSUP ? "QT2025 of an unsupported revision" :
@@ -125,18 +151,6 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 	rte_atomic_store_explicit(&ad->cnt.fw_load_us, (qt_now_ns(ctx->hw) - t0) / 1000,
 				  rte_memory_order_relaxed);
 	rte_atomic_fetch_add_explicit(&ad->cnt.fw_loads, 1, rte_memory_order_relaxed);
-	qt2025_pub_state(ad, QT2025_ST_NIC_FW);
-	/* hw note 6.4 step 10 (MAC link down, GPIO, NIC firmware), done while the 8051
-	 * boots since none of it touches the PHY. The MDIO clock stays at 6 MHz: mainline
-	 * dropped its switch back to 1 MHz in 2025 ("The PHYs of all currently supported
-	 * TN4010 cards support 6 MHz operation"), which also spares a 100 ms settle.
-	 */
-	tn40_set_speed(ctx->hw, 0);
-	ctx->mac_speed = 0;
-	tn40_gpio_init(ctx->hw);
-	rc = load_nic_fw(ctx);
-	if (rc != 0)
-		return fail(ctx, "NIC firmware load failed", rc);
 	qt2025_pub_state(ad, QT2025_ST_FW_WAIT);
 	rc = qt2025_wait_ready(ctx->hw, FW_READY_STEP_MS, QT2025_FW_READY_MS);
 	if (rc == 0)
@@ -173,7 +187,7 @@ qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_s
 	ctx->running_ns = qt_now_ns(ctx->hw);
 	qt2025_pub_state(ad, QT2025_ST_RUNNING);
 	if (ctx->intr_on)
-		tn40_irq_mask_set(ctx->hw, TN40_IRQ_LNKCHG0);
+		qt2025_imr_update(ctx->dev, TN40_IRQ_LNKCHG0, 0);
 	QT_PHY_LOG(NOTICE, ad, "PHY up %.1f ms after probe, module %s",
 		   (ctx->running_ns - ad->probe_ns) / 1e6, qt2025_module_name(fs->module));
 	return 0;

@@ -108,6 +108,17 @@ qt_link_fill(struct rte_eth_link *link, int up, uint32_t speed)
 #endif
 }
 
+/* ---- dev_supported_ptypes_get: 24.03 added the element count; the list keeps its
+ * RTE_PTYPE_UNKNOWN end for 22.11, which the count leaves out ----
+ */
+#if RTE_VERSION >= RTE_VERSION_NUM(24, 3, 0, 0)
+#define QT_PTYPES_GET_EXTRA , size_t *no_of_elements
+#define QT_PTYPES_GET_COUNT(arr) (*no_of_elements = RTE_DIM(arr) - 1)
+#else
+#define QT_PTYPES_GET_EXTRA
+#define QT_PTYPES_GET_COUNT(arr) RTE_SET_USED(arr)
+#endif
+
 /* ---- telemetry: 23.03 added rte_tel_data_add_dict_uint, 25.11 removed _u64 ---- */
 static inline int
 qt_tel_add_u64(struct rte_tel_data *d, const char *name, uint64_t val)

@@ -12,6 +12,7 @@
 
 #include "qt2025_ethdev.h"
 #include "qt2025_link.h"
+#include "qt2025_port.h"
 #include "qt2025_rxtx.h"
 #include "qt2025_xstats.h"
 #include "tn40_hw.h"
@@ -24,8 +25,13 @@ RTE_LOG_REGISTER_SUFFIX(qt2025_logtype_sim, sim, NOTICE);
 struct qt2025_proc qt2025_procs[RTE_MAX_ETHPORTS];
 
 #define QT2025_MAX_RX_PKTLEN 16352     /* FRM_LENGTH 0x3FE0 (hw note 3.5) */
-#define QT2025_MIN_DESC 64
-#define QT2025_MAX_DESC 1364            /* RXF buffers posted at most (hw note 4.5) */
+
+#define QT2025_RX_OFFLOADS (RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | \
+	RTE_ETH_RX_OFFLOAD_UDP_CKSUM | RTE_ETH_RX_OFFLOAD_TCP_CKSUM | \
+	RTE_ETH_RX_OFFLOAD_VLAN_FILTER)
+#define QT2025_TX_OFFLOADS (RTE_ETH_TX_OFFLOAD_VLAN_INSERT | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | \
+	RTE_ETH_TX_OFFLOAD_UDP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_CKSUM | \
+	RTE_ETH_TX_OFFLOAD_TCP_TSO | RTE_ETH_TX_OFFLOAD_MULTI_SEGS)
 
 static int
 qt2025_dev_configure(struct rte_eth_dev *dev)
@@ -58,14 +64,20 @@ qt2025_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->min_rx_bufsize = RTE_ETHER_MIN_LEN;
 	info->max_rx_pktlen = QT2025_MAX_RX_PKTLEN;
 	info->min_mtu = RTE_ETHER_MIN_MTU;
-	info->max_mtu = QT2025_MAX_RX_PKTLEN - RTE_ETHER_HDR_LEN - RTE_ETHER_CRC_LEN;
+	info->max_mtu = QT2025_MAX_RX_PKTLEN - RTE_ETHER_HDR_LEN - RTE_ETHER_CRC_LEN -
+			RTE_VLAN_HLEN;
 	info->speed_capa = RTE_ETH_LINK_SPEED_10G | RTE_ETH_LINK_SPEED_1G;
-	info->rx_desc_lim.nb_max = QT2025_MAX_DESC;
-	info->rx_desc_lim.nb_min = QT2025_MIN_DESC;
+	info->rx_offload_capa = QT2025_RX_OFFLOADS;
+	info->tx_offload_capa = QT2025_TX_OFFLOADS;
+	/* any ring size up to 4096; the NIC holds 1364 Rx buffers at a time (hw note 4.5) */
+	info->rx_desc_lim.nb_max = QT2025_RING_MAX;
+	info->rx_desc_lim.nb_min = QT2025_RING_MIN;
 	info->rx_desc_lim.nb_align = 1;
-	info->tx_desc_lim.nb_max = QT2025_MAX_DESC;
-	info->tx_desc_lim.nb_min = QT2025_MIN_DESC;
+	info->tx_desc_lim.nb_max = QT2025_RING_MAX;
+	info->tx_desc_lim.nb_min = QT2025_RING_MIN;
 	info->tx_desc_lim.nb_align = 1;
+	info->tx_desc_lim.nb_seg_max = QT2025_TX_SEG_MAX;
+	info->tx_desc_lim.nb_mtu_seg_max = QT2025_TX_SEG_MAX;
 	info->default_rxportconf.nb_queues = 1;
 	info->default_txportconf.nb_queues = 1;
 	info->default_rxportconf.ring_size = 512;
@@ -73,21 +85,30 @@ qt2025_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	return 0;
 }
 
-static void
-queues_state(struct rte_eth_dev *dev, uint8_t state)
+static const uint32_t *
+qt2025_ptypes_get(struct rte_eth_dev *dev QT_PTYPES_GET_EXTRA)
 {
-	unsigned int i;
+	static const uint32_t ptypes[] = {
+		RTE_PTYPE_L2_ETHER,
+		RTE_PTYPE_L3_IPV4,
+		RTE_PTYPE_L4_TCP,
+		RTE_PTYPE_L4_UDP,
+		RTE_PTYPE_UNKNOWN,
+	};
 
-	for (i = 0; i < dev->data->nb_rx_queues; i++)
-		dev->data->rx_queue_state[i] = state;
-	for (i = 0; i < dev->data->nb_tx_queues; i++)
-		dev->data->tx_queue_state[i] = state;
+	RTE_SET_USED(dev);
+	QT_PTYPES_GET_COUNT(ptypes);
+	return ptypes;
 }
 
 static int
 qt2025_dev_start(struct rte_eth_dev *dev)
 {
-	queues_state(dev, RTE_ETH_QUEUE_STATE_STARTED);
+	int rc;
+
+	rc = qt2025_port_start(dev);
+	if (rc != 0)
+		return rc;
 	/* Never waits for the PHY: the link arrives as an LSC event (DESIGN.md). */
 	qt2025_link_start(dev);
 	return 0;
@@ -97,7 +118,7 @@ static int
 qt2025_dev_stop(struct rte_eth_dev *dev)
 {
 	qt2025_link_stop(dev);
-	queues_state(dev, RTE_ETH_QUEUE_STATE_STOPPED);
+	qt2025_port_stop(dev);
 	dev->data->dev_started = 0;
 	return 0;
 }
@@ -115,6 +136,7 @@ qt2025_dev_close(struct rte_eth_dev *dev)
 		qt2025_rx_queue_release(dev, i);
 	for (i = 0; i < dev->data->nb_tx_queues; i++)
 		qt2025_tx_queue_release(dev, i);
+	qt2025_rx_intr_teardown(dev);
 	qt2025_fw_free(proc);
 	memset(proc, 0, sizeof(*proc));
 	return 0;
@@ -148,6 +170,23 @@ static const struct eth_dev_ops qt2025_ops = {
 	.tx_queue_setup = qt2025_tx_queue_setup,
 	.rx_queue_release = qt2025_rx_queue_release,
 	.tx_queue_release = qt2025_tx_queue_release,
+	.rx_queue_start = qt2025_rx_queue_start,
+	.rx_queue_stop = qt2025_rx_queue_stop,
+	.tx_queue_start = qt2025_tx_queue_start,
+	.tx_queue_stop = qt2025_tx_queue_stop,
+	.rx_queue_intr_enable = qt2025_rx_queue_intr_enable,
+	.rx_queue_intr_disable = qt2025_rx_queue_intr_disable,
+	.tx_done_cleanup = qt2025_tx_done_cleanup,
+	.dev_supported_ptypes_get = qt2025_ptypes_get,
+	.promiscuous_enable = qt2025_promiscuous_enable,
+	.promiscuous_disable = qt2025_promiscuous_disable,
+	.allmulticast_enable = qt2025_allmulticast_enable,
+	.allmulticast_disable = qt2025_allmulticast_disable,
+	.set_mc_addr_list = qt2025_set_mc_addr_list,
+	.mac_addr_set = qt2025_mac_addr_set,
+	.vlan_filter_set = qt2025_vlan_filter_set,
+	.vlan_offload_set = qt2025_vlan_offload_set,
+	.mtu_set = qt2025_mtu_set,
 	.stats_get = qt2025_stats_get,
 	.stats_reset = qt2025_stats_reset,
 	.xstats_get = qt2025_xstats_get,
@@ -187,12 +226,49 @@ static const struct eth_dev_ops qt2025_secondary_ops = {
 	.fw_version_get = qt2025_fw_version_get,
 };
 
+static void
+set_bursts(struct rte_eth_dev *dev)
+{
+	dev->rx_pkt_burst = qt2025_recv_pkts;
+	dev->tx_pkt_burst = qt2025_xmit_pkts;
+	dev->tx_pkt_prepare = qt2025_prep_pkts;
+	dev->rx_queue_count = qt2025_rx_queue_count;
+	dev->rx_descriptor_status = qt2025_rx_descriptor_status;
+	dev->tx_descriptor_status = qt2025_tx_descriptor_status;
+}
+
 void
 qt2025_dev_attach_secondary(struct rte_eth_dev *dev)
 {
 	dev->dev_ops = &qt2025_secondary_ops;
-	dev->rx_pkt_burst = qt2025_recv_pkts;
-	dev->tx_pkt_burst = qt2025_xmit_pkts;
+	set_bursts(dev);
+}
+
+/* Logged once per port and process: a burst that can move nothing says why. */
+void
+qt2025_burst_no_hw(uint16_t port_id)
+{
+	static bool told[RTE_MAX_ETHPORTS];
+
+	if (told[port_id])
+		return;
+	told[port_id] = true;
+	QT_LOG(WARNING, driver, rte_eth_devices[port_id].data->name, "this process has no "
+	       "path to the device (a simulated port's model lives in the primary process): "
+	       "its bursts return 0");
+}
+
+void
+qt2025_imr_update(struct rte_eth_dev *dev, uint32_t set, uint32_t clear)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	uint32_t v;
+
+	v = rte_atomic_fetch_or_explicit(&ad->imr, set, rte_memory_order_acq_rel) | set;
+	if (clear != 0)
+		v = rte_atomic_fetch_and_explicit(&ad->imr, ~clear, rte_memory_order_acq_rel) &
+		    ~clear;
+	tn40_irq_mask_set(&qt2025_proc(dev)->hw, v);
 }
 
 int
@@ -213,8 +289,7 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 	int rc;
 
 	dev->dev_ops = &qt2025_ops;
-	dev->rx_pkt_burst = qt2025_recv_pkts;
-	dev->tx_pkt_burst = qt2025_xmit_pkts;
+	set_bursts(dev);
 	ad->port_id = dev->data->port_id;
 	rte_spinlock_init(&ad->info_lock);
 	ad->info.phy_addr = -1;
@@ -235,10 +310,15 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 	}
 	memcpy(dev->data->mac_addrs[0].addr_bytes, mac, RTE_ETHER_ADDR_LEN);
 	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC | RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
+	dev->data->mtu = RTE_ETHER_MTU;
 
-	rc = qt2025_link_init(dev, intr);
-	if (rc != 0)
+	rc = qt2025_rx_intr_setup(dev);
+	if (rc == 0)
+		rc = qt2025_link_init(dev, intr);
+	if (rc != 0) {
+		qt2025_rx_intr_teardown(dev);
 		goto fail;
+	}
 	QT_INIT_LOG(INFO, ad->name, "port %u, MAC " RTE_ETHER_ADDR_PRT_FMT
 		    ", PHY bring-up runs in the background", dev->data->port_id,
 		    RTE_ETHER_ADDR_BYTES(&dev->data->mac_addrs[0]));

@@ -23,6 +23,8 @@
 
 #include "qt2025_link.h"
 #include "qt2025_devargs.h"
+#include "qt2025_ethdev.h"
+#include "qt2025_port.h"
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
 
@@ -193,7 +195,9 @@ apply_requests(struct qt2025_link_ctx *ctx, bool force)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
 	uint32_t gen = rte_atomic_load_explicit(&ad->req_gen, rte_memory_order_acquire);
-	bool low = rte_atomic_load_explicit(&ad->admin_down, rte_memory_order_relaxed) != 0;
+	/* as ixgbe, i40e, txgbe: a stopped port's transmitter is off, the peer sees no link */
+	bool low = rte_atomic_load_explicit(&ad->admin_down, rte_memory_order_relaxed) != 0 ||
+		   rte_atomic_load_explicit(&ad->started, rte_memory_order_acquire) == 0;
 	bool lpbk = rte_atomic_load_explicit(&ad->loopback, rte_memory_order_relaxed) != 0;
 	int rc = 0;
 
@@ -304,7 +308,10 @@ phy_thread(void *arg)
 		if (!crashed)
 			break;
 	}
-	/* a failed bring-up leaves nothing to watch: sleep until the port is closed */
+	/* a failed bring-up leaves nothing to watch: sleep until the port is closed; the
+	 * TXD FIFO is the rings' whatever happened
+	 */
+	rte_atomic_store_explicit(&ad->nic_fw_done, 1, rte_memory_order_release);
 	while (!stop_requested(ctx) && !wait_event(ctx, UINT32_MAX))
 		;
 	sync_mdio_counters(ad, ctx->hw);
@@ -318,6 +325,7 @@ link_intr(void *arg)
 {
 	struct rte_eth_dev *dev = arg;
 	struct qt2025_link_ctx *ctx = qt2025_proc(dev)->link;
+	uint32_t isr;
 	uint64_t v;
 
 	if (ctx == NULL)
@@ -325,9 +333,12 @@ link_intr(void *arg)
 	if (rte_intr_type_get(ctx->intr) == RTE_INTR_HANDLE_EXT &&
 	    read(rte_intr_fd_get(ctx->intr), &v, sizeof(v)) < 0)
 		v = 0;  /* the model's eventfd: drained, nothing else to learn from it */
-	if (tn40_irq_ack(ctx->hw) & TN40_IRQ_LNKCHG0)
+	isr = tn40_irq_ack(ctx->hw);
+	if (isr & TN40_IRQ_LNKCHG0)
 		qt2025_link_wake(ctx);
-	tn40_irq_mask_set(ctx->hw, TN40_IRQ_LNKCHG0);
+	if (isr & TN40_IRQ_RX_DESC0)
+		qt2025_rx_intr_signal(dev);
+	qt2025_imr_update(dev, 0, 0);   /* reading ISR_MSK0 held the line (3.8) */
 	if (rte_intr_type_get(ctx->intr) != RTE_INTR_HANDLE_EXT)
 		rte_intr_ack(ctx->intr);
 }
@@ -361,7 +372,7 @@ intr_teardown(struct qt2025_link_ctx *ctx)
 
 	if (!ctx->intr_on)
 		return;
-	tn40_irq_mask_set(ctx->hw, 0);
+	qt2025_imr_update(ctx->dev, 0, ~0u);
 	if (rte_intr_type_get(ctx->intr) != RTE_INTR_HANDLE_EXT)
 		rte_intr_disable(ctx->intr);
 	/* -EAGAIN while the callback runs on the interrupt thread: retry, bounded */

@@ -10,7 +10,7 @@
 
 #include "qt2025_link.h"
 
-/* Asks the thread to apply admin_down / loopback, and waits (bounded) until it has. */
+/* Asks the thread to apply admin_down, started and loopback, and waits (bounded) for it. */
 static int
 request(struct rte_eth_dev *dev)
 {
@@ -56,6 +56,8 @@ qt2025_link_start(struct rte_eth_dev *dev)
 
 	rte_atomic_store_explicit(&ad->loopback, dev->data->dev_conf.lpbk_mode == 1,
 				  rte_memory_order_relaxed);
+	/* dev_start turns the transmitter on and forgets an earlier set_link_down (as ixgbe) */
+	rte_atomic_store_explicit(&ad->admin_down, 0, rte_memory_order_relaxed);
 	/* the current state at once, without an event; later changes come as events */
 	rte_spinlock_lock(&ctx->pub_lock);
 	qt_link_fill(&link, ctx->judge.up, ctx->mac_speed);
@@ -80,6 +82,7 @@ qt2025_link_stop(struct rte_eth_dev *dev)
 	rte_spinlock_unlock(&ctx->pub_lock);
 	/* a stopped port reports link down without an event (as ixgbe does) */
 	qt2025_link_lsc_cancel(dev);
+	request(dev);   /* transmitter off */
 }
 
 int

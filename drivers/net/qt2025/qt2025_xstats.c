@@ -3,15 +3,17 @@
  */
 
 /*
- * PMD-specific xstats (dpdk-pmd-conventions.md 4.3). Names and IDs are a stable interface
- * (DESIGN.md): append only. Reads serve the PHY thread's cached counters, never MDIO, so
- * they are safe anywhere, secondary processes included.
+ * Statistics. Basic stats: what the queues counted (packets, bytes, CRC errors, rx_nombuf)
+ * plus the NIC's own counters (hw note 3.11: frames it dropped, imissed; frames too long,
+ * ierrors). xstats (dpdk-pmd-conventions.md 4.3): the PHY thread's counters, then the NIC's.
+ * Names and ids are a stable interface (DESIGN.md): append only.
  *
- * Reset. The counters in struct qt2025_counters are written by the PHY thread only, some of
- * them (mdio_errors, mdio_timeouts) as absolute copies of hw->mdio: zeroing them would be
- * undone by the thread's next copy. So reset records each counter's value as a baseline in
- * the adapter (shared, so every process sees the reset) and get subtracts it. The adapter is
- * zeroed at each probe, and the counters only grow, so a baseline never exceeds its counter.
+ * Reset. The PHY counters are written by the PHY thread only, some (mdio_errors,
+ * mdio_timeouts) as absolute copies of hw->mdio, and the NIC's run free (3.11): zeroing
+ * either is not ours to do. Reset records baselines in the adapter (shared, so every
+ * process sees the reset) and reads subtract them. Reads of the NIC's counters need the
+ * registers: a process without them (a simulated port seen from a secondary) reports the
+ * baselines' view, 0.
  */
 
 #include <assert.h>
@@ -19,15 +21,20 @@
 
 #include <rte_string_fns.h>
 
+#include "qt2025_port.h"
+#include "qt2025_rxtx.h"
 #include "qt2025_xstats.h"
+#include "tn40_port.h"
 
 struct qt2025_xstat {
 	const char *name;
-	size_t off;             /* in struct qt2025_counters */
+	int16_t hw;             /* index of the NIC counter (3.11), or -1: a PHY counter */
+	uint16_t off;           /* in struct qt2025_counters */
 	bool resettable;
 };
 
-#define QT_XSTAT(n, field, r) { (n), offsetof(struct qt2025_counters, field), (r) }
+#define QT_XSTAT(n, field, r) { (n), -1, offsetof(struct qt2025_counters, field), (r) }
+#define QT_XSTAT_HW(n, idx) { (n), (idx), 0, true }
 
 /*
  * phy_fw_loads / phy_fw_load_us describe the firmware running in the PHY, not events since
@@ -42,6 +49,21 @@ static const struct qt2025_xstat qt2025_xstats[] = {
 	QT_XSTAT("phy_mdio_timeouts", mdio_timeouts, true),
 	QT_XSTAT("mac_link_resets", mac_resets, true),
 	QT_XSTAT("phy_fw_crashes", fw_crashes, true),
+	QT_XSTAT_HW("mac_rx_unicast_packets", TN40_STAT_IN_UCAST),
+	QT_XSTAT_HW("mac_rx_multicast_packets", TN40_STAT_IN_MCAST),
+	QT_XSTAT_HW("mac_rx_broadcast_packets", TN40_STAT_IN_BCAST),
+	QT_XSTAT_HW("mac_rx_packets", TN40_STAT_IN_PKTS),
+	QT_XSTAT_HW("mac_rx_errors", TN40_STAT_IN_ERRORS),
+	QT_XSTAT_HW("mac_rx_dropped", TN40_STAT_IN_DROPPED),
+	QT_XSTAT_HW("mac_rx_too_long", TN40_STAT_TOO_LONG),
+	QT_XSTAT_HW("mac_rx_vlan_packets", TN40_STAT_IN_VLAN),
+	QT_XSTAT_HW("mac_rx_octets", TN40_STAT_IN_OCTETS),
+	QT_XSTAT_HW("mac_tx_unicast_packets", TN40_STAT_OUT_UCAST),
+	QT_XSTAT_HW("mac_tx_multicast_packets", TN40_STAT_OUT_MCAST),
+	QT_XSTAT_HW("mac_tx_broadcast_packets", TN40_STAT_OUT_BCAST),
+	QT_XSTAT_HW("mac_tx_packets", TN40_STAT_OUT_PKTS),
+	QT_XSTAT_HW("mac_tx_vlan_packets", TN40_STAT_OUT_VLAN),
+	QT_XSTAT_HW("mac_tx_octets", TN40_STAT_OUT_OCTETS),
 };
 
 #define QT2025_NB_XSTATS RTE_DIM(qt2025_xstats)
@@ -49,27 +71,42 @@ static const struct qt2025_xstat qt2025_xstats[] = {
 static_assert(QT2025_NB_XSTATS <= RTE_DIM(((struct qt2025_adapter *)0)->xstats_base),
 	      "one baseline per xstat");
 
+/* A NIC counter since the last reset; 0 without registers or statistics block. */
 static uint64_t
-qt2025_xstat_read(const struct qt2025_adapter *ad, unsigned int i)
+hw_stat(struct rte_eth_dev *dev, unsigned int idx)
 {
-	const RTE_ATOMIC(uint64_t) *p = (const RTE_ATOMIC(uint64_t) *)
-		((const char *)&ad->cnt + qt2025_xstats[i].off);
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	const struct qt_hw *rhw = qt2025_burst_hw(dev->data->port_id);
+	struct qt_hw *hw = &qt2025_proc(dev)->hw;
 
-	return rte_atomic_load_explicit(p, rte_memory_order_relaxed);
+	if (rhw == NULL || !tn40_stats_supported(hw))
+		return 0;
+	return tn40_stat_read(hw, TN40_STAT(idx)) - ad->hw_stats_base[idx];
+}
+
+static uint64_t
+xstat_read(struct rte_eth_dev *dev, unsigned int i)
+{
+	const struct qt2025_adapter *ad = qt2025_adapter(dev);
+	const RTE_ATOMIC(uint64_t) *p;
+
+	if (qt2025_xstats[i].hw >= 0)
+		return hw_stat(dev, qt2025_xstats[i].hw);
+	p = (const RTE_ATOMIC(uint64_t) *)((const char *)&ad->cnt + qt2025_xstats[i].off);
+	return rte_atomic_load_explicit(p, rte_memory_order_relaxed) -
+	       rte_atomic_load_explicit(&ad->xstats_base[i], rte_memory_order_relaxed);
 }
 
 int
 qt2025_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats, unsigned int n)
 {
-	const struct qt2025_adapter *ad = qt2025_adapter(dev);
 	unsigned int i;
 
 	if (xstats == NULL || n < QT2025_NB_XSTATS)
 		return QT2025_NB_XSTATS;
 	for (i = 0; i < QT2025_NB_XSTATS; i++) {
 		xstats[i].id = i;
-		xstats[i].value = qt2025_xstat_read(ad, i) -
-			rte_atomic_load_explicit(&ad->xstats_base[i], rte_memory_order_relaxed);
+		xstats[i].value = xstat_read(dev, i);
 	}
 	return QT2025_NB_XSTATS;
 }
@@ -87,15 +124,84 @@ qt2025_xstats_get_names(struct rte_eth_dev *dev __rte_unused,
 	return QT2025_NB_XSTATS;
 }
 
+static void
+hw_stats_reset(struct rte_eth_dev *dev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt_hw *hw = &qt2025_proc(dev)->hw;
+	unsigned int i;
+
+	if (qt2025_burst_hw(dev->data->port_id) == NULL || !tn40_stats_supported(hw))
+		return;
+	for (i = 0; i < QT2025_HW_STATS; i++)
+		ad->hw_stats_base[i] = tn40_stat_read(hw, TN40_STAT(i));
+}
+
 int
 qt2025_xstats_reset(struct rte_eth_dev *dev)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	unsigned int i;
 
-	for (i = 0; i < QT2025_NB_XSTATS; i++)
-		if (qt2025_xstats[i].resettable)
-			rte_atomic_store_explicit(&ad->xstats_base[i], qt2025_xstat_read(ad, i),
-						  rte_memory_order_relaxed);
+	for (i = 0; i < QT2025_NB_XSTATS; i++) {
+		const struct qt2025_xstat *x = &qt2025_xstats[i];
+
+		if (x->hw < 0 && x->resettable)
+			rte_atomic_store_explicit(&ad->xstats_base[i], rte_atomic_load_explicit(
+				(const RTE_ATOMIC(uint64_t) *)((const char *)&ad->cnt + x->off),
+				rte_memory_order_relaxed), rte_memory_order_relaxed);
+	}
+	hw_stats_reset(dev);
+	return 0;
+}
+
+int
+qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
+{
+	unsigned int i;
+
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		const struct qt2025_rxq *q = dev->data->rx_queues[i];
+
+		if (q == NULL)
+			continue;
+		stats->ipackets += q->st.packets;
+		stats->ibytes += q->st.bytes;
+		stats->ierrors += q->st.errors;
+		stats->rx_nombuf += q->st.nombuf;
+	}
+	for (i = 0; i < dev->data->nb_tx_queues; i++) {
+		const struct qt2025_txq *q = dev->data->tx_queues[i];
+
+		if (q == NULL)
+			continue;
+		stats->opackets += q->st.packets;
+		stats->obytes += q->st.bytes;
+		stats->oerrors += q->st.errors;
+	}
+	/* what the NIC dropped before a descriptor: no buffer (imissed), too long (ierrors) */
+	stats->imissed = hw_stat(dev, TN40_STAT_IN_DROPPED);
+	stats->ierrors += hw_stat(dev, TN40_STAT_TOO_LONG);
+	return 0;
+}
+
+int
+qt2025_stats_reset(struct rte_eth_dev *dev)
+{
+	unsigned int i;
+
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		struct qt2025_rxq *q = dev->data->rx_queues[i];
+
+		if (q != NULL)
+			memset(&q->st, 0, sizeof(q->st));
+	}
+	for (i = 0; i < dev->data->nb_tx_queues; i++) {
+		struct qt2025_txq *q = dev->data->tx_queues[i];
+
+		if (q != NULL)
+			memset(&q->st, 0, sizeof(q->st));
+	}
+	hw_stats_reset(dev);
 	return 0;
 }

@@ -32,6 +32,7 @@ void tn40_gpio_init(struct qt_hw *hw);
 void tn40_irq_mask_set(struct qt_hw *hw, uint32_t mask);
 uint32_t tn40_irq_ack(struct qt_hw *hw);
 #define TN40_IRQ_LNKCHG0 0x08000000u
+#define TN40_IRQ_RX_DESC0 0x00000800u
 
 /* DMA memory the caller provides for the NIC-firmware push: 4 KiB aligned, at least
  * 2 x (32 KiB + 1 KiB) (TXD and TXF FIFOs, 4.2).

@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * The port around the queues: start and stop of the datapath (SW reset, FIFOs, hw_start,
+ * hw note 6.2, 6.5), receive filters (3.10), MTU, MAC address, VLAN table, Rx interrupts.
+ * Filters are kept in the adapter and written again after every reset.
+ */
+
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include "qt2025_ethdev.h"
+#include "qt2025_port.h"
+#include "qt2025_rxtx.h"
+#include "tn40_hw.h"
+#include "tn40_port.h"
+
+#define NIC_FW_WAIT_MS          5000    /* download (0.5 s) + NIC firmware (0.5 s at most) */
+#define FRAME_OVERHEAD          (RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN + RTE_VLAN_HLEN)
+
+/* Largest frame on the wire for an MTU: header, FCS and room for one VLAN tag. The drivers
+ * write MTU + 18 to MAX_FRAME_A (6.5); the 4 bytes more let a tagged full-size frame in,
+ * whose tag the NIC strips anyway (4.7).
+ */
+static uint32_t
+max_frame(uint16_t mtu)
+{
+	return (uint32_t)mtu + FRAME_OVERHEAD;
+}
+
+static void
+apply_rx_mode(struct rte_eth_dev *dev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt_hw *hw = &qt2025_proc(dev)->hw;
+
+	tn40_rx_mode(hw, dev->data->promiscuous, dev->data->all_multicast,
+		     (const uint8_t (*)[6])ad->mc, ad->nb_mc);
+}
+
+/* Without the VLAN_FILTER offload every VID passes: the NIC applies the table always. */
+static void
+apply_vlan_table(struct rte_eth_dev *dev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt_hw *hw = &qt2025_proc(dev)->hw;
+	bool filter = (dev->data->dev_conf.rxmode.offloads & RTE_ETH_RX_OFFLOAD_VLAN_FILTER) != 0;
+	uint16_t vid;
+
+	for (vid = 0; vid < RTE_ETHER_MAX_VLAN_ID + 1; vid++)
+		tn40_vlan_filter(hw, vid, !filter || (ad->vfta[vid / 32] & (1u << (vid % 32))));
+}
+
+/* The PHY thread pushes the NIC firmware through the TXD FIFO at probe (hw note 4.8):
+ * the rings wait until it is done with it, or gave up, or the port closes.
+ */
+static void
+wait_nic_fw(struct rte_eth_dev *dev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	unsigned int ms;
+
+	for (ms = 0; ms < NIC_FW_WAIT_MS; ms++) {
+		if (rte_atomic_load_explicit(&ad->nic_fw_done, rte_memory_order_acquire))
+			return;
+		rte_delay_us_sleep(1000);
+	}
+	QT_DRV_LOG(WARNING, ad, "NIC firmware still loading after %u ms: starting anyway",
+		   NIC_FW_WAIT_MS);
+}
+
+int
+qt2025_port_start(struct rte_eth_dev *dev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt_hw *hw = &qt2025_proc(dev)->hw;
+	unsigned int i;
+	int rc;
+
+	wait_nic_fw(dev);
+	if (!ad->hw_quiet)
+		tn40_sw_reset(hw);
+	ad->hw_quiet = false;
+	for (i = 0; i < dev->data->nb_tx_queues; i++)
+		qt2025_txq_hw_start(dev->data->tx_queues[i], hw);
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		rc = qt2025_rxq_hw_start(dev->data->rx_queues[i], hw);
+		if (rc != 0) {
+			QT_DRV_LOG(ERR, ad, "Rx queue %u: the mempool cannot fill the ring", i);
+			qt2025_port_stop(dev);
+			return rc;
+		}
+	}
+	tn40_hw_start(hw, dev->data->mac_addrs[0].addr_bytes, max_frame(dev->data->mtu),
+		      rte_atomic_load_explicit(&ad->imr, rte_memory_order_acquire));
+	apply_rx_mode(dev);
+	apply_vlan_table(dev);
+	for (i = 0; i < dev->data->nb_rx_queues; i++)
+		dev->data->rx_queue_state[i] = ((struct qt2025_rxq *)dev->data->rx_queues[i])->
+			running ? RTE_ETH_QUEUE_STATE_STARTED : RTE_ETH_QUEUE_STATE_STOPPED;
+	for (i = 0; i < dev->data->nb_tx_queues; i++)
+		dev->data->tx_queue_state[i] = ((struct qt2025_txq *)dev->data->tx_queues[i])->
+			running ? RTE_ETH_QUEUE_STATE_STARTED : RTE_ETH_QUEUE_STATE_STOPPED;
+	return 0;
+}
+
+/* DMA stops before any buffer goes back to its pool (6.5 stop). */
+void
+qt2025_port_stop(struct rte_eth_dev *dev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	unsigned int i;
+
+	tn40_hw_stop(&qt2025_proc(dev)->hw);
+	ad->hw_quiet = true;
+	rte_atomic_fetch_and_explicit(&ad->imr, ~TN40_IRQ_RX_DESC0, rte_memory_order_acq_rel);
+	for (i = 0; i < dev->data->nb_tx_queues; i++) {
+		qt2025_txq_hw_stop(dev->data->tx_queues[i]);
+		dev->data->tx_queue_state[i] = RTE_ETH_QUEUE_STATE_STOPPED;
+	}
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		qt2025_rxq_hw_stop(dev->data->rx_queues[i]);
+		dev->data->rx_queue_state[i] = RTE_ETH_QUEUE_STATE_STOPPED;
+	}
+}
+
+/* ---- receive filters ---- */
+
+static int
+rx_mode_op(struct rte_eth_dev *dev)
+{
+	if (dev->data->dev_started)
+		apply_rx_mode(dev);
+	return 0;
+}
+
+int
+qt2025_promiscuous_enable(struct rte_eth_dev *dev)
+{
+	dev->data->promiscuous = 1;     /* ethdev sets it after the op: the op needs it now */
+	return rx_mode_op(dev);
+}
+
+int
+qt2025_promiscuous_disable(struct rte_eth_dev *dev)
+{
+	dev->data->promiscuous = 0;
+	return rx_mode_op(dev);
+}
+
+int
+qt2025_allmulticast_enable(struct rte_eth_dev *dev)
+{
+	dev->data->all_multicast = 1;
+	return rx_mode_op(dev);
+}
+
+int
+qt2025_allmulticast_disable(struct rte_eth_dev *dev)
+{
+	dev->data->all_multicast = 0;
+	return rx_mode_op(dev);
+}
+
+int
+qt2025_set_mc_addr_list(struct rte_eth_dev *dev, struct rte_ether_addr *mc, uint32_t n)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+
+	if (n > QT2025_MC_MAX) {
+		QT_DRV_LOG(ERR, ad, "%u multicast addresses: at most %u", n, QT2025_MC_MAX);
+		return -ENOSPC;
+	}
+	memcpy(ad->mc, mc, n * sizeof(*mc));
+	ad->nb_mc = (uint16_t)n;
+	return rx_mode_op(dev);
+}
+
+int
+qt2025_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
+{
+	if (dev->data->dev_started)
+		tn40_set_mac(&qt2025_proc(dev)->hw, addr->addr_bytes);
+	return 0;       /* else hw_start writes dev->data->mac_addrs[0] */
+}
+
+int
+qt2025_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vid, int on)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	uint32_t bit = 1u << (vid % 32);
+
+	if (vid > RTE_ETHER_MAX_VLAN_ID)
+		return -EINVAL;
+	if (on)
+		ad->vfta[vid / 32] |= bit;
+	else
+		ad->vfta[vid / 32] &= ~bit;
+	if (dev->data->dev_started &&
+	    (dev->data->dev_conf.rxmode.offloads & RTE_ETH_RX_OFFLOAD_VLAN_FILTER))
+		tn40_vlan_filter(&qt2025_proc(dev)->hw, vid, on);
+	return 0;
+}
+
+int
+qt2025_vlan_offload_set(struct rte_eth_dev *dev, int mask)
+{
+	bool strip = (dev->data->dev_conf.rxmode.offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP) != 0;
+	unsigned int i;
+
+	if (mask & RTE_ETH_VLAN_STRIP_MASK)
+		for (i = 0; i < dev->data->nb_rx_queues; i++)
+			((struct qt2025_rxq *)dev->data->rx_queues[i])->vlan_strip = strip;
+	if ((mask & RTE_ETH_VLAN_FILTER_MASK) && dev->data->dev_started)
+		apply_vlan_table(dev);
+	return 0;
+}
+
+int
+qt2025_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	unsigned int i;
+
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		const struct qt2025_rxq *q = dev->data->rx_queues[i];
+
+		/* one buffer per frame (4.6), the FCS stripped */
+		if (q != NULL && max_frame(mtu) - RTE_ETHER_CRC_LEN > q->buf_len) {
+			QT_DRV_LOG(ERR, ad, "MTU %u refused: frames of %u bytes do not fit the "
+				   "%u-byte buffers of mempool %s", mtu,
+				   max_frame(mtu) - RTE_ETHER_CRC_LEN, q->buf_len, q->mp->name);
+			return -EINVAL;
+		}
+	}
+	if (dev->data->dev_started)
+		tn40_set_max_frame(&qt2025_proc(dev)->hw, max_frame(mtu));
+	return 0;
+}
+
+/* ---- Rx interrupts: RX_DESC_0 through the one MSI vector (3.8) ---- */
+
+int
+qt2025_rx_intr_setup(struct rte_eth_dev *dev)
+{
+	struct qt2025_proc *proc = qt2025_proc(dev);
+	struct rte_intr_handle *h;
+	int fd;
+
+	h = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
+	fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (h == NULL || fd < 0 || rte_intr_type_set(h, RTE_INTR_HANDLE_VDEV) != 0 ||
+	    rte_intr_efd_counter_size_set(h, sizeof(uint64_t)) != 0 ||
+	    rte_intr_nb_efd_set(h, 1) != 0 || rte_intr_efds_index_set(h, 0, fd) != 0 ||
+	    rte_intr_vec_list_alloc(h, "qt2025_rx_intr", 1) != 0 ||
+	    rte_intr_vec_list_index_set(h, 0, RTE_INTR_VEC_RXTX_OFFSET) != 0) {
+		rte_intr_instance_free(h);
+		if (fd >= 0)
+			close(fd);
+		return -ENOMEM;
+	}
+	proc->rx_intr = h;
+	proc->rx_efd = fd;
+	dev->intr_handle = h;
+	return 0;
+}
+
+void
+qt2025_rx_intr_teardown(struct rte_eth_dev *dev)
+{
+	struct qt2025_proc *proc = qt2025_proc(dev);
+
+	if (proc->rx_intr == NULL)
+		return;
+	if (dev->intr_handle == proc->rx_intr)
+		dev->intr_handle = NULL;
+	rte_intr_vec_list_free(proc->rx_intr);
+	rte_intr_instance_free(proc->rx_intr);
+	close(proc->rx_efd);
+	proc->rx_intr = NULL;
+}
+
+/* From the interrupt callback: RX_DESC_0 was pending; the application's epoll wakes. */
+void
+qt2025_rx_intr_signal(struct rte_eth_dev *dev)
+{
+	struct qt2025_proc *proc = qt2025_proc(dev);
+	uint64_t one = 1;
+
+	qt2025_imr_update(dev, 0, TN40_IRQ_RX_DESC0);   /* one wake-up per enable */
+	if (proc->rx_intr != NULL && write(proc->rx_efd, &one, sizeof(one)) != sizeof(one))
+		QT_DRV_LOG(ERR, qt2025_adapter(dev), "cannot signal the Rx interrupt");
+}
+
+int
+qt2025_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid)
+{
+	RTE_SET_USED(qid);
+	qt2025_imr_update(dev, TN40_IRQ_RX_DESC0, 0);
+	return 0;
+}
+
+int
+qt2025_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid)
+{
+	RTE_SET_USED(qid);
+	qt2025_imr_update(dev, 0, TN40_IRQ_RX_DESC0);
+	return 0;
+}

@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * Receive: the RXF FIFO holds free buffers (24-byte descriptors naming a buffer id), the NIC
+ * returns each filled buffer as an RXD descriptor carrying that id (hw note 4.1, 4.5, 4.6).
+ * A buffer id indexes q->bufs; a filled buffer is replaced by a fresh mbuf under the same
+ * id, or, when the pool is empty, posted again as it is and the frame dropped (rx_nombuf).
+ */
+
+#include <rte_ip.h>
+#include <rte_malloc.h>
+#include <rte_udp.h>
+
+#include "qt2025_rxtx.h"
+
+#define RX_BURST_MAX            64
+#define RXD_MIN_LEN             16      /* BC 2: the fields a driver reads (4.6) */
+#define RX_ERRATA_SHORT         70      /* false L4 errors below 70 bytes (4.6) */
+
+static const uint32_t rx_ptypes[8] = {
+	[0] = RTE_PTYPE_L2_ETHER,
+	[TN40_RXD_PKT_TCP] = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_TCP,
+	[TN40_RXD_PKT_UDP] = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_UDP,
+	[3 ... 7] = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4,
+};
+
+/* The RXF descriptor for buffer id at the write position (4.5). */
+static inline void
+post(struct qt2025_rxq *q, uint16_t id, const struct rte_mbuf *m)
+{
+	struct tn40_rxf *d = tn40_fifo_wr_at(&q->rxf);
+	rte_iova_t pa = m->buf_iova + RTE_PKTMBUF_HEADROOM;
+
+	d->info = rte_cpu_to_le_32(TN40_RXF_INFO);
+	d->va_lo = rte_cpu_to_le_32(id);
+	d->va_hi = 0;
+	d->pa_lo = rte_cpu_to_le_32((uint32_t)pa);
+	d->pa_hi = rte_cpu_to_le_32((uint32_t)(pa >> 32));
+	d->len = rte_cpu_to_le_32(q->buf_len);
+	tn40_fifo_wr_advance(&q->rxf, sizeof(*d));
+}
+
+/*
+ * The NIC reported an L4 checksum error. Two errata (4.6): a UDP datagram without checksum
+ * (field 0) is flagged, and so is any TCP/UDP frame under 70 bytes. Neither is reported
+ * bad: the first has nothing to check, the second is checked here.
+ */
+static __rte_noinline uint64_t
+rx_l4_error(const struct rte_mbuf *m, uint32_t pkt_id)
+{
+	const struct rte_ipv4_hdr *ip;
+	const struct rte_udp_hdr *udp;
+	uint32_t l3 = sizeof(struct rte_ether_hdr), l3_len;
+
+	if (m->data_len < l3 + sizeof(*ip))
+		return RTE_MBUF_F_RX_L4_CKSUM_BAD;
+	ip = rte_pktmbuf_mtod_offset(m, const struct rte_ipv4_hdr *, l3);
+	l3_len = rte_ipv4_hdr_len(ip);
+	if (pkt_id == TN40_RXD_PKT_UDP && m->data_len >= l3 + l3_len + sizeof(*udp)) {
+		udp = rte_pktmbuf_mtod_offset(m, const struct rte_udp_hdr *, l3 + l3_len);
+		if (udp->dgram_cksum == 0)
+			return RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+	}
+	if (m->pkt_len >= RX_ERRATA_SHORT || m->data_len < l3 + l3_len ||
+	    rte_be_to_cpu_16(ip->total_length) > m->data_len - l3)
+		return RTE_MBUF_F_RX_L4_CKSUM_BAD;
+	return rte_ipv4_udptcp_cksum_verify(ip, (const uint8_t *)ip + l3_len) == 0 ?
+	       RTE_MBUF_F_RX_L4_CKSUM_GOOD : RTE_MBUF_F_RX_L4_CKSUM_BAD;
+}
+
+/* The NIC always strips the tag (4.7); an application that did not ask gets it back. */
+static __rte_noinline int
+rx_vlan_restore(struct rte_mbuf **m, uint16_t tci)
+{
+	(*m)->vlan_tci = tci;
+	return rte_vlan_insert(m);
+}
+
+static inline void
+rx_fill(struct qt2025_rxq *q, struct rte_mbuf *m, const struct tn40_rxd *d, uint32_t val1)
+{
+	uint32_t pkt_id = TN40_RXD_PKT_ID(val1);
+	uint16_t len = rte_le_to_cpu_16(d->len);
+	uint64_t ol = 0;
+
+	m->data_off = RTE_PKTMBUF_HEADROOM;
+	m->nb_segs = 1;
+	m->port = q->port_id;
+	m->pkt_len = len;
+	m->data_len = len;
+	m->packet_type = rx_ptypes[pkt_id];
+	if (pkt_id != 0) {
+		ol = RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+		if (unlikely(TN40_RXD_ERR(val1) & (TN40_RXD_ERR_UDP | TN40_RXD_ERR_TCP)))
+			ol = RTE_MBUF_F_RX_IP_CKSUM_GOOD | rx_l4_error(m, pkt_id);
+	}
+	if (val1 & TN40_RXD_VTAG) {
+		if (likely(q->vlan_strip)) {
+			m->vlan_tci = rte_le_to_cpu_16(d->vlan);
+			ol |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
+		} else {
+			rx_vlan_restore(&m, rte_le_to_cpu_16(d->vlan));
+		}
+	}
+	m->ol_flags = ol;
+}
+
+uint16_t
+qt2025_recv_pkts(void *rx, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct qt2025_rxq *q = rx;
+	const struct qt_hw *hw = qt2025_burst_hw(q->port_id);
+	struct rte_mbuf *fresh[RX_BURST_MAX];
+	uint16_t nb = 0, nb_fresh = 0, used = 0, seen = 0;
+
+	if (unlikely(hw == NULL || !q->running)) {
+		if (hw == NULL)
+			qt2025_burst_no_hw(q->port_id);
+		return 0;
+	}
+	n = RTE_MIN(n, RX_BURST_MAX);
+	/* the pointer register only when what it said last time is used up (4.2) */
+	if (q->avail < (uint32_t)n * sizeof(struct tn40_rxf))
+		q->avail = tn40_fifo_rd_avail(hw, &q->rxd, TN40_PTR_MASK);
+	if (q->avail < RXD_MIN_LEN)
+		return 0;
+	nb_fresh = RTE_MIN(n, q->avail / RXD_MIN_LEN);
+	if (unlikely(rte_mempool_get_bulk(q->mp, (void **)fresh, nb_fresh) != 0))
+		nb_fresh = 0;
+
+	while (seen < n && q->avail >= RXD_MIN_LEN) {
+		const uint32_t *w = (const uint32_t *)((const uint8_t *)q->rxd.va + q->rxd.rptr);
+		uint32_t val1 = rte_le_to_cpu_32(w[0]), len = TN40_RXD_BC(val1) * 8, id;
+		const struct tn40_rxd *d;
+		struct rte_mbuf *m;
+
+		if (unlikely(len < RXD_MIN_LEN || len > q->avail))
+			break;  /* published in part: the rest comes with the next pointer */
+		d = tn40_fifo_rd_at(&q->rxd, len);
+		id = rte_le_to_cpu_32(d->va_lo);
+		tn40_fifo_rd_advance(&q->rxd, len);
+		q->avail -= len;
+		seen++;
+		if (unlikely(id >= q->nb_bufs)) {
+			q->st.errors++;         /* an id never posted: nothing to give back */
+			continue;
+		}
+		m = q->bufs[id];
+		if (unlikely((TN40_RXD_ERR(val1) & TN40_RXD_ERR_CRC) || used == nb_fresh)) {
+			if (TN40_RXD_ERR(val1) & TN40_RXD_ERR_CRC)
+				q->st.errors++;
+			else
+				q->st.nombuf++;
+			post(q, id, m);         /* recycled: the same buffer, the same id */
+			continue;
+		}
+		rx_fill(q, m, d, val1);
+		q->st.bytes += m->pkt_len;
+		pkts[nb++] = m;
+		q->bufs[id] = fresh[used];
+		post(q, id, fresh[used++]);
+	}
+	if (used < nb_fresh)
+		rte_mempool_put_bulk(q->mp, (void **)&fresh[used], nb_fresh - used);
+	if (seen > 0) {
+		tn40_fifo_rd_doorbell(hw, &q->rxd);
+		tn40_fifo_wr_doorbell(hw, &q->rxf);
+	}
+	q->st.packets += nb;
+	return nb;
+}
+
+/* ---- queue set-up (control path) ---- */
+
+int
+qt2025_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
+		      unsigned int socket, const struct rte_eth_rxconf *conf,
+		      struct rte_mempool *mp)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	uint32_t room = rte_pktmbuf_data_room_size(mp) - RTE_PKTMBUF_HEADROOM;
+	uint64_t offloads = conf->offloads | dev->data->dev_conf.rxmode.offloads;
+	const uint32_t ring = TN40_FIFO_DMA_LEN(QT2025_FIFO_CODE);
+	struct qt2025_rxq *q;
+
+	if (room < RTE_ETHER_MIN_LEN) {
+		QT_DRV_LOG(ERR, ad, "mempool %s: %u-byte buffers hold no frame", mp->name, room);
+		return -EINVAL;
+	}
+	qt2025_rx_queue_release(dev, qid);
+	q = rte_zmalloc_socket("qt2025_rxq", sizeof(*q), RTE_CACHE_LINE_SIZE, socket);
+	if (q == NULL)
+		return -ENOMEM;
+	q->nb_desc = nb_desc;
+	q->nb_bufs = RTE_MIN(nb_desc, QT2025_RXF_MAX);
+	q->bufs = rte_zmalloc_socket("qt2025_rxq_bufs", q->nb_bufs * sizeof(q->bufs[0]),
+				     RTE_CACHE_LINE_SIZE, socket);
+	/* RXD and RXF, each 4 KiB aligned (3.1) with its 1 KiB scratch (4.2) */
+	q->mz = rte_eth_dma_zone_reserve(dev, "qt2025_rx", qid, 2 * RTE_ALIGN(ring, 4096), 4096,
+					 socket);
+	if (q->bufs == NULL || q->mz == NULL) {
+		rte_free(q->bufs);
+		rte_free(q);
+		return -ENOMEM;
+	}
+	tn40_fifo_init(&q->rxd, TN40_FIFO_RXD, q->mz->addr, q->mz->iova, QT2025_FIFO_CODE);
+	tn40_fifo_init(&q->rxf, TN40_FIFO_RXF, (uint8_t *)q->mz->addr + RTE_ALIGN(ring, 4096),
+		       q->mz->iova + RTE_ALIGN(ring, 4096), QT2025_FIFO_CODE);
+	q->mp = mp;
+	q->buf_len = (uint16_t)RTE_MIN(room, (uint32_t)TN40_MAX_FRAME_MASK);
+	q->port_id = dev->data->port_id;
+	q->queue_id = qid;
+	q->vlan_strip = (offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP) != 0;
+	q->deferred = conf->rx_deferred_start;
+	dev->data->rx_queues[qid] = q;
+	if (nb_desc > QT2025_RXF_MAX)
+		QT_DRV_LOG(INFO, ad, "Rx ring of %u: the NIC holds %u buffers at a time (hw note "
+			   "4.5), the port takes no more from the pool", nb_desc, QT2025_RXF_MAX);
+	return 0;
+}
+
+void
+qt2025_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct qt2025_rxq *q = dev->data->rx_queues[qid];
+
+	if (q == NULL)
+		return;
+	qt2025_rxq_hw_stop(q);
+	rte_eth_dma_zone_free(dev, "qt2025_rx", qid);
+	rte_free(q->bufs);
+	rte_free(q);
+	dev->data->rx_queues[qid] = NULL;
+}
+
+/* Programs RXD and RXF and posts a buffer per id; the NIC's pointers are 0 (SW reset). */
+int
+qt2025_rxq_hw_start(struct qt2025_rxq *q, struct qt_hw *hw)
+{
+	uint16_t i;
+
+	if (rte_mempool_get_bulk(q->mp, (void **)q->bufs, q->nb_bufs) != 0)
+		return -ENOMEM;
+	tn40_fifo_program(hw, &q->rxd);
+	tn40_fifo_program(hw, &q->rxf);
+	q->avail = 0;
+	for (i = 0; i < q->nb_bufs; i++)
+		post(q, i, q->bufs[i]);
+	tn40_fifo_wr_doorbell(hw, &q->rxf);
+	q->started = true;
+	q->running = !q->deferred;
+	return 0;
+}
+
+void
+qt2025_rxq_hw_stop(struct qt2025_rxq *q)
+{
+	if (!q->started)
+		return;
+	rte_mempool_put_bulk(q->mp, (void **)q->bufs, q->nb_bufs);
+	memset(q->bufs, 0, q->nb_bufs * sizeof(q->bufs[0]));
+	q->started = false;
+	q->running = false;
+}
+
+/* Descriptors the NIC has filled and the application not yet taken (control path). */
+uint32_t
+qt2025_rx_queue_count(void *rx)
+{
+	struct qt2025_rxq *q = rx;
+	const struct qt_hw *hw = qt2025_burst_hw(q->port_id);
+	uint32_t avail, pos, count = 0;
+
+	if (hw == NULL || !q->started)
+		return 0;
+	avail = tn40_fifo_rd_avail(hw, &q->rxd, TN40_PTR_MASK);
+	for (pos = q->rxd.rptr; avail >= RXD_MIN_LEN; count++) {
+		uint32_t len = TN40_RXD_BC(rte_le_to_cpu_32(*(const uint32_t *)
+							    (q->rxd.va + pos))) * 8;
+
+		if (len < RXD_MIN_LEN || len > avail)
+			break;
+		avail -= len;
+		pos = (pos + len) & (q->rxd.size - 1);
+	}
+	return count;
+}
+
+int
+qt2025_rx_descriptor_status(void *rx, uint16_t offset)
+{
+	struct qt2025_rxq *q = rx;
+
+	if (offset >= q->nb_desc)
+		return -EINVAL;
+	if (offset < qt2025_rx_queue_count(rx))
+		return RTE_ETH_RX_DESC_DONE;
+	return offset < q->nb_bufs ? RTE_ETH_RX_DESC_AVAIL : RTE_ETH_RX_DESC_UNAVAIL;
+}
+
+/*
+ * The NIC has one queue and no per-queue switch: a stopped Rx queue is one the bursts no
+ * longer read; its buffers stay posted and what arrives meanwhile waits in them (or is
+ * dropped by the NIC once they are full, counted in imissed).
+ */
+int
+qt2025_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct qt2025_rxq *q = dev->data->rx_queues[qid];
+
+	if (!q->started)
+		return -EIO;    /* not before dev_start */
+	q->running = true;
+	dev->data->rx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STARTED;
+	return 0;
+}
+
+int
+qt2025_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct qt2025_rxq *q = dev->data->rx_queues[qid];
+
+	q->running = false;
+	dev->data->rx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STOPPED;
+	return 0;
+}

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * Transmit: one TXD descriptor per packet (a 16-byte header and one 12-byte PBL entry per
+ * segment, hw note 4.3), one 16-byte TXF completion per packet sent, in order (4.4). The
+ * completions are matched by order alone: whether TXF echoes the TXD cookie is UNCERTAIN,
+ * so the cookie is written (the slot) and never relied on.
+ *
+ * A byte budget (4.3's "tx level") keeps the TXD FIFO from filling: it starts at memsz - 16,
+ * each packet takes its descriptor's bytes, each completion gives them back.
+ */
+
+#include <rte_malloc.h>
+#include <rte_net.h>
+
+#include "qt2025_rxtx.h"
+
+#define TX_LEVEL_START(size)    ((size) - 16)           /* 4.3 */
+#define TX_RECLAIM_BELOW        (8 * 1024)              /* look at TXF below this */
+#define TX_FREE_BULK            64
+#define TX_MAX_FRAME            16352                   /* FRM_LENGTH (3.5) */
+#define TX_TSO_MAX              (64 * 1024)
+
+#define TX_OFFLOAD_CSUM (RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)
+
+/* Frees what the NIC has completed; returns how many packets. */
+static uint32_t
+reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
+{
+	struct rte_mbuf *done[TX_FREE_BULK];
+	uint32_t n, k = 0, total = 0;
+
+	n = tn40_fifo_rd_avail(hw, &q->txf, TN40_TXF_WPTR_MASK) / sizeof(struct tn40_txf);
+	n = RTE_MIN(n, max);
+	if (n == 0)
+		return 0;
+	while (total < n) {
+		struct qt2025_tx_slot *s = &q->slots[q->head];
+
+		if (unlikely(q->head == q->tail))
+			break;  /* more completions than packets: nothing of ours to free */
+		done[k++] = s->m;
+		q->level += s->bytes;
+		q->head = (q->head + 1) & (q->nb_slots - 1);
+		total++;
+		if (k == TX_FREE_BULK) {
+			rte_pktmbuf_free_bulk(done, k);
+			k = 0;
+		}
+	}
+	if (k > 0)
+		rte_pktmbuf_free_bulk(done, k);
+	tn40_fifo_rd_advance(&q->txf, n * sizeof(struct tn40_txf));
+	tn40_fifo_rd_doorbell(hw, &q->txf);
+	return total;
+}
+
+static inline uint32_t
+txd_w1(const struct rte_mbuf *m, uint32_t bc)
+{
+	uint32_t w1 = bc | TN40_TXD_TYPE;
+	uint64_t ol = m->ol_flags;
+
+	if (ol & TX_OFFLOAD_CSUM)
+		w1 |= TN40_TXD_CSUM_ALL;
+	if (ol & RTE_MBUF_F_TX_TCP_SEG)
+		w1 |= TN40_TXD_LGSND;
+	if (ol & RTE_MBUF_F_TX_VLAN) {
+		/* PCP and VID; the DEI bit is not carried (4.3) */
+		w1 |= TN40_TXD_VTAG | (uint32_t)(m->vlan_tci >> 13) << TN40_TXD_PCP_SHIFT |
+		      (uint32_t)(m->vlan_tci & 0xFFF) << TN40_TXD_VID_SHIFT;
+	}
+	return w1;
+}
+
+static inline void
+pbl_set(struct tn40_pbl *p, rte_iova_t pa, uint32_t len)
+{
+	p->pa_lo = rte_cpu_to_le_32((uint32_t)pa);
+	p->pa_hi = rte_cpu_to_le_32((uint32_t)(pa >> 32));
+	p->len = rte_cpu_to_le_32(len);
+}
+
+uint16_t
+qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct qt2025_txq *q = tx;
+	const struct qt_hw *hw = qt2025_burst_hw(q->port_id);
+	uint16_t i;
+
+	if (unlikely(hw == NULL || !q->running)) {
+		if (hw == NULL)
+			qt2025_burst_no_hw(q->port_id);
+		return 0;
+	}
+	if (q->level < TX_RECLAIM_BELOW)
+		reclaim(q, hw, UINT32_MAX);
+	for (i = 0; i < n; i++) {
+		struct rte_mbuf *m = pkts[i], *seg;
+		uint32_t runt = m->pkt_len < QT2025_MIN_FRAME, k = m->nb_segs + runt;
+		uint32_t bytes = tn40_txd_size(k);
+		struct tn40_txd *d;
+		struct tn40_pbl *p;
+
+		if (unlikely(k > QT2025_TX_SEG_MAX))
+			break;  /* tx_prepare refuses these with EINVAL */
+		if (unlikely(q->level < bytes + 16) && reclaim(q, hw, UINT32_MAX) == 0 &&
+		    q->level < bytes + 16)
+			break;
+		d = tn40_fifo_wr_at(&q->txd);
+		d->w1 = rte_cpu_to_le_32(txd_w1(m, bytes / 8));
+		d->mss = rte_cpu_to_le_16((m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) ?
+					  m->tso_segsz : 0);
+		d->len = rte_cpu_to_le_16(RTE_MAX(m->pkt_len, (uint32_t)QT2025_MIN_FRAME));
+		d->va_lo = rte_cpu_to_le_32(q->tail);
+		d->va_hi = 0;
+		p = (struct tn40_pbl *)(d + 1);
+		for (seg = m; seg != NULL; seg = seg->next)
+			pbl_set(p++, rte_mbuf_data_iova(seg), seg->data_len);
+		if (unlikely(runt))     /* the MAC does not pad: 60 bytes from a zero buffer */
+			pbl_set(p++, q->zero_iova, QT2025_MIN_FRAME - m->pkt_len);
+		if ((k & 1) == 0)       /* 16 + 12 k is 4 short of a qword when k is even */
+			*(uint32_t *)p = 0;
+		tn40_fifo_wr_advance(&q->txd, bytes);
+		q->slots[q->tail].m = m;
+		q->slots[q->tail].bytes = (uint16_t)bytes;
+		q->tail = (q->tail + 1) & (q->nb_slots - 1);
+		q->level -= bytes;
+		q->st.bytes += m->pkt_len;
+	}
+	if (i > 0)
+		tn40_fifo_wr_doorbell(hw, &q->txd);
+	q->st.packets += i;
+	return i;
+}
+
+uint16_t
+qt2025_prep_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct qt2025_txq *q = tx;
+	uint16_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct rte_mbuf *m = pkts[i];
+		uint32_t segs = m->nb_segs + (m->pkt_len < QT2025_MIN_FRAME);
+		bool tso = (m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) != 0;
+
+		if (segs > QT2025_TX_SEG_MAX ||
+		    m->pkt_len > (tso ? TX_TSO_MAX - 1 : TX_MAX_FRAME) ||
+		    (tso && (m->tso_segsz == 0 || m->tso_segsz > TX_MAX_FRAME)) ||
+		    (m->ol_flags & RTE_MBUF_F_TX_OFFLOAD_MASK & ~(TX_OFFLOAD_CSUM |
+		     RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)) != 0) {
+			rte_errno = EINVAL;
+			q->st.errors++;
+			return i;
+		}
+	}
+	return i;
+}
+
+int
+qt2025_tx_done_cleanup(void *tx, uint32_t free_cnt)
+{
+	struct qt2025_txq *q = tx;
+	const struct qt_hw *hw = qt2025_burst_hw(q->port_id);
+
+	if (hw == NULL)
+		return -ENOTSUP;
+	return (int)reclaim(q, hw, free_cnt == 0 ? UINT32_MAX : free_cnt);
+}
+
+int
+qt2025_tx_descriptor_status(void *tx, uint16_t offset)
+{
+	struct qt2025_txq *q = tx;
+	uint16_t outstanding = (q->tail - q->head) & (q->nb_slots - 1);
+
+	if (offset >= q->nb_desc)
+		return -EINVAL;
+	return offset < outstanding ? RTE_ETH_TX_DESC_FULL : RTE_ETH_TX_DESC_DONE;
+}
+
+/* ---- queue set-up (control path) ---- */
+
+int
+qt2025_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
+		      unsigned int socket, const struct rte_eth_txconf *conf)
+{
+	const uint32_t ring = RTE_ALIGN(TN40_FIFO_DMA_LEN(QT2025_FIFO_CODE), 4096);
+	struct qt2025_txq *q;
+
+	qt2025_tx_queue_release(dev, qid);
+	q = rte_zmalloc_socket("qt2025_txq", sizeof(*q), RTE_CACHE_LINE_SIZE, socket);
+	if (q == NULL)
+		return -ENOMEM;
+	/* one slot per packet the budget admits: a packet takes 32 bytes at least */
+	q->nb_slots = (uint16_t)rte_align32pow2(TN40_FIFO_SIZE(QT2025_FIFO_CODE) /
+						tn40_txd_size(1));
+	q->slots = rte_zmalloc_socket("qt2025_txq_slots", q->nb_slots * sizeof(q->slots[0]),
+				      RTE_CACHE_LINE_SIZE, socket);
+	/* TXD, TXF (3.1, 4.2), then the zero buffer of runt padding */
+	q->mz = rte_eth_dma_zone_reserve(dev, "qt2025_tx", qid, 2 * ring + 4096, 4096, socket);
+	if (q->slots == NULL || q->mz == NULL) {
+		rte_free(q->slots);
+		rte_free(q);
+		return -ENOMEM;
+	}
+	memset(q->mz->addr, 0, q->mz->len);
+	tn40_fifo_init(&q->txd, TN40_FIFO_TXD, q->mz->addr, q->mz->iova, QT2025_FIFO_CODE);
+	tn40_fifo_init(&q->txf, TN40_FIFO_TXF, (uint8_t *)q->mz->addr + ring,
+		       q->mz->iova + ring, QT2025_FIFO_CODE);
+	q->zero_iova = q->mz->iova + 2 * ring;
+	q->nb_desc = nb_desc;
+	q->port_id = dev->data->port_id;
+	q->queue_id = qid;
+	q->offloads = conf->offloads | dev->data->dev_conf.txmode.offloads;
+	q->deferred = conf->tx_deferred_start;
+	dev->data->tx_queues[qid] = q;
+	return 0;
+}
+
+void
+qt2025_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct qt2025_txq *q = dev->data->tx_queues[qid];
+
+	if (q == NULL)
+		return;
+	qt2025_txq_hw_stop(q);
+	rte_eth_dma_zone_free(dev, "qt2025_tx", qid);
+	rte_free(q->slots);
+	rte_free(q);
+	dev->data->tx_queues[qid] = NULL;
+}
+
+void
+qt2025_txq_hw_start(struct qt2025_txq *q, struct qt_hw *hw)
+{
+	tn40_fifo_program(hw, &q->txd);
+	tn40_fifo_program(hw, &q->txf);
+	q->level = TX_LEVEL_START(q->txd.size);
+	q->head = 0;
+	q->tail = 0;
+	q->started = true;
+	q->running = !q->deferred;
+}
+
+/* Packets the NIC never completed go back to their pools (the FIFOs are reset). */
+void
+qt2025_txq_hw_stop(struct qt2025_txq *q)
+{
+	for (; q->head != q->tail; q->head = (q->head + 1) & (q->nb_slots - 1))
+		rte_pktmbuf_free(q->slots[q->head].m);
+	q->started = false;
+	q->running = false;
+}
+
+/*
+ * The NIC has one queue and no per-queue switch: a stopped Tx queue is one the bursts no
+ * longer feed; what it holds completes and is freed at the next start or at dev_stop.
+ */
+int
+qt2025_tx_queue_start(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct qt2025_txq *q = dev->data->tx_queues[qid];
+
+	if (!q->started)
+		return -EIO;    /* not before dev_start */
+	q->running = true;
+	dev->data->tx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STARTED;
+	return 0;
+}
+
+int
+qt2025_tx_queue_stop(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct qt2025_txq *q = dev->data->tx_queues[qid];
+
+	q->running = false;
+	dev->data->tx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STOPPED;
+	return 0;
+}
