@@ -20,6 +20,18 @@
 
 #define FW_READY_STEP_MS 10     /* 8.3 step 15 polls every 50 ms; 10 ms costs nothing here */
 
+/* The MAC stays configured while the link is down, so that the link coming back raises
+ * LNKCHG0.
+ */
+void
+qt2025_configure_mac(struct qt2025_link_ctx *ctx, uint8_t module)
+{
+	uint32_t want = qt2025_module_speed(module);
+
+	if (ctx->mac_speed != want && tn40_set_speed(ctx->hw, want) == 0)
+		ctx->mac_speed = want;
+}
+
 /* One line, one reason: the reason is the step that failed, the log adds base/'s detail. */
 static int
 fail(struct qt2025_link_ctx *ctx, const char *reason, int rc)

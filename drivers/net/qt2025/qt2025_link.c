@@ -173,18 +173,6 @@ count_event(struct qt2025_link_ctx *ctx, unsigned int act)
 	}
 }
 
-/* The MAC stays configured while the link is down, so that the link coming back raises
- * LNKCHG0.
- */
-void
-qt2025_configure_mac(struct qt2025_link_ctx *ctx, uint8_t module)
-{
-	uint32_t want = qt2025_module_speed(module);
-
-	if (ctx->mac_speed != want && tn40_set_speed(ctx->hw, want) == 0)
-		ctx->mac_speed = want;
-}
-
 /* ---- link watching ---- */
 
 /* What set_link_up/down and lpbk_mode ask for, into the PHY. force: whatever the thread
