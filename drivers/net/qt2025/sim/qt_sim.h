@@ -148,7 +148,8 @@ enum qt_sim_fault {
 					 * TXF descriptor; 0 heals */
 	QT_SIM_FAULT_RXD_SPLIT,         /* arg != 0: each RXD descriptor is published in two
 					 * steps: RXD_WPTR first covers its first 8 bytes only,
-					 * the rest at the next engine run */
+					 * the rest at the first engine run after the host read
+					 * RXD_WPTR; later frames wait behind it */
 };
 void qt_sim_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg);
 

@@ -99,6 +99,7 @@ sim_dma_reset(struct qt_sim *sim)
 	d->txc_head = 0;
 	d->txc_count = 0;
 	d->rxd_split_pending = false;
+	d->rxd_split_seen = false;
 }
 
 /* ---- the rings ---- */
@@ -186,6 +187,8 @@ sim_dma_rd(struct qt_sim *sim, uint32_t off, uint32_t *val)
 			*val = SIM_REG(sim, off);
 		else
 			*val = host_owned(group) ? f->host : f->pub;
+		if (group == 8 + SIM_RXD && sim->dma.rxd_split_pending)
+			sim->dma.rxd_split_seen = true;
 		return true;
 	}
 }
@@ -229,8 +232,10 @@ ptr_write(struct qt_sim *sim, uint32_t group, uint32_t val)
 		return;         /* the NIC owns it: only a reset to 0 matters (12.1) */
 	f->pos = 0;
 	f->pub = 0;
-	if (id == SIM_RXD)
+	if (id == SIM_RXD) {
 		d->rxd_split_pending = false;
+		d->rxd_split_seen = false;
+	}
 	/* both TXD pointers at 0 also forget a failed init stream */
 	if (id == SIM_TXD && d->fifo[SIM_TXD].host == 0)
 		sim_nicfw_soft_reset(sim);

@@ -94,6 +94,7 @@ struct sim_dma {
 	struct sim_txc *txc;            /* pending completions, txc_n slots */
 	uint32_t txc_n, txc_head, txc_count;
 	bool rxd_split_pending;         /* RXD_SPLIT knob: rest of a descriptor unpublished */
+	bool rxd_split_seen;            /* the host read RXD_WPTR since */
 	struct sim_fq rxq;              /* frames arriving at this port's receiver */
 	struct sim_fq cap;              /* capture of what this port transmits */
 	bool capture;

@@ -265,9 +265,11 @@ sim_rx_run(struct qt_sim *sim)
 	unsigned int n = 0;
 	uint64_t now_ps;
 
-	if (d->rxd_split_pending && !sim_dma_halted(sim)) {
+	/* the rest of a split descriptor, once the host has seen the first step */
+	if (d->rxd_split_pending && d->rxd_split_seen && !sim_dma_halted(sim)) {
 		d->fifo[SIM_RXD].pub = d->fifo[SIM_RXD].pos;   /* the rest of it */
 		d->rxd_split_pending = false;
+		d->rxd_split_seen = false;
 		sim->pending |= SIM_IR_RX_DESC0;
 		n++;
 	}
