@@ -85,7 +85,16 @@ txc_flush(struct qt_sim *sim, uint64_t now)
 	struct sim_fifo *txf = &d->fifo[SIM_TXF];
 	unsigned int n = 0;
 
-	while (d->txc_count > 0 && d->txc[d->txc_head].due_ns <= now && txf->mem != NULL) {
+	/* the TXF ring may have been configured anew since the packet went */
+	if (txf->mem == NULL) {
+		if (txf->base == 0 || d->tx_cfg_err)
+			return 0;
+		if (sim_fifo_ring(sim, SIM_TXF) == NULL) {
+			d->tx_cfg_err = true;
+			return 0;
+		}
+	}
+	while (d->txc_count > 0 && d->txc[d->txc_head].due_ns <= now) {
 		const struct sim_txc *c = &d->txc[d->txc_head];
 		uint8_t desc[TXF_DESC_LEN] = { 0 };     /* status 0, pad 0 */
 

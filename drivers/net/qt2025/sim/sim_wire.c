@@ -219,7 +219,8 @@ qt_sim_tx_pop(struct qt_sim *sim, void *buf, size_t max)
 		const struct sim_wframe *w = &q->f[q->head];
 
 		len = w->len;
-		memcpy(buf, w->buf, len < max ? len : max);
+		if (max > 0)
+			memcpy(buf, w->buf, len < max ? len : max);
 		q->head = (q->head + 1) % q->n;
 		q->count--;
 	}
