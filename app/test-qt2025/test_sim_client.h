@@ -118,4 +118,127 @@ int simc_phy_boot(struct simc_port *p);
 /* The same for a bare model, MDIO left at its reset clock. */
 int simc_boot(struct qt_sim *sim);
 
+/* ---- datapath (hw note 3.1, 3.10, 3.11, 4, 6.2, 6.5; test_sim_ring.c) ---- */
+#define R_GMAC_RXF_A	0x1240
+#define R_MAX_FRAME_A	0x12C0
+#define R_VLAN_0	0x1800
+#define R_MCST_HASH0	0x1A00
+#define R_RXF_CFG1	0x4010
+#define R_RXD_CFG1	0x4020
+#define R_TXF_CFG1	0x4030
+#define R_RXF_CFG0	0x4050
+#define R_RXD_CFG0	0x4060
+#define R_TXF_CFG0	0x4070
+#define R_RXF_WPTR	0x4090
+#define R_RXD_WPTR	0x40A0
+#define R_TXF_WPTR	0x40B0
+#define R_RXF_RPTR	0x40D0
+#define R_RXD_RPTR	0x40E0
+#define R_TXF_RPTR	0x40F0
+#define R_STATS		0x7200		/* + 0x10 * counter, hi word at +8 */
+#define IR_RX_DESC0	0x00000800u
+#define IR_TX_FREE0	0x00008000u
+#define RXF_OSEN	0x1000u		/* GMAC_RXF_A bits (3.10) */
+#define RXF_ARUNT	0x0020u
+#define RXF_ACRC	0x0010u
+#define RXF_AM		0x0008u
+#define RXF_AB		0x0004u
+#define RXF_PRM		0x0001u
+#define RXF_HW_START	0x140Cu		/* OSEN | TXFC | AM | AB (6.5) */
+/* TXD word at offset 0 (4.3): type 3 and BC are added by simc_txd_put */
+#define TXD_CSUM7	(7u << 5)
+#define TXD_VTAG	(1u << 8)
+#define TXD_LGSND	(1u << 9)
+#define TXD_VLAN(vid, pcp)	((uint32_t)(vid) << 20 | (uint32_t)(pcp) << 13)
+
+/* Counters (3.11), by offset */
+enum {
+	ST_IN_UCAST = 0x7200, ST_IN_MCAST = 0x7210, ST_IN_BCAST = 0x7220, ST_IN_PKTS = 0x7230,
+	ST_IN_ERRORS = 0x7240, ST_IN_DROPPED = 0x7250, ST_FRAME_TOO_LONG = 0x7260,
+	ST_IN_VLAN = 0x7280, ST_OUT_UCAST = 0x72F0, ST_OUT_MCAST = 0x7300,
+	ST_OUT_BCAST = 0x7310, ST_OUT_PKTS = 0x7320, ST_OUT_VLAN = 0x7370,
+	ST_IN_OCTETS = 0x73E0, ST_OUT_OCTETS = 0x73F0,
+};
+
+#define SIMC_ARENA_IOVA	0x712340000ull	/* DMA memory of a test port */
+#define SIMC_RX_BUF	2048u		/* RX buffer slot size */
+#define SIMC_RX_BUFS	1024u
+#define SIMC_TX_AREA	(2u << 20)
+
+/* One FIFO as the host sees it: its memory and the host's own position. */
+struct simc_ring {
+	uint8_t *mem;
+	uint64_t iova;
+	uint32_t size;
+	uint32_t pos;           /* host write (TXD, RXF) or read (RXD, TXF) position */
+	uint32_t cfg1;          /* CFG1 register; CFG0 at +0x40 */
+};
+
+/* A port with DMA memory: rings, RX buffer slots, a TX buffer area. */
+struct simc_nic {
+	struct simc_port port;
+	struct qt_sim *sim;
+	uint8_t *arena;
+	size_t arena_len;
+	struct simc_ring txd, txf, rxf, rxd;
+	uint8_t *rx;            /* SIMC_RX_BUFS slots of SIMC_RX_BUF */
+	uint64_t rx_iova;
+	uint8_t *tx;            /* SIMC_TX_AREA bytes, used round robin */
+	uint64_t tx_iova;
+	uint32_t tx_off;
+	uint32_t rxd_bc_seen;
+};
+
+/* A received packet as the RXD descriptor reports it (4.6). */
+struct simc_rxd {
+	uint32_t w0, bc, err, pkt_id, len, vlan, va_lo, va_hi, pos;
+	bool vtag;
+	const uint8_t *data;    /* the RX buffer slot of va_lo */
+};
+
+void *simc_dma_map(void *arg, uint64_t iova, size_t len);
+/* A config for simc_nic_open: simc_config() plus the DMA map of n. */
+void simc_nic_config(struct qt_sim_config *cfg, struct simc_nic *n,
+		     struct qt_sim_fake_clock *fc, const char *wire);
+/* Creates the port from cfg, loads both firmwares, SW reset, rings of size code `code`,
+ * hw_start, 10G MAC: a port with link (when its far end is up too). 0 on success.
+ */
+int simc_nic_open(struct simc_nic *n, const struct qt_sim_config *cfg, unsigned int code);
+/* The same without link: firmware pushed, SW reset, rings, hw_start, no PHY / MAC speed. */
+int simc_nic_open_nolink(struct simc_nic *n, const struct qt_sim_config *cfg,
+			 unsigned int code);
+int simc_nic_link(struct simc_nic *n);          /* PHY boot and 10G MAC speed */
+void simc_nic_close(struct simc_nic *n);
+void simc_sw_reset(struct qt_sim *sim);         /* 6.2 */
+void simc_hw_start(struct simc_nic *n);         /* 6.5 step 7 */
+void simc_rings_cfg(struct simc_nic *n, unsigned int code);
+uint64_t simc_stat(struct qt_sim *sim, uint32_t off);
+
+/* TXD: writes a descriptor of k PBL entries at the host position, wrapping modulo the ring
+ * (4.2, 4.3); returns its size. simc_txd_kick publishes TXD_WPTR.
+ */
+uint32_t simc_txd_put(struct simc_nic *n, uint32_t w1, uint16_t mss, uint16_t len,
+		      uint32_t va_lo, uint32_t va_hi, const uint64_t *pa, const uint32_t *blen,
+		      unsigned int k);
+void simc_txd_kick(struct simc_nic *n);
+/* Copies a frame into the TX area split over k buffers, puts its descriptor and kicks. */
+uint32_t simc_tx(struct simc_nic *n, const void *frame, uint32_t len, uint32_t w1,
+		 uint16_t mss, unsigned int k, uint32_t cookie);
+/* Takes one TXF completion (4.4); 1 when there was one. */
+int simc_txf_get(struct simc_nic *n, uint32_t *va_lo, uint32_t *va_hi);
+int simc_txf_drain(struct simc_nic *n);
+/* RXF: posts buffer slot id with length len, wrapping; simc_rxf_kick publishes. */
+void simc_rxf_put(struct simc_nic *n, uint32_t id, uint32_t len);
+void simc_rxf_kick(struct simc_nic *n);
+void simc_rx_fill(struct simc_nic *n, uint32_t first, uint32_t count, uint32_t len);
+/* RXD: one descriptor (1), none (0), or one only partly published (-1) (4.6). */
+int simc_rxd_get(struct simc_nic *n, struct simc_rxd *d);
+
+/* Frames: Ethernet + IPv4 + UDP or TCP with correct checksums, payload bytes i & 0xFF. */
+uint32_t simc_udp_frame(uint8_t *f, const uint8_t dst[6], uint32_t payload);
+uint32_t simc_tcp_frame(uint8_t *f, const uint8_t dst[6], uint32_t payload, uint32_t seq,
+			uint8_t flags);
+/* Does the frame's IPv4 header and TCP/UDP checksum verify? (the test's own check) */
+bool simc_csum_ok(const uint8_t *f, uint32_t len);
+
 #endif /* TEST_SIM_CLIENT_H */

@@ -156,12 +156,15 @@ QT_TEST(sim_core, nicfw_stream)
 		}
 	}
 	QT_ASSERT(done, "no NIC_FW_DONE event in %zu trace entries", n);
-	/* after init, descriptors are packets: consumed, INIT_STATUS stays */
+	/* after init, descriptors are packets for the TX engine: this one finds no TXF FIFO
+	 * (test_sim_dma_tx.c has the rest); INIT_STATUS stays
+	 */
 	ring[wptr] = 0x04;
 	ring[wptr + 2] = 0x03;
-	wptr += 32;
-	qt_sim_wr32(s, R_TXD_WPTR, wptr);
+	qt_sim_wr32(s, R_TXD_WPTR, wptr + 32);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_TXD_RPTR), wptr);
+	QT_ASSERT(simc_reason_is(s, "TXF FIFO used while not configured"), "%s",
+		  simc_obs(s).fail_reason);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_INIT_STATUS), 1);
 	nicfw_end(s, stream);
 	return 0;

@@ -92,6 +92,15 @@ struct qt_sim_config {
 	 */
 	void *(*dma_map)(void *arg, uint64_t iova, size_t len);
 	void *dma_arg;
+
+	/* Variants of what the hardware note leaves UNCERTAIN (default in brackets). */
+	uint8_t rxd_bc;                 /* RXD descriptor size in qwords: 2 or [3] (0 = 3) (4.6) */
+	bool txf_zero_cookie;           /* TXF va_lo/va_hi: [echo the TXD's] or zeros (4.4) */
+
+	/* The DMA engines run only in qt_sim_dma_step(), not on register accesses or clock
+	 * moves (the NIC-firmware init stream still runs on its doorbell).
+	 */
+	bool manual_dma;
 };
 
 /* Creates a powered-on card. Returns NULL (errno set) on bad config, on a wire that already
@@ -130,8 +139,39 @@ enum qt_sim_fault {
 	QT_SIM_FAULT_FW_NEVER_BOOTS,    /* arg != 0: status stays 0x10 after "run from SRAM" */
 	QT_SIM_FAULT_HEARTBEAT_STOPS,   /* arg != 0: the running 8051 crashes now: heartbeat
 					 * freezes, line goes down; cleared by holding the 8051 */
+	QT_SIM_FAULT_RX_BAD_CRC,        /* arg = the next arg received frames have a bad FCS */
+	QT_SIM_FAULT_RX_BAD_L4_CSUM,    /* arg = the next arg received TCP/UDP frames arrive
+					 * with a damaged L4 checksum field */
+	QT_SIM_FAULT_RXF_STARVE,        /* arg != 0: the NIC pops no RXF descriptor: frames are
+					 * dropped and counted InDropped; 0 heals */
+	QT_SIM_FAULT_TXF_SLOW,          /* arg = ns between sending a packet and writing its
+					 * TXF descriptor; 0 heals */
+	QT_SIM_FAULT_RXD_SPLIT,         /* arg != 0: each RXD descriptor is published in two
+					 * steps: RXD_WPTR first covers its first 8 bytes only,
+					 * the rest at the first engine run after the host read
+					 * RXD_WPTR; later frames wait behind it */
 };
 void qt_sim_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg);
+
+/* ---- datapath (hw note 4, 12.4) ---- */
+
+/* Runs this port's DMA engines once: TXD to the wire and TXF, arrived frames to RXF/RXD.
+ * Returns the descriptors, completions and frames handled (0: nothing to do). The only way
+ * the engines run with manual_dma.
+ */
+unsigned int qt_sim_dma_step(struct qt_sim *sim);
+/* A frame (len bytes, without FCS) arrives at this port's receiver now, as from the wire.
+ * Returns 0, or -1 (errno EINVAL) for len 0 or above 65535.
+ */
+int qt_sim_wire_inject(struct qt_sim *sim, const void *frame, size_t len);
+/* While on, keeps a copy of each frame this port transmits (they still go on the wire).
+ * Turning it off discards what was kept.
+ */
+void qt_sim_tx_capture(struct qt_sim *sim, bool on);
+/* Takes the oldest captured frame: copies at most max bytes, returns its full length
+ * (without FCS), 0 when none is left.
+ */
+size_t qt_sim_tx_pop(struct qt_sim *sim, void *buf, size_t max);
 
 /* ---- observation, for tests ---- */
 
@@ -161,6 +201,24 @@ struct qt_sim_obs {
 	uint32_t mac_speed;             /* 10000, 1000 or 0 as set by the 6.3 sequences */
 	uint64_t mdio_frames;           /* MDIO frames started since create */
 	uint64_t irq_count;             /* interrupt assertions */
+	/* datapath (hw note 12.4) */
+	uint64_t tx_frames;             /* frames the MAC sent (a TSO descriptor: its segments) */
+	uint64_t tx_descs;              /* packet descriptors consumed from TXD */
+	uint64_t tx_lost;               /* frames sent while the MAC link was down */
+	uint64_t rx_frames;             /* frames delivered through RXD */
+	uint64_t rx_drop_disabled;      /* OSEN 0, MAC link down or queue disabled */
+	uint64_t rx_drop_filter;        /* address or VLAN filter */
+	uint64_t rx_drop_too_long;      /* longer than MAX_FRAME_A (FrameTooLong) */
+	uint64_t rx_drop_runt;          /* shorter than 64 bytes with FCS, ARUNT clear */
+	uint64_t rx_drop_crc;           /* bad FCS, ACRC clear */
+	uint64_t rx_drop_no_rxf;        /* RXF empty or starved (InDropped) */
+	uint64_t rx_drop_rxd_full;      /* no room for one RXD descriptor (InDropped) */
+	uint64_t rx_drop_buf_small;     /* frame longer than the RXF buffer (InDropped) */
+	uint64_t rx_drop_wire;          /* receive queue overflow on the wire */
+	uint64_t violations;            /* strictness violations since create */
+	bool tx_stopped;                /* TX engine stopped by a violation until SW reset */
+	bool rx_stopped;                /* RX engine stopped by a violation until SW reset */
+	uint32_t rx_queued;             /* frames on the wire not yet taken by the receiver */
 };
 /* One consistent snapshot of the model, taken under its lock. */
 void qt_sim_observe(struct qt_sim *sim, struct qt_sim_obs *out);

@@ -43,6 +43,8 @@ sim_signal_in(struct qt_sim *sim)
 	/* no wire name: a loopback plug brings this port's own light back */
 	struct qt_sim *far = sim->wire[0] != '\0' ? sim->peer : sim;
 
+	if (sim->dma.tap_fd >= 0)
+		return sim->cable;      /* a TAP's far end is always connected */
 	if (!sim->cable || far == NULL || !far->cable || far->phy == NULL)
 		return false;
 	return sim_phy_transmitting(far->phy);
@@ -86,6 +88,9 @@ sim_settle(struct qt_sim *sim)
 		if (!changed)
 			break;
 	}
+	/* the DMA engines: every access and every clock move (DESIGN.md) */
+	for (i = 0; i < n; i++)
+		sim_dma_settle(port[i]);
 	for (i = 0; i < n; i++)
 		sim_irq_eval(port[i]);
 }
@@ -139,7 +144,7 @@ reg_read(struct qt_sim *sim, uint32_t off)
 		sim_violationf(sim, "BAR0 read at bad offset 0x%x", off);
 		return 0xFFFFFFFFu;
 	}
-	if (sim_mdio_rd(sim, off, &val) || sim_nicfw_rd(sim, off, &val) ||
+	if (sim_mdio_rd(sim, off, &val) || sim_dma_rd(sim, off, &val) ||
 	    sim_mac_rd(sim, off, &val))
 		return val;
 	return SIM_REG(sim, off);       /* plain storage */
@@ -152,7 +157,7 @@ reg_write(struct qt_sim *sim, uint32_t off, uint32_t val)
 		sim_violationf(sim, "BAR0 write at bad offset 0x%x", off);
 		return;
 	}
-	if (sim_mdio_wr(sim, off, val) || sim_nicfw_wr(sim, off, val) ||
+	if (sim_mdio_wr(sim, off, val) || sim_dma_wr(sim, off, val) ||
 	    sim_mac_wr(sim, off, val))
 		return;
 	SIM_REG(sim, off) = val;
@@ -208,12 +213,25 @@ qt_sim_create(const struct qt_sim_config *cfg)
 	sim->cfg.wire = sim->wire;
 	sim->clock = cfg->clock != NULL ? cfg->clock : qt_sim_real_clock();
 	sim->cfg.clock = sim->clock;
+	if (cfg->rxd_bc != 0 && cfg->rxd_bc != 2 && cfg->rxd_bc != 3) {
+		free(sim);
+		errno = EINVAL;
+		return NULL;
+	}
+	if (sim_dma_init(sim) != 0) {
+		int err = errno != 0 ? errno : ENOMEM;
+
+		sim_dma_fini(sim);
+		free(sim);
+		errno = err;
+		return NULL;
+	}
 	sim_mac_power_on(sim);
 	sim->cable = true;
 	sim_mdio_reset(sim);
 
 	sim_lock();
-	for (p = sim_all; p != NULL && sim->wire[0] != '\0'; p = p->next) {
+	for (p = sim_all; p != NULL && sim->wire[0] != '\0' && sim->dma.tap_fd < 0; p = p->next) {
 		if (strcmp(p->wire, sim->wire) == 0) {
 			peer = p;
 			break;
@@ -221,6 +239,7 @@ qt_sim_create(const struct qt_sim_config *cfg)
 	}
 	if (peer != NULL && peer->peer != NULL) {
 		sim_unlock();
+		sim_dma_fini(sim);
 		free(sim);
 		errno = EBUSY;  /* a wire has two ends */
 		return NULL;
@@ -228,6 +247,7 @@ qt_sim_create(const struct qt_sim_config *cfg)
 	sim->phy = sim_phy_create(sim, &sim->cfg);
 	if (sim->phy == NULL) {
 		sim_unlock();
+		sim_dma_fini(sim);
 		free(sim);
 		errno = ENOMEM;
 		return NULL;
@@ -268,6 +288,7 @@ qt_sim_destroy(struct qt_sim *sim)
 		sim_settle(peer);
 		sim_leave(peer);
 	}
+	sim_dma_fini(sim);
 	free(sim->trace);
 	free(sim);
 }
@@ -320,6 +341,13 @@ qt_sim_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg)
 	case QT_SIM_FAULT_FW_NEVER_BOOTS:
 	case QT_SIM_FAULT_HEARTBEAT_STOPS:
 		sim_phy_set_fault(sim->phy, fault, arg);
+		break;
+	case QT_SIM_FAULT_RX_BAD_CRC:
+	case QT_SIM_FAULT_RX_BAD_L4_CSUM:
+	case QT_SIM_FAULT_RXF_STARVE:
+	case QT_SIM_FAULT_TXF_SLOW:
+	case QT_SIM_FAULT_RXD_SPLIT:
+		sim_dma_set_fault(sim, fault, arg);
 		break;
 	default:
 		break;

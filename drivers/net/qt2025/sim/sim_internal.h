@@ -11,7 +11,10 @@
  *   qt_sim.h          public API (driver glue, tests)
  *   `- sim_internal.h this seam: what each half offers the other
  *      |- sim_nic.h   NIC half: struct qt_sim, the BAR0 register map, lock and services
- *      |              sim_core.c sim_mac.c sim_trace.c sim_clock.c sim_mdio.c sim_nic_fw.c
+ *      |  |           sim_core.c sim_mac.c sim_trace.c sim_clock.c sim_mdio.c sim_nic_fw.c
+ *      |  |           datapath: sim_dma.c (FIFO registers, counters, resets, when engines
+ *      |  |           run) sim_dma_tx.c sim_dma_rx.c sim_frame.c (offloads) sim_wire.c
+ *      |  `- sim_dma.h  the datapath's state and descriptor-side register map
  *      `- sim_phy.h   QT2025 half: struct sim_phy, its MMD map
  *                     sim_qt2025_regs.c sim_qt2025_8051.c
  *

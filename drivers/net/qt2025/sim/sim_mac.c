@@ -244,7 +244,11 @@ sim_mac_wr(struct qt_sim *sim, uint32_t off, uint32_t val)
 	case SIM_RST_PORT:
 	case SIM_RST_QU:
 		SIM_REG(sim, off) = val;
-		sim_nicfw_kick(sim);    /* DMA resumes when the resets drop (12.1) */
+		/* asserted: engines stop, FIFO positions start afresh; they resume when the
+		 * resets drop (12.1)
+		 */
+		if (val & 1)
+			sim_dma_reset(sim);
 		return true;
 	default:
 		return false;

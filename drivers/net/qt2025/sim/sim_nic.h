@@ -4,9 +4,10 @@
 
 /*
  * Private to the NIC half of the model (sim_core.c, sim_mac.c, sim_trace.c, sim_clock.c,
- * sim_mdio.c, sim_nic_fw.c): the layout of struct qt_sim and the model's own register map,
- * written from the hardware note. The QT2025 half only sees sim_internal.h. Every function
- * here runs with the model lock held, except the lock functions themselves.
+ * sim_mdio.c, sim_nic_fw.c and the datapath: sim_dma*.c, sim_frame.c, sim_wire.c): the
+ * layout of struct qt_sim and the model's own register map, written from the hardware
+ * note; the datapath's state is in sim_dma.h. The QT2025 half only sees sim_internal.h.
+ * Every function here runs with the model lock held, except the lock functions themselves.
  */
 
 #ifndef SIM_NIC_H
@@ -15,6 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "sim_dma.h"
 #include "sim_internal.h"
 
 #define SIM_BAR0_SIZE		0x10000u
@@ -86,7 +88,6 @@ struct sim_mdio {
 
 /* The NIC firmware engine behind the TXD FIFO (hw note 4.8, 12.4). */
 struct sim_nicfw {
-	uint32_t pos;                   /* internal TXD read position = TXD_RPTR */
 	bool failed;                    /* a bad init descriptor was seen */
 	bool finish_seen;
 	uint64_t done_ns;               /* INIT_STATUS sets at this time */
@@ -131,6 +132,8 @@ struct qt_sim {
 
 	struct sim_mdio mdio;
 	struct sim_nicfw nicfw;
+	struct sim_dma dma;
+	uint64_t violations;
 
 	/* trace and fail reason */
 	struct qt_sim_trace_entry *trace;
@@ -177,11 +180,67 @@ bool sim_mdio_wr(struct qt_sim *sim, uint32_t off, uint32_t val);
 void sim_mdio_advance(struct qt_sim *sim, uint64_t now);
 void sim_mdio_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg);
 
-/* sim_nic_fw.c */
-bool sim_nicfw_rd(struct qt_sim *sim, uint32_t off, uint32_t *val);
-bool sim_nicfw_wr(struct qt_sim *sim, uint32_t off, uint32_t val);
+/* sim_nic_fw.c: a descriptor of the init stream starts at TXD offset pos (word0, word1)
+ * with avail bytes published: returns the bytes the NIC consumes, 0 to wait for the rest
+ * of the descriptor, avail to drain a failed stream.
+ */
+uint32_t sim_nicfw_desc(struct qt_sim *sim, uint32_t pos, uint32_t w0, uint32_t w1,
+			uint32_t avail);
 void sim_nicfw_advance(struct qt_sim *sim, uint64_t now);
 void sim_nicfw_soft_reset(struct qt_sim *sim);
-void sim_nicfw_kick(struct qt_sim *sim);
+
+/* sim_dma.c: the FIFO registers, counters, resets, knobs and when the engines run. */
+int sim_dma_init(struct qt_sim *sim);
+void sim_dma_fini(struct qt_sim *sim);
+bool sim_dma_rd(struct qt_sim *sim, uint32_t off, uint32_t *val);
+bool sim_dma_wr(struct qt_sim *sim, uint32_t off, uint32_t val);
+/* RST_QU / RST_PORT / DIS_QU / DIS_PORT asserted: the engines stand still (3.7, 12.1). */
+bool sim_dma_halted(struct qt_sim *sim);
+/* RST_QU or RST_PORT asserted: internal FIFO positions and engine state start afresh. */
+void sim_dma_reset(struct qt_sim *sim);
+/* Runs the engines if register accesses may (not manual_dma, or the init stream). */
+void sim_dma_settle(struct qt_sim *sim);
+void sim_dma_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg);
+void sim_dma_observe(struct qt_sim *sim, struct qt_sim_obs *out);
+/* The ring of a FIFO, mapped on first use after a CFG write; NULL (violation) if not. */
+uint8_t *sim_fifo_ring(struct qt_sim *sim, enum sim_fifo_id id);
+void sim_fifo_read(const struct sim_fifo *f, uint32_t pos, void *dst, uint32_t len);
+void sim_fifo_write(struct sim_fifo *f, uint32_t pos, const void *src, uint32_t len);
+/* A packet buffer named by a descriptor; NULL (violation naming what) if unmapped. */
+void *sim_dma_buf(struct qt_sim *sim, uint64_t iova, uint32_t len, const char *what);
+uint64_t sim_now_ps(struct qt_sim *sim);
+
+/* sim_dma_tx.c: TXD consumption (init stream and packets), TXF completions. Returns the
+ * number of descriptors and completions handled.
+ */
+unsigned int sim_tx_run(struct qt_sim *sim);
+/* sim_dma_rx.c: frames that have arrived, through filters into RXF buffers and RXD. */
+unsigned int sim_rx_run(struct qt_sim *sim);
+
+/* sim_frame.c: frame parsing and the offloads (hw note 4.3, 4.6). */
+uint32_t sim_frame_l2_len(const uint8_t *f, uint32_t len);
+void sim_frame_tx_csum(uint8_t *f, uint32_t len);
+/* TSO: the length of the Ethernet+IPv4+TCP headers and of the TCP payload; 0 when the
+ * frame is not TCP/IPv4.
+ */
+uint32_t sim_frame_tso_hdr(const uint8_t *f, uint32_t len, uint32_t *payload);
+/* Builds segment i of a TSO super-frame into out; returns its length. */
+uint32_t sim_frame_tso_seg(const uint8_t *sf, uint32_t len, uint32_t hdr, uint32_t mss,
+			   uint32_t i, uint32_t nseg, uint8_t *out);
+/* RX checksum check of a frame without its outer tag: PKT_ID and ERR (4.6). */
+void sim_frame_rx_csum(const uint8_t *f, uint32_t len, uint32_t *pkt_id, uint32_t *err);
+/* Damages the TCP/UDP checksum of a frame; false if it carries none. */
+bool sim_frame_break_l4(uint8_t *f, uint32_t len);
+
+/* sim_wire.c: the line between ports, capture, inject and TAP. */
+int sim_wire_open(struct qt_sim *sim);
+void sim_wire_close(struct qt_sim *sim);
+/* The buffer to gather the next transmitted frame (at most len bytes) into. */
+uint8_t *sim_wire_tx_begin(struct qt_sim *sim, uint32_t len);
+/* Sends the frame gathered by sim_wire_tx_begin, len bytes without FCS. */
+void sim_wire_tx_end(struct qt_sim *sim, uint32_t len);
+/* Takes frames from a TAP into the receive queue. */
+void sim_wire_poll(struct qt_sim *sim);
+bool sim_fq_push(struct sim_fq *q, const void *frame, uint32_t len, uint64_t arrive_ps);
 
 #endif /* SIM_NIC_H */

@@ -47,6 +47,7 @@ void
 sim_violation(struct qt_sim *sim, const char *reason)
 {
 	snprintf(sim->reason, sizeof(sim->reason), "%s", reason);
+	sim->violations++;
 	sim_trace(sim, QT_SIM_TR_EVENT, 0, 0, 0, 0, QT_SIM_EV_VIOLATION);
 }
 
@@ -86,6 +87,7 @@ qt_sim_observe(struct qt_sim *sim, struct qt_sim_obs *out)
 	out->mac_speed = sim->mac_speed;
 	out->mdio_frames = sim->mdio.frames;
 	out->irq_count = sim->irq_count;
+	sim_dma_observe(sim, out);
 	sim_leave(sim);
 }
 
