@@ -15,7 +15,7 @@
 static const char pci_params[] =
 	"phy_fw=<path> nic_fw=<path> link_poll_ms=<10-10000> fw_force=<0|1>";
 static const char sim_params[] =
-	"wire=<name> module=none|lrm|sr|lr|dac|1g-sx|1g-lx|invalid|1g-cx|1g-t|er|active-dac "
+	"wire=<name>|tap:<ifname> module=none|lrm|sr|lr|dac|1g-sx|1g-lx|invalid|1g-cx|1g-t|er|active-dac "
 	"timing=real|fast phy_fw=<path> nic_fw=<path> link_poll_ms=<10-10000> fw_force=<0|1>";
 
 QT_TEST(devargs, param_strings)
@@ -52,6 +52,8 @@ QT_TEST(devargs, every_key)
 	QT_ASSERT(strcmp(a.wire, "w-1_x") == 0, "wire %s", a.wire);
 	QT_ASSERT_EQ(a.module, 9);
 	QT_ASSERT_EQ(a.timing_real, false);
+	QT_ASSERT_EQ(qt2025_devargs_parse("t", "wire=tap:qt0-tap_1", true, &a), 0);
+	QT_ASSERT(strcmp(a.wire, "tap:qt0-tap_1") == 0, "wire %s", a.wire);
 	QT_ASSERT_EQ(qt2025_devargs_parse("t", "link_poll_ms=10000,fw_force=0", false, &a), 0);
 	QT_ASSERT_EQ(a.link_poll_ms, 10000);
 	QT_ASSERT_EQ(a.fw_force, false);
@@ -64,7 +66,7 @@ QT_TEST(devargs, bad_values)
 	static const char *const bad[] = {
 		"link_poll_ms=9", "link_poll_ms=10001", "link_poll_ms=", "link_poll_ms=1x",
 		"fw_force=2", "fw_force=", "fw_force=yes", "wire=a.b", "wire=" \
-		"0123456789012345678901234567890123", "module=xx", "module=", "timing=slow",
+		"0123456789012345678901234567890123", "module=xx", "module=", "wire=tap:", "wire=tap:a:b", "wire=tap:0123456789abcdef", "timing=slow",
 		"phy_fw=", "nic_fw=", "bogus=1", "link_poll_ms",
 	};
 	struct qt2025_devargs a;

@@ -110,6 +110,10 @@ parse_pair(const struct devarg *d, const char *v, struct qt2025_devargs *a)
 			a->fw_force = u == 1;
 		return rc;
 	case WIRE:
+		/* a name, or tap:IFNAME (a Linux TAP interface of at most 15 characters) */
+		if (v != NULL && strncmp(v, "tap:", 4) == 0)
+			return strlen(v + 4) < 16 && parse_str(v + 4, a->wire, 16, true) == 0 ?
+			       parse_str(v, a->wire, sizeof(a->wire), false) : -EINVAL;
 		return parse_str(v, a->wire, sizeof(a->wire), true);
 	case MODULE:
 		rc = qt2025_module_parse(v);

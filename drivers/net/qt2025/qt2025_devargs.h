@@ -37,7 +37,7 @@
 	X(link_poll_ms, POLL_MS, "<10-10000>") S \
 	X(fw_force, BOOL, "<0|1>")
 #define QT2025_DEVARGS_SIM(X, S) \
-	X(wire, WIRE, "<name>") S \
+	X(wire, WIRE, "<name>|tap:<ifname>") S \
 	X(module, MODULE, QT2025_MODULE_CHOICES) S \
 	X(timing, TIMING, "real|fast")
 #define QT2025_DEVARG_PARAM_(key, kind, help) #key "=" help
