@@ -544,3 +544,14 @@ qtt_pair_destroy(const uint16_t pp[2])
 			rc = -1;
 	return rc;
 }
+
+const char *
+qtt_sim_reason(struct qt_sim *sim)
+{
+	static struct qt_sim_obs obs;
+
+	if (sim == NULL)
+		return "no model";
+	qt_sim_observe(sim, &obs);
+	return obs.fail_reason;
+}

@@ -57,6 +57,8 @@ int qtt_pair_destroy(const uint16_t pp[2]);
 
 /* The model behind a simulated port (NULL and a message when there is none). */
 struct qt_sim *qtt_sim(uint16_t port);
+/* The model's fail reason (a static buffer), for messages. */
+const char *qtt_sim_reason(struct qt_sim *sim);
 
 /* Link as rte_eth_link_get_nowait reports it: 1 up, 0 down, -1 error. */
 int qtt_link(uint16_t port);

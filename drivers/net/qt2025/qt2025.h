@@ -46,6 +46,8 @@ struct qt2025_devargs {
 	char wire[32];
 	uint8_t module;                 /* SFP module type, the 3.D70C code (hw note 8.5) */
 	bool timing_real;
+	uint8_t rxd_bc;                 /* model variants of UNCERTAIN facts (hw note 4.4, 4.6) */
+	bool txf_zero_cookie;
 };
 
 /* PHY control thread states (a cold bring-up goes identify, firmware-download, nic-firmware,

@@ -14,7 +14,7 @@
 
 #include "qt2025_devargs.h"
 
-enum devarg_kind { PATH, POLL_MS, BOOL, WIRE, MODULE, TIMING };
+enum devarg_kind { PATH, POLL_MS, BOOL, WIRE, MODULE, TIMING, RXD_BC, TXF_COOKIE };
 
 struct devarg {
 	const char *key;
@@ -126,6 +126,13 @@ parse_pair(const struct devarg *d, const char *v, struct qt2025_devargs *a)
 			return -EINVAL;
 		a->timing_real = strcmp(v, "real") == 0;
 		return 0;
+	case RXD_BC:
+		return parse_u32(v, 2, 3, &u) == 0 ? (a->rxd_bc = (uint8_t)u, 0) : -EINVAL;
+	case TXF_COOKIE:
+		if (v == NULL || (strcmp(v, "echo") != 0 && strcmp(v, "zero") != 0))
+			return -EINVAL;
+		a->txf_zero_cookie = strcmp(v, "zero") == 0;
+		return 0;
 	}
 	return -EINVAL;
 }
@@ -153,6 +160,7 @@ qt2025_devargs_parse(const char *name, const char *args, bool is_sim,
 	out->link_poll_ms = QT2025_LINK_POLL_MS_DEFAULT;
 	out->module = (uint8_t)qt2025_module_parse("sr");
 	out->timing_real = true;
+	out->rxd_bc = 3;
 	if (args == NULL || *args == '\0')
 		return 0;
 

@@ -32,6 +32,8 @@
 struct sim_card {
 	char name[RTE_DEV_NAME_MAX_LEN];
 	char wire[32];
+	uint8_t rxd_bc;                 /* variants are the card's make: another one is a */
+	bool txf_zero_cookie;           /* new card */
 	struct qt_sim *sim;
 	int irq_fd;             /* the model's MSI: written by the model, read by EAL */
 	struct rte_intr_handle *intr;
@@ -90,7 +92,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	unsigned int i, h = 0;
 
 	card = card_find(name);
-	if (card != NULL && strcmp(card->wire, a->wire) != 0) {
+	if (card != NULL && (strcmp(card->wire, a->wire) != 0 || card->rxd_bc != a->rxd_bc ||
+			     card->txf_zero_cookie != a->txf_zero_cookie)) {
 		card_free(card);
 		card = NULL;
 	}
@@ -108,6 +111,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	card = &sim_cards[i];
 	snprintf(card->name, sizeof(card->name), "%s", name);
 	snprintf(card->wire, sizeof(card->wire), "%s", a->wire);
+	card->rxd_bc = a->rxd_bc;
+	card->txf_zero_cookie = a->txf_zero_cookie;
 	card->port_id = -1;
 	card->irq_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	card->intr = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
@@ -123,6 +128,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	/* the model's module types are the 3.D70C codes (hw note 8.5) */
 	cfg.module = (enum qt_sim_module)a->module;
 	cfg.timing = a->timing_real ? QT_SIM_TIMING_REAL : QT_SIM_TIMING_FAST;
+	cfg.rxd_bc = a->rxd_bc;
+	cfg.txf_zero_cookie = a->txf_zero_cookie;
 	cfg.phy_addr = 1;       /* as on the Edimax EN-9320SFP+ (hw note 1.2) */
 	/* a locally administered MAC address that differs per card name */
 	for (i = 0; name[i] != '\0'; i++)
