@@ -15,8 +15,10 @@
 static const char pci_params[] =
 	"phy_fw=<path> nic_fw=<path> link_poll_ms=<10-10000> fw_force=<0|1>";
 static const char sim_params[] =
-	"wire=<name>|tap:<ifname> module=none|lrm|sr|lr|dac|1g-sx|1g-lx|invalid|1g-cx|1g-t|er|active-dac "
-	"timing=real|fast rxd_bc=2|3 txf_cookie=echo|zero phy_fw=<path> nic_fw=<path> link_poll_ms=<10-10000> fw_force=<0|1>";
+	"wire=<name>|tap:<ifname> "
+	"module=none|lrm|sr|lr|dac|1g-sx|1g-lx|invalid|1g-cx|1g-t|er|active-dac "
+	"timing=real|fast rxd_bc=2|3 txf_cookie=echo|zero "
+	"phy_fw=<path> nic_fw=<path> link_poll_ms=<10-10000> fw_force=<0|1>";
 
 QT_TEST(devargs, param_strings)
 {
@@ -66,7 +68,9 @@ QT_TEST(devargs, bad_values)
 	static const char *const bad[] = {
 		"link_poll_ms=9", "link_poll_ms=10001", "link_poll_ms=", "link_poll_ms=1x",
 		"fw_force=2", "fw_force=", "fw_force=yes", "wire=a.b", "wire=" \
-		"0123456789012345678901234567890123", "module=xx", "module=", "wire=tap:", "wire=tap:a:b", "wire=tap:0123456789abcdef", "timing=slow",
+		"0123456789012345678901234567890123", "module=xx", "module=", "wire=tap:",
+		"wire=tap:a:b", "wire=tap:0123456789abcdef", "timing=slow", "rxd_bc=4",
+		"txf_cookie=no",
 		"phy_fw=", "nic_fw=", "bogus=1", "link_poll_ms",
 	};
 	struct qt2025_devargs a;
