@@ -3,11 +3,12 @@
  */
 
 /*
- * bench-qt2025: the PHY-management figures on the model with timing=real, each as a ratio
- * to a physical limit or to a peer measured in the same run. Prints figures; asserts
- * nothing.
+ * bench-qt2025: figures on the model, each as a ratio to a physical limit or to a peer
+ * measured in the same run: PHY management with timing=real here, the datapath in
+ * bench_datapath.c. Prints figures; asserts nothing.
  *
- *   bench-qt2025 [EAL args]     (default: --no-huge -m 512 --no-pci, unique file prefix)
+ *   bench-qt2025 [link|datapath|all] [EAL args]
+ *                (default: all; --no-huge -m 512 --no-pci, unique file prefix)
  */
 
 #include <stdio.h>
@@ -21,6 +22,7 @@
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
 
+#include "bench.h"
 #include "qt2025_sim.h"
 #include "qt2025_phy.h"
 #include "tn40_mdio.h"
@@ -154,12 +156,9 @@ cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-int
-main(int argc, char **argv)
+static void
+bench_link(void)
 {
-	char prefix[64];
-	char *def[] = { argv[0], (char *)"--no-huge", (char *)"-m", (char *)"512",
-			(char *)"--no-pci", prefix, NULL };
 	double limit_ms = WRITES * 2.0 * FRAME_NS_6M / 1e6, dl, cold, warm, one, four;
 	double lat[20];
 	uint16_t ports[4];
@@ -168,12 +167,9 @@ main(int argc, char **argv)
 	struct qt_sim *sim;
 	unsigned int i;
 
-	snprintf(prefix, sizeof(prefix), "--file-prefix=qt2025-bench-%d", (int)getpid());
-	if (rte_eal_init(argc > 1 ? argc : 6, argc > 1 ? argv : def) < 0)
-		return 1;
 	pool = rte_pktmbuf_pool_create("bench", 1024, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
 	if (pool == NULL)
-		return 1;
+		return;
 
 	dl = bench_download();
 	printf("firmware download: %.1f ms, wire limit %.1f ms (24,543 writes x 2 frames x "
@@ -223,6 +219,39 @@ main(int argc, char **argv)
 	printf("bring-up of 4 ports together: %.1f ms, 1 port: %.1f ms: ratio %.2f "
 	       "(goal <= 1.2; %ld cores here)\n", four, one, four / one,
 	       sysconf(_SC_NPROCESSORS_ONLN));
+}
+
+int
+main(int argc, char **argv)
+{
+	char prefix[64], name[48];
+	char *def[] = { argv[0], (char *)"--no-huge", (char *)"-m", (char *)"512",
+			(char *)"--no-pci", prefix, NULL };
+	const char *mode = "all";
+	int rc;
+
+	if (argc >= 3 && strcmp(argv[1], "cost") == 0) {
+		const char *which = argv[2];
+
+		argv[2] = argv[0];      /* argv[1..2] are ours, the rest is EAL's */
+		rc = rte_eal_init(argc - 2, argv + 2);
+		return rc < 0 ? 1 : bench_cost_main(which);
+	}
+	if (argc >= 2 && (strcmp(argv[1], "link") == 0 || strcmp(argv[1], "datapath") == 0 ||
+			  strcmp(argv[1], "all") == 0)) {
+		mode = argv[1];
+		argv[1] = argv[0];
+		argv++;
+		argc--;
+	}
+	snprintf(name, sizeof(name), "qt2025-bench-%d", (int)getpid());
+	snprintf(prefix, sizeof(prefix), "--file-prefix=%s", name);
+	if (rte_eal_init(argc > 1 ? argc : 6, argc > 1 ? argv : def) < 0)
+		return 1;
+	if (strcmp(mode, "datapath") != 0)
+		bench_link();
+	if (strcmp(mode, "link") != 0)
+		bench_datapath(def[0], name);
 	rte_eal_cleanup();
 	return 0;
 }

@@ -17,7 +17,7 @@ static const char pci_params[] =
 static const char sim_params[] =
 	"wire=<name>|tap:<ifname> "
 	"module=none|lrm|sr|lr|dac|1g-sx|1g-lx|invalid|1g-cx|1g-t|er|active-dac "
-	"timing=real|fast rxd_bc=2|3 txf_cookie=echo|zero "
+	"timing=real|fast rxd_bc=2|3 txf_cookie=echo|zero dma=auto|manual "
 	"phy_fw=<path> nic_fw=<path> link_poll_ms=<10-10000> fw_force=<0|1>";
 
 QT_TEST(devargs, param_strings)

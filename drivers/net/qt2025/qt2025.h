@@ -48,6 +48,7 @@ struct qt2025_devargs {
 	bool timing_real;
 	uint8_t rxd_bc;                 /* model variants of UNCERTAIN facts (hw note 4.4, 4.6) */
 	bool txf_zero_cookie;
+	bool manual_dma;                /* the DMA engines run when stepped (benchmarks) */
 };
 
 /* PHY control thread states (a cold bring-up goes identify, firmware-download, nic-firmware,

@@ -14,7 +14,7 @@
 
 #include "qt2025_devargs.h"
 
-enum devarg_kind { PATH, POLL_MS, BOOL, WIRE, MODULE, TIMING, RXD_BC, TXF_COOKIE };
+enum devarg_kind { PATH, POLL_MS, BOOL, WIRE, MODULE, TIMING, RXD_BC, TXF_COOKIE, DMA };
 
 struct devarg {
 	const char *key;
@@ -132,6 +132,11 @@ parse_pair(const struct devarg *d, const char *v, struct qt2025_devargs *a)
 		if (v == NULL || (strcmp(v, "echo") != 0 && strcmp(v, "zero") != 0))
 			return -EINVAL;
 		a->txf_zero_cookie = strcmp(v, "zero") == 0;
+		return 0;
+	case DMA:
+		if (v == NULL || (strcmp(v, "auto") != 0 && strcmp(v, "manual") != 0))
+			return -EINVAL;
+		a->manual_dma = strcmp(v, "manual") == 0;
 		return 0;
 	}
 	return -EINVAL;

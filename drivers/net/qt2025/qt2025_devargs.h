@@ -41,7 +41,8 @@
 	X(module, MODULE, QT2025_MODULE_CHOICES) S \
 	X(timing, TIMING, "real|fast") S \
 	X(rxd_bc, RXD_BC, "2|3") S \
-	X(txf_cookie, TXF_COOKIE, "echo|zero")
+	X(txf_cookie, TXF_COOKIE, "echo|zero") S \
+	X(dma, DMA, "auto|manual")
 #define QT2025_DEVARG_PARAM_(key, kind, help) #key "=" help
 #define QT2025_PCI_PARAMS QT2025_DEVARGS_COMMON(QT2025_DEVARG_PARAM_, " ")
 #define QT2025_SIM_PARAMS \

@@ -34,6 +34,7 @@ struct sim_card {
 	char wire[32];
 	uint8_t rxd_bc;                 /* variants are the card's make: another one is a */
 	bool txf_zero_cookie;           /* new card */
+	bool manual_dma;
 	struct qt_sim *sim;
 	int irq_fd;             /* the model's MSI: written by the model, read by EAL */
 	struct rte_intr_handle *intr;
@@ -93,7 +94,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 
 	card = card_find(name);
 	if (card != NULL && (strcmp(card->wire, a->wire) != 0 || card->rxd_bc != a->rxd_bc ||
-			     card->txf_zero_cookie != a->txf_zero_cookie)) {
+			     card->txf_zero_cookie != a->txf_zero_cookie ||
+			     card->manual_dma != a->manual_dma)) {
 		card_free(card);
 		card = NULL;
 	}
@@ -113,6 +115,7 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	snprintf(card->wire, sizeof(card->wire), "%s", a->wire);
 	card->rxd_bc = a->rxd_bc;
 	card->txf_zero_cookie = a->txf_zero_cookie;
+	card->manual_dma = a->manual_dma;
 	card->port_id = -1;
 	card->irq_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	card->intr = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
@@ -130,6 +133,7 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	cfg.timing = a->timing_real ? QT_SIM_TIMING_REAL : QT_SIM_TIMING_FAST;
 	cfg.rxd_bc = a->rxd_bc;
 	cfg.txf_zero_cookie = a->txf_zero_cookie;
+	cfg.manual_dma = a->manual_dma;
 	cfg.phy_addr = 1;       /* as on the Edimax EN-9320SFP+ (hw note 1.2) */
 	/* a locally administered MAC address that differs per card name */
 	for (i = 0; name[i] != '\0'; i++)

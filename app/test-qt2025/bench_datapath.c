@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * bench-qt2025's datapath figures, each against a peer or a physical limit:
+ *  - driver cost per packet, Rx and Tx apart, 64-byte frames, bursts of 32, on a loopback
+ *    plug with the model's DMA engines stepped by the benchmark between bursts (dma=manual),
+ *    so their work stays outside the measured bursts; TSC cycles here, instructions from
+ *    callgrind (this program runs itself under valgrind); DPDK's net_ring in the same
+ *    harness beside it;
+ *  - io forwarding between two simulated ports (timing=fast) on one core, in Mpps;
+ *  - timing=real: the wire's rate for 64 and 1518-byte frames against line rate.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <rte_bus_vdev.h>
+#include <rte_cycles.h>
+#include <rte_ethdev.h>
+#include <rte_mbuf.h>
+
+#include "bench.h"
+#include "qt2025_sim.h"
+
+#define BURST 32
+#define COST_ITERS 20000
+#define COST_ITERS_VG 2000      /* under callgrind */
+#define LINE_PPS(len) (10e9 / (((len) + 4 + 8 + 12) * 8.0))    /* FCS, preamble, IFG */
+
+struct cost {
+	double rx_cyc, tx_cyc;          /* per packet */
+	uint64_t pkts;
+};
+
+static struct rte_mempool *dp_pool;
+
+/* The measured calls: not inlined, so that callgrind can toggle on them. */
+__rte_noinline uint16_t bench_rx_burst(uint16_t port, struct rte_mbuf **m, uint16_t n);
+__rte_noinline uint16_t bench_tx_burst(uint16_t port, struct rte_mbuf **m, uint16_t n);
+
+__rte_noinline uint16_t
+bench_rx_burst(uint16_t port, struct rte_mbuf **m, uint16_t n)
+{
+	return rte_eth_rx_burst(port, 0, m, n);
+}
+
+__rte_noinline uint16_t
+bench_tx_burst(uint16_t port, struct rte_mbuf **m, uint16_t n)
+{
+	return rte_eth_tx_burst(port, 0, m, n);
+}
+
+static int
+port_setup(const char *name, const char *args, uint16_t *port, uint64_t rx_ol, uint64_t tx_ol)
+{
+	struct rte_eth_conf conf = { .rxmode.offloads = rx_ol, .txmode.offloads = tx_ol };
+	uint64_t t0 = rte_get_timer_cycles();
+	struct rte_eth_link link;
+
+	if (rte_vdev_init(name, args) != 0 || rte_eth_dev_get_port_by_name(name, port) != 0 ||
+	    rte_eth_dev_configure(*port, 1, 1, &conf) != 0 ||
+	    rte_eth_rx_queue_setup(*port, 0, 1024, 0, NULL, dp_pool) != 0 ||
+	    rte_eth_tx_queue_setup(*port, 0, 1024, 0, NULL) != 0 ||
+	    rte_eth_dev_start(*port) != 0)
+		return -1;
+	do {
+		if (rte_eth_link_get_nowait(*port, &link) == 0 && link.link_status)
+			return 0;
+		rte_delay_ms(5);
+	} while (rte_get_timer_cycles() - t0 < 10 * rte_get_timer_hz());
+	return -1;
+}
+
+static void
+port_gone(const char *name, uint16_t port)
+{
+	rte_eth_dev_stop(port);
+	rte_eth_dev_close(port);
+	rte_vdev_uninit(name);
+}
+
+/* Frames of len bytes for a loop; offloads asked per mbuf as an application would. */
+static int
+make_frames(struct rte_mbuf **m, unsigned int n, uint16_t len, bool offloads)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		m[i] = rte_pktmbuf_alloc(dp_pool);
+		if (m[i] == NULL || rte_pktmbuf_append(m[i], len) == NULL)
+			return -1;
+		memset(rte_pktmbuf_mtod(m[i], void *), 0xFF, 12);       /* broadcast */
+		rte_pktmbuf_mtod_offset(m[i], uint16_t *, 12)[0] = rte_cpu_to_be_16(0x0800);
+		if (offloads) {
+			m[i]->ol_flags = RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM |
+					 RTE_MBUF_F_TX_UDP_CKSUM | RTE_MBUF_F_TX_VLAN;
+			m[i]->vlan_tci = 100;
+			m[i]->l2_len = 14;
+			m[i]->l3_len = 20;
+		}
+	}
+	return 0;
+}
+
+/* Tx a burst, step the model (sim) until it comes back, Rx it: the same mbufs go round. */
+static int
+cost_loop(uint16_t port, struct qt_sim *sim, unsigned int iters, bool offloads,
+	  struct cost *c)
+{
+	struct rte_mbuf *m[BURST];
+	uint64_t rx = 0, tx = 0, t;
+	unsigned int i, sent, got;
+
+	memset(c, 0, sizeof(*c));
+	if (make_frames(m, BURST, 60, offloads) != 0)
+		return -1;
+	for (i = 0; i < iters; i++) {
+		t = rte_rdtsc_precise();
+		sent = bench_tx_burst(port, m, BURST);
+		tx += rte_rdtsc_precise() - t;
+		if (sent != BURST)
+			return -1;
+		if (sim != NULL)
+			while (qt_sim_dma_step(sim) != 0)
+				;
+		for (got = 0; got < BURST;) {
+			t = rte_rdtsc_precise();
+			got += bench_rx_burst(port, m + got, BURST - got);
+			rx += rte_rdtsc_precise() - t;
+			if (sim != NULL && got < BURST && qt_sim_dma_step(sim) == 0)
+				return -1;
+		}
+		if (offloads)   /* as an application forwarding them would set again */
+			for (got = 0; got < BURST; got++)
+				m[got]->ol_flags |= RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM |
+					RTE_MBUF_F_TX_UDP_CKSUM | RTE_MBUF_F_TX_VLAN;
+	}
+	rte_pktmbuf_free_bulk(m, BURST);
+	c->pkts = (uint64_t)iters * BURST;
+	c->rx_cyc = (double)rx / c->pkts;
+	c->tx_cyc = (double)tx / c->pkts;
+	return 0;
+}
+
+/* "qt2025" (plain or "qt2025-ol" with offloads) or "ring": the port and its model. */
+static int
+cost_port(const char *which, uint16_t *port, struct qt_sim **sim, bool *ol)
+{
+	*ol = strcmp(which, "qt2025-ol") == 0;
+	*sim = NULL;
+	if (strcmp(which, "ring") == 0)
+		return port_setup("net_ring0", "", port, 0, 0);
+	if (port_setup("net_qt2025_sim_cost", "timing=fast,dma=manual", port,
+		       *ol ? RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_CHECKSUM : 0,
+		       *ol ? RTE_ETH_TX_OFFLOAD_VLAN_INSERT | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM |
+		       RTE_ETH_TX_OFFLOAD_UDP_CKSUM : 0) != 0)
+		return -1;
+	*sim = qt2025_sim_of_port(*port);
+	return *sim != NULL ? 0 : -1;
+}
+
+/* bench-qt2025 cost <which>: the loop alone, for callgrind. */
+int
+bench_cost_main(const char *which)
+{
+	struct qt_sim *sim;
+	struct cost c;
+	uint16_t port;
+	bool ol;
+
+	dp_pool = rte_pktmbuf_pool_create("cost", 4096, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	if (dp_pool == NULL || cost_port(which, &port, &sim, &ol) != 0 ||
+	    cost_loop(port, sim, COST_ITERS_VG, ol, &c) != 0)
+		return 1;
+	return 0;
+}
+
+/* Instructions per packet inside the bursts, model register calls taken out. */
+static double
+callgrind_ipp(const char *self, const char *which, const char *eal_prefix)
+{
+	char cmd[1024], out[256], line[512];
+	double total = 0, model = 0, v;
+	FILE *f;
+
+	snprintf(out, sizeof(out), "/tmp/qt2025-callgrind-%s-%d.out", which, (int)getpid());
+	snprintf(cmd, sizeof(cmd), "valgrind --tool=callgrind --callgrind-out-file=%s "
+		 "--toggle-collect=bench_rx_burst --toggle-collect=bench_tx_burst %s cost %s "
+		 "--no-huge -m 256 --no-pci --file-prefix=%s-vg-%s --log-level=3 "
+		 ">/dev/null 2>&1 && callgrind_annotate --inclusive=yes %s 2>/dev/null",
+		 out, self, which, eal_prefix, which, out);
+	f = popen(cmd, "r");
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *p = line;
+		char num[64];
+		size_t k = 0;
+
+		while (*p == ' ')
+			p++;
+		for (; (*p >= '0' && *p <= '9') || *p == ','; p++)
+			if (*p != ',' && k < sizeof(num) - 1)
+				num[k++] = *p;
+		num[k] = '\0';
+		if (k == 0)
+			continue;
+		v = atof(num);
+		if (strstr(line, "PROGRAM TOTALS") != NULL)
+			total = v;
+		else if (strstr(line, ":qt_sim_rd32 ") != NULL || strstr(line, ":qt_sim_wr32 ") != NULL)
+			model += v;
+	}
+	pclose(f);
+	unlink(out);
+	return total > 0 ? (total - model) / ((double)COST_ITERS_VG * BURST) : -1;
+}
+
+/* io forwarding 0 <-> 1 as testpmd does it, one core, model engines running by themselves */
+static double
+io_forward_mpps(double seconds)
+{
+	struct rte_mbuf *m[BURST];
+	uint16_t p[2], i, n, k;
+	uint64_t t0, pkts = 0, hz = rte_get_timer_hz();
+	struct rte_mbuf *seed[2 * 64];
+
+	if (port_setup("net_qt2025_sim_f0", "wire=fwd,timing=fast", &p[0], 0, 0) != 0 ||
+	    port_setup("net_qt2025_sim_f1", "wire=fwd,timing=fast", &p[1], 0, 0) != 0)
+		return -1;
+	if (make_frames(seed, RTE_DIM(seed), 60, false) != 0)
+		return -1;
+	bench_tx_burst(p[0], seed, 64);
+	bench_tx_burst(p[1], seed + 64, 64);
+	t0 = rte_get_timer_cycles();
+	while (rte_get_timer_cycles() - t0 < seconds * hz) {
+		for (i = 0; i < 2; i++) {
+			n = rte_eth_rx_burst(p[i], 0, m, BURST);
+			k = rte_eth_tx_burst(p[i ^ 1], 0, m, n);
+			pkts += k;
+			if (k < n)
+				rte_pktmbuf_free_bulk(m + k, n - k);
+		}
+	}
+	port_gone("net_qt2025_sim_f0", p[0]);
+	port_gone("net_qt2025_sim_f1", p[1]);
+	return pkts / seconds / 1e6;
+}
+
+/* timing=real: port 0 sends as fast as the wire takes, port 1 receives; frames per s. */
+static double
+wire_rate(uint16_t len, double seconds)
+{
+	struct rte_mbuf *m[BURST];
+	uint16_t p[2], n;
+	uint64_t t0, got = 0, hz = rte_get_timer_hz();
+
+	if (port_setup("net_qt2025_sim_w0", "wire=rate,timing=real", &p[0], 0, 0) != 0 ||
+	    port_setup("net_qt2025_sim_w1", "wire=rate,timing=real", &p[1], 0, 0) != 0)
+		return -1;
+	t0 = rte_get_timer_cycles();
+	while (rte_get_timer_cycles() - t0 < seconds * hz) {
+		if (make_frames(m, BURST, len, false) == 0) {
+			n = rte_eth_tx_burst(p[0], 0, m, BURST);
+			if (n < BURST)
+				rte_pktmbuf_free_bulk(m + n, BURST - n);
+		}
+		n = rte_eth_rx_burst(p[1], 0, m, BURST);
+		got += n;
+		rte_pktmbuf_free_bulk(m, n);
+	}
+	port_gone("net_qt2025_sim_w0", p[0]);
+	port_gone("net_qt2025_sim_w1", p[1]);
+	return got / seconds;
+}
+
+void
+bench_datapath(const char *self, const char *eal_prefix)
+{
+	static const char *const which[] = { "qt2025", "qt2025-ol", "ring" };
+	struct cost c[3];
+	double ipp[3], r;
+	struct qt_sim *sim;
+	unsigned int i;
+	uint16_t port;
+	bool ol;
+
+	dp_pool = rte_pktmbuf_pool_create("bench_dp", 16384, 256, 0,
+					  RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	if (dp_pool == NULL)
+		return;
+	for (i = 0; i < 3; i++) {
+		if (cost_port(which[i], &port, &sim, &ol) != 0 ||
+		    cost_loop(port, sim, COST_ITERS, ol, &c[i]) != 0) {
+			printf("%s: cost loop failed\n", which[i]);
+			return;
+		}
+		port_gone(i == 2 ? "net_ring0" : "net_qt2025_sim_cost", port);
+		ipp[i] = callgrind_ipp(self, which[i], eal_prefix);
+	}
+	printf("driver cost per packet (64 B, bursts of 32, model DMA outside; TSC cycles at "
+	       "%.2f GHz; instructions from callgrind):\n", rte_get_tsc_hz() / 1e9);
+	for (i = 0; i < 3; i++)
+		printf("  %-22s rx %5.1f + tx %5.1f = %5.1f cycles, %6.1f instructions "
+		       "(goal: qt2025 <= 60, with offloads <= 90 cycles)\n",
+		       i == 0 ? "net_qt2025" : i == 1 ? "net_qt2025 +csum+vlan" : "net_ring (peer)",
+		       c[i].rx_cyc, c[i].tx_cyc, c[i].rx_cyc + c[i].tx_cyc, ipp[i]);
+	r = io_forward_mpps(2.0);
+	printf("io forwarding between two simulated ports (timing=fast), one core: %.2f Mpps "
+	       "(model DMA included)\n", r);
+	for (i = 0; i < 2; i++) {
+		uint16_t len = i == 0 ? 60 : 1514;
+
+		r = wire_rate(len, 2.0);
+		printf("wire rate, timing=real, %u-byte frames: %.3f Mpps, line rate %.3f Mpps: "
+		       "ratio %.3f (never above 1)\n", len + 4, r / 1e6, LINE_PPS(len) / 1e6,
+		       r / LINE_PPS(len));
+	}
+}
