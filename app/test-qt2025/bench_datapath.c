@@ -275,8 +275,8 @@ cost_port(const char *which, uint16_t *port, struct qt_sim **sim, bool *ol)
 		return port_setup("net_ring0", "", port, 0, 0);
 	if (port_setup("net_qt2025_sim_cost", "timing=fast,dma=manual", port,
 		       *ol ? RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_CHECKSUM : 0,
-		       *ol ? RTE_ETH_TX_OFFLOAD_VLAN_INSERT | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM |
-		       RTE_ETH_TX_OFFLOAD_UDP_CKSUM : 0) != 0)
+		       RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE | (*ol ? RTE_ETH_TX_OFFLOAD_VLAN_INSERT |
+		       RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | RTE_ETH_TX_OFFLOAD_UDP_CKSUM : 0)) != 0)
 		return -1;
 	*sim = qt2025_sim_of_port(*port);
 	return *sim != NULL ? 0 : -1;
@@ -291,7 +291,7 @@ bench_cost_main(const char *which)
 	uint16_t port;
 	bool ol;
 
-	dp_pool = rte_pktmbuf_pool_create("cost", 4096, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	dp_pool = rte_pktmbuf_pool_create("cost", 4096, 256, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
 	if (dp_pool == NULL || cost_port(which, &port, &sim, &ol) != 0 ||
 	    cost_loop(port, sim, COST_ITERS_VG, ol, &c) != 0)
 		return 1;

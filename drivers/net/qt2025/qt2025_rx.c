@@ -26,20 +26,20 @@ static const uint32_t rx_ptypes[8] = {
 	[3 ... 7] = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4,
 };
 
-/* The RXF descriptor for buffer id at the write position (4.5). */
-static inline void
-post(struct qt2025_rxq *q, uint16_t id, const struct rte_mbuf *m)
+/*
+ * The RXF descriptor for buffer id at the write position (4.5), as three 64-bit stores:
+ * info | va_lo, va_hi | pa_lo, pa_hi | len.
+ */
+static __rte_always_inline void
+post(struct qt2025_rxq *q, uint32_t id, const struct rte_mbuf *m)
 {
-	struct tn40_rxf *d = tn40_fifo_wr_at(&q->rxf);
+	uint64_t *d = tn40_fifo_wr_at(&q->rxf);
 	rte_iova_t pa = m->buf_iova + RTE_PKTMBUF_HEADROOM;
 
-	d->info = rte_cpu_to_le_32(TN40_RXF_INFO);
-	d->va_lo = rte_cpu_to_le_32(id);
-	d->va_hi = 0;
-	d->pa_lo = rte_cpu_to_le_32((uint32_t)pa);
-	d->pa_hi = rte_cpu_to_le_32((uint32_t)(pa >> 32));
-	d->len = rte_cpu_to_le_32(q->buf_len);
-	tn40_fifo_wr_advance(&q->rxf, sizeof(*d));
+	d[0] = rte_cpu_to_le_64(TN40_RXF_INFO | (uint64_t)id << 32);
+	d[1] = rte_cpu_to_le_64((uint64_t)(uint32_t)pa << 32);
+	d[2] = rte_cpu_to_le_64((pa >> 32) | (uint64_t)q->buf_len << 32);
+	tn40_fifo_wr_advance(&q->rxf, sizeof(struct tn40_rxf));
 }
 
 /*
@@ -78,33 +78,44 @@ rx_vlan_restore(struct rte_mbuf **m, uint16_t tci)
 	return rte_vlan_insert(m);
 }
 
-static inline void
-rx_fill(struct qt2025_rxq *q, struct rte_mbuf *m, const struct tn40_rxd *d, uint32_t val1)
+/* Checksum and VLAN results (4.6, 4.7), when the NIC reported any. */
+static __rte_noinline void
+rx_flags(struct qt2025_rxq *q, struct rte_mbuf **mp, uint32_t val1, uint16_t vlan)
 {
+	struct rte_mbuf *m = *mp;
 	uint32_t pkt_id = TN40_RXD_PKT_ID(val1);
-	uint16_t len = rte_le_to_cpu_16(d->len);
 	uint64_t ol = 0;
 
-	m->data_off = RTE_PKTMBUF_HEADROOM;
-	m->nb_segs = 1;
-	m->port = q->port_id;
-	m->pkt_len = len;
-	m->data_len = len;
 	m->packet_type = rx_ptypes[pkt_id];
 	if (pkt_id != 0) {
 		ol = RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD;
-		if (unlikely(TN40_RXD_ERR(val1) & (TN40_RXD_ERR_UDP | TN40_RXD_ERR_TCP)))
+		if (TN40_RXD_ERR(val1) & (TN40_RXD_ERR_UDP | TN40_RXD_ERR_TCP))
 			ol = RTE_MBUF_F_RX_IP_CKSUM_GOOD | rx_l4_error(m, pkt_id);
 	}
+	m->ol_flags = ol;
 	if (val1 & TN40_RXD_VTAG) {
 		if (likely(q->vlan_strip)) {
-			m->vlan_tci = rte_le_to_cpu_16(d->vlan);
-			ol |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
+			m->vlan_tci = vlan;
+			m->ol_flags |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
 		} else {
-			rx_vlan_restore(&m, rte_le_to_cpu_16(d->vlan));
+			rx_vlan_restore(mp, vlan);
 		}
 	}
-	m->ol_flags = ol;
+}
+
+/* A descriptor whose buffer goes back to the NIC: errors, no fresh mbuf, an unknown id. */
+static __rte_noinline void
+rx_recycle(struct qt2025_rxq *q, uint32_t id, uint32_t val1)
+{
+	if (id >= q->nb_bufs) {
+		q->st.errors++;         /* an id never posted: nothing to give back */
+		return;
+	}
+	if (TN40_RXD_ERR(val1) & TN40_RXD_ERR_CRC)
+		q->st.errors++;
+	else
+		q->st.nombuf++;
+	post(q, id, q->bufs[id]);       /* the same buffer under the same id */
 }
 
 uint16_t
@@ -113,7 +124,10 @@ qt2025_recv_pkts(void *rx, struct rte_mbuf **pkts, uint16_t n)
 	struct qt2025_rxq *q = rx;
 	const struct qt_hw *hw = qt2025_burst_hw(q->port_id);
 	struct rte_mbuf *fresh[RX_BURST_MAX];
-	uint16_t nb = 0, nb_fresh = 0, used = 0, seen = 0;
+	const uint32_t mask = q->rxd.size - 1;
+	const uint64_t rearm = q->rearm;
+	uint16_t nb = 0, nb_fresh, used = 0, seen = 0;
+	uint64_t bytes = 0;
 
 	if (unlikely(hw == NULL || !q->running)) {
 		if (hw == NULL)
@@ -131,33 +145,35 @@ qt2025_recv_pkts(void *rx, struct rte_mbuf **pkts, uint16_t n)
 		nb_fresh = 0;
 
 	while (seen < n && q->avail >= RXD_MIN_LEN) {
-		const uint32_t *w = (const uint32_t *)((const uint8_t *)q->rxd.va + q->rxd.rptr);
-		uint32_t val1 = rte_le_to_cpu_32(w[0]), len = TN40_RXD_BC(val1) * 8, id;
-		const struct tn40_rxd *d;
+		/* val1 | len << 32 | vlan << 48; the first 8 bytes never wrap (4.2) */
+		uint64_t w0 = rte_le_to_cpu_64(*(const uint64_t *)(q->rxd.va + q->rxd.rptr));
+		uint32_t val1 = (uint32_t)w0, len = TN40_RXD_BC(val1) * 8, id;
+		const uint32_t *d;
 		struct rte_mbuf *m;
 
 		if (unlikely(len < RXD_MIN_LEN || len > q->avail))
 			break;  /* published in part: the rest comes with the next pointer */
 		d = tn40_fifo_rd_at(&q->rxd, len);
-		id = rte_le_to_cpu_32(d->va_lo);
-		tn40_fifo_rd_advance(&q->rxd, len);
+		id = rte_le_to_cpu_32(d[2]);
+		q->rxd.rptr = (q->rxd.rptr + len) & mask;
 		q->avail -= len;
 		seen++;
-		if (unlikely(id >= q->nb_bufs)) {
-			q->st.errors++;         /* an id never posted: nothing to give back */
+		if (unlikely(id >= q->nb_bufs || (TN40_RXD_ERR(val1) & TN40_RXD_ERR_CRC) ||
+			     used == nb_fresh)) {
+			rx_recycle(q, id, val1);
 			continue;
 		}
 		m = q->bufs[id];
-		if (unlikely((TN40_RXD_ERR(val1) & TN40_RXD_ERR_CRC) || used == nb_fresh)) {
-			if (TN40_RXD_ERR(val1) & TN40_RXD_ERR_CRC)
-				q->st.errors++;
-			else
-				q->st.nombuf++;
-			post(q, id, m);         /* recycled: the same buffer, the same id */
-			continue;
+		memcpy(RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rearm_data)), &rearm, 8);
+		m->pkt_len = (uint16_t)(w0 >> 32);
+		m->data_len = (uint16_t)(w0 >> 32);
+		if (likely((val1 & (TN40_RXD_PKT_ID_MASK | TN40_RXD_VTAG)) == 0)) {
+			m->packet_type = RTE_PTYPE_L2_ETHER;
+			m->ol_flags = 0;
+		} else {
+			rx_flags(q, &m, val1, (uint16_t)(w0 >> 48));
 		}
-		rx_fill(q, m, d, val1);
-		q->st.bytes += m->pkt_len;
+		bytes += m->pkt_len;
 		pkts[nb++] = m;
 		q->bufs[id] = fresh[used];
 		post(q, id, fresh[used++]);
@@ -169,10 +185,27 @@ qt2025_recv_pkts(void *rx, struct rte_mbuf **pkts, uint16_t n)
 		tn40_fifo_wr_doorbell(hw, &q->rxf);
 	}
 	q->st.packets += nb;
+	q->st.bytes += bytes;
 	return nb;
 }
 
 /* ---- queue set-up (control path) ---- */
+
+/* data_off, refcnt, nb_segs, port of a fresh single-segment mbuf: one 64-bit store. */
+static uint64_t
+rearm_word(uint16_t port)
+{
+	struct rte_mbuf mb;
+	uint64_t w;
+
+	memset(&mb, 0, sizeof(mb));
+	mb.data_off = RTE_PKTMBUF_HEADROOM;
+	rte_mbuf_refcnt_set(&mb, 1);
+	mb.nb_segs = 1;
+	mb.port = port;
+	memcpy(&w, RTE_PTR_ADD(&mb, offsetof(struct rte_mbuf, rearm_data)), sizeof(w));
+	return w;
+}
 
 int
 qt2025_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
@@ -213,6 +246,7 @@ qt2025_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	q->port_id = dev->data->port_id;
 	q->queue_id = qid;
 	q->vlan_strip = (offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP) != 0;
+	q->rearm = rearm_word(q->port_id);
 	q->deferred = conf->rx_deferred_start;
 	dev->data->rx_queues[qid] = q;
 	if (nb_desc > QT2025_RXF_MAX)

@@ -40,6 +40,7 @@ struct qt2025_rxq {
 	struct rte_mempool *mp;
 	struct rte_mbuf **bufs;         /* by buffer id (RXF va_lo, echoed in RXD) */
 	uint32_t avail;                 /* RXD bytes seen published and not yet read */
+	uint64_t rearm;                 /* mbuf rearm_data of a received frame */
 	uint16_t nb_bufs;               /* buffers posted: min(nb_desc, QT2025_RXF_MAX) */
 	uint16_t nb_desc;
 	uint16_t port_id;
@@ -55,7 +56,7 @@ struct qt2025_rxq {
 
 struct qt2025_tx_slot {
 	struct rte_mbuf *m;
-	uint16_t bytes;                 /* TXD bytes the packet took */
+	uint32_t end;                   /* TXD write position after its descriptor */
 };
 
 struct qt2025_txq {
@@ -65,7 +66,8 @@ struct qt2025_txq {
 	uint16_t nb_slots;              /* power of two */
 	uint16_t head;                  /* oldest outstanding */
 	uint16_t tail;                  /* next free */
-	uint32_t level;                 /* TXD bytes free for new descriptors (budget, 4.3) */
+	uint32_t done_end;              /* TXD position after the last completed packet */
+	bool fast_free;                 /* MBUF_FAST_FREE: one pool, plain mbufs */
 	uint16_t nb_desc;
 	uint16_t port_id;
 	uint16_t queue_id;

@@ -8,8 +8,8 @@
  * completions are matched by order alone: whether TXF echoes the TXD cookie is UNCERTAIN,
  * so the cookie is written (the slot) and never relied on.
  *
- * A byte budget (4.3's "tx level") keeps the TXD FIFO from filling: it starts at memsz - 16,
- * each packet takes its descriptor's bytes, each completion gives them back.
+ * A byte budget (4.3's "tx level") keeps the TXD FIFO from filling: memsz - 16 less the
+ * bytes of the packets not yet completed, known from where each packet's descriptor ended.
  */
 
 #include <rte_malloc.h>
@@ -17,44 +17,82 @@
 
 #include "qt2025_rxtx.h"
 
-#define TX_LEVEL_START(size)    ((size) - 16)           /* 4.3 */
 #define TX_RECLAIM_BELOW        (8 * 1024)              /* look at TXF below this */
 #define TX_FREE_BULK            64
 #define TX_MAX_FRAME            16352                   /* FRM_LENGTH (3.5) */
 #define TX_TSO_MAX              (64 * 1024)
 
 #define TX_OFFLOAD_CSUM (RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)
+#define TX_OFFLOAD_ANY (TX_OFFLOAD_CSUM | RTE_MBUF_F_TX_VLAN)
 
-/* Frees what the NIC has completed; returns how many packets. */
+/* Completed mbufs back to their pools: in one put per run of one pool when they are
+ * plain (the usual case, and always with MBUF_FAST_FREE), else one by one.
+ */
+static void
+free_done(struct qt2025_txq *q, struct rte_mbuf **m, uint32_t n)
+{
+	struct rte_mbuf *keep[TX_FREE_BULK];
+	struct rte_mempool *mp = NULL;
+	uint32_t i, k = 0;
+
+	if (q->fast_free) {
+		rte_mempool_put_bulk(m[0]->pool, (void **)m, n);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		struct rte_mbuf *x = rte_pktmbuf_prefree_seg(m[i]);
+
+		if (x == NULL)
+			continue;
+		if (unlikely(x->nb_segs != 1 || x->next != NULL)) {
+			rte_pktmbuf_free(x);
+			continue;
+		}
+		if (x->pool != mp && k > 0) {
+			rte_mempool_put_bulk(mp, (void **)keep, k);
+			k = 0;
+		}
+		mp = x->pool;
+		keep[k++] = x;
+	}
+	if (k > 0)
+		rte_mempool_put_bulk(mp, (void **)keep, k);
+}
+
+/* Frees what the NIC has completed, at most max packets; returns how many. TXF entries are
+ * not read: one per packet, in order (4.4).
+ */
 static uint32_t
 reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
 {
 	struct rte_mbuf *done[TX_FREE_BULK];
-	uint32_t n, k = 0, total = 0;
+	uint32_t n, k, total = 0;
 
 	n = tn40_fifo_rd_avail(hw, &q->txf, TN40_TXF_WPTR_MASK) / sizeof(struct tn40_txf);
+	n = RTE_MIN(n, (uint32_t)((q->tail - q->head) & (q->nb_slots - 1)));
 	n = RTE_MIN(n, max);
 	if (n == 0)
 		return 0;
 	while (total < n) {
-		struct qt2025_tx_slot *s = &q->slots[q->head];
-
-		if (unlikely(q->head == q->tail))
-			break;  /* more completions than packets: nothing of ours to free */
-		done[k++] = s->m;
-		q->level += s->bytes;
-		q->head = (q->head + 1) & (q->nb_slots - 1);
-		total++;
-		if (k == TX_FREE_BULK) {
-			rte_pktmbuf_free_bulk(done, k);
-			k = 0;
+		for (k = 0; k < TX_FREE_BULK && total < n; k++, total++) {
+			done[k] = q->slots[q->head].m;
+			q->done_end = q->slots[q->head].end;
+			q->head = (q->head + 1) & (q->nb_slots - 1);
 		}
+		free_done(q, done, k);
 	}
-	if (k > 0)
-		rte_pktmbuf_free_bulk(done, k);
 	tn40_fifo_rd_advance(&q->txf, n * sizeof(struct tn40_txf));
 	tn40_fifo_rd_doorbell(hw, &q->txf);
 	return total;
+}
+
+/* TXD bytes free for new descriptors: the ring less what the NIC has not completed, less
+ * 16 so that it never looks empty when full (4.2, 4.3).
+ */
+static inline uint32_t
+room(const struct qt2025_txq *q)
+{
+	return q->txd.size - 16 - ((q->txd.wptr - q->done_end) & (q->txd.size - 1));
 }
 
 static inline uint32_t
@@ -83,11 +121,37 @@ pbl_set(struct tn40_pbl *p, rte_iova_t pa, uint32_t len)
 	p->len = rte_cpu_to_le_32(len);
 }
 
+/* Any packet: segments, runt padding, offloads. Returns its descriptor's bytes. */
+static __rte_noinline uint32_t
+txd_general(struct qt2025_txq *q, struct rte_mbuf *m, uint32_t k, uint32_t bytes)
+{
+	struct tn40_txd *d = tn40_fifo_wr_at(&q->txd);
+	uint32_t runt = m->pkt_len < QT2025_MIN_FRAME;
+	struct tn40_pbl *p = (struct tn40_pbl *)(d + 1);
+	struct rte_mbuf *seg;
+
+	d->w1 = rte_cpu_to_le_32(txd_w1(m, bytes / 8));
+	d->mss = rte_cpu_to_le_16((m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) ? m->tso_segsz : 0);
+	d->len = rte_cpu_to_le_16(RTE_MAX(m->pkt_len, (uint32_t)QT2025_MIN_FRAME));
+	d->va_lo = rte_cpu_to_le_32(q->tail);
+	d->va_hi = 0;
+	for (seg = m; seg != NULL; seg = seg->next)
+		pbl_set(p++, rte_mbuf_data_iova(seg), seg->data_len);
+	if (runt)               /* the MAC does not pad: 60 bytes from a zero buffer */
+		pbl_set(p++, q->zero_iova, QT2025_MIN_FRAME - m->pkt_len);
+	if ((k & 1) == 0)       /* 16 + 12 k is 4 short of a qword when k is even */
+		*(uint32_t *)p = 0;
+	return bytes;
+}
+
 uint16_t
 qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct qt2025_txq *q = tx;
 	const struct qt_hw *hw = qt2025_burst_hw(q->port_id);
+	const uint16_t smask = q->nb_slots - 1;
+	uint32_t free_b, bytes;
+	uint64_t sent_bytes = 0;
 	uint16_t i;
 
 	if (unlikely(hw == NULL || !q->running)) {
@@ -95,44 +159,48 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 			qt2025_burst_no_hw(q->port_id);
 		return 0;
 	}
-	if (q->level < TX_RECLAIM_BELOW)
+	free_b = room(q);
+	if (free_b < TX_RECLAIM_BELOW) {
 		reclaim(q, hw, UINT32_MAX);
+		free_b = room(q);
+	}
 	for (i = 0; i < n; i++) {
-		struct rte_mbuf *m = pkts[i], *seg;
-		uint32_t runt = m->pkt_len < QT2025_MIN_FRAME, k = m->nb_segs + runt;
-		uint32_t bytes = tn40_txd_size(k);
-		struct tn40_txd *d;
-		struct tn40_pbl *p;
+		struct rte_mbuf *m = pkts[i];
 
-		if (unlikely(k > QT2025_TX_SEG_MAX))
-			break;  /* tx_prepare refuses these with EINVAL */
-		if (unlikely(q->level < bytes + 16) && reclaim(q, hw, UINT32_MAX) == 0 &&
-		    q->level < bytes + 16)
-			break;
-		d = tn40_fifo_wr_at(&q->txd);
-		d->w1 = rte_cpu_to_le_32(txd_w1(m, bytes / 8));
-		d->mss = rte_cpu_to_le_16((m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) ?
-					  m->tso_segsz : 0);
-		d->len = rte_cpu_to_le_16(RTE_MAX(m->pkt_len, (uint32_t)QT2025_MIN_FRAME));
-		d->va_lo = rte_cpu_to_le_32(q->tail);
-		d->va_hi = 0;
-		p = (struct tn40_pbl *)(d + 1);
-		for (seg = m; seg != NULL; seg = seg->next)
-			pbl_set(p++, rte_mbuf_data_iova(seg), seg->data_len);
-		if (unlikely(runt))     /* the MAC does not pad: 60 bytes from a zero buffer */
-			pbl_set(p++, q->zero_iova, QT2025_MIN_FRAME - m->pkt_len);
-		if ((k & 1) == 0)       /* 16 + 12 k is 4 short of a qword when k is even */
-			*(uint32_t *)p = 0;
+		if (likely(m->nb_segs == 1 && m->pkt_len >= QT2025_MIN_FRAME &&
+			   (m->ol_flags & TX_OFFLOAD_ANY) == 0)) {
+			/* one buffer: header and PBL as four 64-bit stores (4.3) */
+			uint64_t *d = tn40_fifo_wr_at(&q->txd);
+
+			bytes = tn40_txd_size(1);
+			if (unlikely(free_b < bytes))
+				break;
+			d[0] = rte_cpu_to_le_64(bytes / 8 | TN40_TXD_TYPE |
+						(uint64_t)m->pkt_len << 48);
+			d[1] = rte_cpu_to_le_64(q->tail);
+			d[2] = rte_cpu_to_le_64(rte_mbuf_data_iova(m));
+			d[3] = rte_cpu_to_le_64(m->pkt_len);
+		} else {
+			uint32_t k = m->nb_segs + (m->pkt_len < QT2025_MIN_FRAME);
+
+			if (unlikely(k > QT2025_TX_SEG_MAX))
+				break;  /* tx_prepare refuses these with EINVAL */
+			bytes = tn40_txd_size(k);
+			if (unlikely(free_b < bytes))
+				break;
+			txd_general(q, m, k, bytes);
+		}
 		tn40_fifo_wr_advance(&q->txd, bytes);
+		free_b -= bytes;
 		q->slots[q->tail].m = m;
-		q->slots[q->tail].bytes = (uint16_t)bytes;
-		q->tail = (q->tail + 1) & (q->nb_slots - 1);
-		q->level -= bytes;
-		q->st.bytes += m->pkt_len;
+		q->slots[q->tail].end = q->txd.wptr;
+		q->tail = (q->tail + 1) & smask;
+		sent_bytes += m->pkt_len;
 	}
 	if (i > 0)
 		tn40_fifo_wr_doorbell(hw, &q->txd);
 	q->st.packets += i;
+	q->st.bytes += sent_bytes;
 	return i;
 }
 
@@ -216,6 +284,7 @@ qt2025_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	q->port_id = dev->data->port_id;
 	q->queue_id = qid;
 	q->offloads = conf->offloads | dev->data->dev_conf.txmode.offloads;
+	q->fast_free = (q->offloads & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE) != 0;
 	q->deferred = conf->tx_deferred_start;
 	dev->data->tx_queues[qid] = q;
 	return 0;
@@ -240,7 +309,7 @@ qt2025_txq_hw_start(struct qt2025_txq *q, struct qt_hw *hw)
 {
 	tn40_fifo_program(hw, &q->txd);
 	tn40_fifo_program(hw, &q->txf);
-	q->level = TX_LEVEL_START(q->txd.size);
+	q->done_end = 0;
 	q->head = 0;
 	q->tail = 0;
 	q->started = true;

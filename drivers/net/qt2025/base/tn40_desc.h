@@ -75,6 +75,7 @@ struct tn40_rxd {
 #define TN40_RXD_ERR_UDP        0x08u
 #define TN40_RXD_ERR_TCP        0x10u
 #define TN40_RXD_PKT_ID(v)      (((v) >> 28) & 0x7u)
+#define TN40_RXD_PKT_ID_MASK    0x70000000u
 #define TN40_RXD_PKT_TCP        1       /* inferred (4.6) */
 #define TN40_RXD_PKT_UDP        2
 #define TN40_RXD_VTAG           0x80000000u
