@@ -26,6 +26,11 @@ static const uint32_t rx_ptypes[8] = {
 	[3 ... 7] = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4,
 };
 
+/* Checksum results by PKT_ID without an error bit: non-zero means checked and right. */
+static const uint64_t rx_ol[8] = {
+	[1 ... 7] = RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD,
+};
+
 /*
  * The RXF descriptor for buffer id at the write position (4.5), as three 64-bit stores:
  * info | va_lo, va_hi | pa_lo, pa_hi | len.
@@ -123,9 +128,11 @@ qt2025_recv_pkts(void *rx, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct qt2025_rxq *q = rx;
 	const struct qt_hw *hw = qt2025_burst_hw(q->port_id);
-	struct rte_mbuf *fresh[RX_BURST_MAX];
-	const uint32_t mask = q->rxd.size - 1;
-	const uint64_t rearm = q->rearm;
+	struct rte_mbuf *fresh[RX_BURST_MAX], **bufs = q->bufs;
+	const uint32_t dsize = q->rxd.size, fsize = q->rxf.size;
+	const uint64_t rearm = q->rearm, buf_len = (uint64_t)q->buf_len << 32;
+	uint8_t *rxd = q->rxd.va, *rxf = q->rxf.va;
+	uint32_t rptr = q->rxd.rptr, wptr = q->rxf.wptr, avail = q->avail;
 	uint16_t nb = 0, nb_fresh, used = 0, seen = 0;
 	uint64_t bytes = 0;
 
@@ -136,48 +143,74 @@ qt2025_recv_pkts(void *rx, struct rte_mbuf **pkts, uint16_t n)
 	}
 	n = RTE_MIN(n, RX_BURST_MAX);
 	/* the pointer register only when what it said last time is used up (4.2) */
-	if (q->avail < (uint32_t)n * sizeof(struct tn40_rxf))
-		q->avail = tn40_fifo_rd_avail(hw, &q->rxd, TN40_PTR_MASK);
-	if (q->avail < RXD_MIN_LEN)
+	if (avail < (uint32_t)n * sizeof(struct tn40_rxf))
+		avail = tn40_fifo_rd_avail(hw, &q->rxd, TN40_PTR_MASK);
+	if (avail < RXD_MIN_LEN) {
+		q->avail = avail;
 		return 0;
-	nb_fresh = RTE_MIN(n, q->avail / RXD_MIN_LEN);
+	}
+	nb_fresh = RTE_MIN(n, avail / RXD_MIN_LEN);
 	if (unlikely(rte_mempool_get_bulk(q->mp, (void **)fresh, nb_fresh) != 0))
 		nb_fresh = 0;
 
-	while (seen < n && q->avail >= RXD_MIN_LEN) {
+	while (seen < n && avail >= RXD_MIN_LEN) {
 		/* val1 | len << 32 | vlan << 48; the first 8 bytes never wrap (4.2) */
-		uint64_t w0 = rte_le_to_cpu_64(*(const uint64_t *)(q->rxd.va + q->rxd.rptr));
+		uint64_t w0 = rte_le_to_cpu_64(*(const uint64_t *)(rxd + rptr)), *f;
 		uint32_t val1 = (uint32_t)w0, len = TN40_RXD_BC(val1) * 8, id;
-		const uint32_t *d;
-		struct rte_mbuf *m;
+		struct rte_mbuf *m, *nm;
+		rte_iova_t pa;
 
-		if (unlikely(len < RXD_MIN_LEN || len > q->avail))
+		if (unlikely(len < RXD_MIN_LEN || len > avail))
 			break;  /* published in part: the rest comes with the next pointer */
-		d = tn40_fifo_rd_at(&q->rxd, len);
-		id = rte_le_to_cpu_32(d[2]);
-		q->rxd.rptr = (q->rxd.rptr + len) & mask;
-		q->avail -= len;
+		if (unlikely(rptr + len > dsize))       /* wrapped: made whole in the scratch */
+			memcpy(rxd + dsize, rxd, rptr + len - dsize);
+		id = rte_le_to_cpu_32(((const uint32_t *)(rxd + rptr))[2]);
+		rptr = (rptr + len) & (dsize - 1);
+		avail -= len;
 		seen++;
 		if (unlikely(id >= q->nb_bufs || (TN40_RXD_ERR(val1) & TN40_RXD_ERR_CRC) ||
 			     used == nb_fresh)) {
+			q->rxf.wptr = wptr;
 			rx_recycle(q, id, val1);
+			wptr = q->rxf.wptr;
 			continue;
 		}
-		m = q->bufs[id];
+		m = bufs[id];
 		memcpy(RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rearm_data)), &rearm, 8);
 		m->pkt_len = (uint16_t)(w0 >> 32);
 		m->data_len = (uint16_t)(w0 >> 32);
-		if (likely((val1 & (TN40_RXD_PKT_ID_MASK | TN40_RXD_VTAG)) == 0)) {
-			m->packet_type = RTE_PTYPE_L2_ETHER;
-			m->ol_flags = 0;
+		if (likely((val1 & (TN40_RXD_ERR_L4_MASK | TN40_RXD_VTAG)) == 0 ||
+			   ((val1 & TN40_RXD_ERR_L4_MASK) == 0 && q->vlan_strip))) {
+			uint64_t ol = rx_ol[TN40_RXD_PKT_ID(val1)];
+
+			m->packet_type = rx_ptypes[TN40_RXD_PKT_ID(val1)];
+			if (val1 & TN40_RXD_VTAG) {
+				m->vlan_tci = (uint16_t)(w0 >> 48);
+				ol |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
+			}
+			m->ol_flags = ol;
 		} else {
 			rx_flags(q, &m, val1, (uint16_t)(w0 >> 48));
 		}
-		bytes += m->pkt_len;
+		bytes += (uint16_t)(w0 >> 32);
 		pkts[nb++] = m;
-		q->bufs[id] = fresh[used];
-		post(q, id, fresh[used++]);
+		/* the fresh buffer under the same id: RXF as three 64-bit stores (4.5) */
+		nm = fresh[used++];
+		bufs[id] = nm;
+		pa = nm->buf_iova + RTE_PKTMBUF_HEADROOM;
+		f = (uint64_t *)(rxf + wptr);
+		f[0] = rte_cpu_to_le_64(TN40_RXF_INFO | (uint64_t)id << 32);
+		f[1] = rte_cpu_to_le_64((uint64_t)(uint32_t)pa << 32);
+		f[2] = rte_cpu_to_le_64((pa >> 32) | buf_len);
+		wptr += sizeof(struct tn40_rxf);
+		if (unlikely(wptr >= fsize)) {  /* what ran past the end goes to 0 (4.2) */
+			wptr -= fsize;
+			memcpy(rxf, rxf + fsize, wptr);
+		}
 	}
+	q->rxd.rptr = rptr;
+	q->rxf.wptr = wptr;
+	q->avail = avail;
 	if (used < nb_fresh)
 		rte_mempool_put_bulk(q->mp, (void **)&fresh[used], nb_fresh - used);
 	if (seen > 0) {

@@ -67,6 +67,7 @@ struct qt2025_txq {
 	uint16_t head;                  /* oldest outstanding */
 	uint16_t tail;                  /* next free */
 	uint32_t done_end;              /* TXD position after the last completed packet */
+	uint32_t txf_avail;             /* TXF bytes seen published and not yet taken */
 	bool fast_free;                 /* MBUF_FAST_FREE: one pool, plain mbufs */
 	uint16_t nb_desc;
 	uint16_t port_id;

@@ -68,7 +68,10 @@ reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
 	struct rte_mbuf *done[TX_FREE_BULK];
 	uint32_t n, k, total = 0;
 
-	n = tn40_fifo_rd_avail(hw, &q->txf, TN40_TXF_WPTR_MASK) / sizeof(struct tn40_txf);
+	/* the pointer register only when what it said last time is used up (4.2) */
+	if (q->txf_avail < TX_FREE_BULK * sizeof(struct tn40_txf))
+		q->txf_avail = tn40_fifo_rd_avail(hw, &q->txf, TN40_TXF_WPTR_MASK);
+	n = q->txf_avail / sizeof(struct tn40_txf);
 	n = RTE_MIN(n, (uint32_t)((q->tail - q->head) & (q->nb_slots - 1)));
 	n = RTE_MIN(n, max);
 	if (n == 0)
@@ -81,6 +84,7 @@ reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
 		}
 		free_done(q, done, k);
 	}
+	q->txf_avail -= n * sizeof(struct tn40_txf);
 	tn40_fifo_rd_advance(&q->txf, n * sizeof(struct tn40_txf));
 	tn40_fifo_rd_doorbell(hw, &q->txf);
 	return total;
@@ -159,23 +163,26 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 			qt2025_burst_no_hw(q->port_id);
 		return 0;
 	}
+	/* a little at a time: the freed mbufs stay in the pool's per-lcore cache */
 	free_b = room(q);
 	if (free_b < TX_RECLAIM_BELOW) {
-		reclaim(q, hw, UINT32_MAX);
+		reclaim(q, hw, TX_FREE_BULK);
 		free_b = room(q);
 	}
 	for (i = 0; i < n; i++) {
 		struct rte_mbuf *m = pkts[i];
 
 		if (likely(m->nb_segs == 1 && m->pkt_len >= QT2025_MIN_FRAME &&
-			   (m->ol_flags & TX_OFFLOAD_ANY) == 0)) {
+			   (m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) == 0)) {
 			/* one buffer: header and PBL as four 64-bit stores (4.3) */
 			uint64_t *d = tn40_fifo_wr_at(&q->txd);
 
 			bytes = tn40_txd_size(1);
-			if (unlikely(free_b < bytes))
+			if (unlikely(free_b < bytes) && (reclaim(q, hw, UINT32_MAX) == 0 ||
+							 (free_b = room(q)) < bytes))
 				break;
-			d[0] = rte_cpu_to_le_64(bytes / 8 | TN40_TXD_TYPE |
+			d[0] = rte_cpu_to_le_64((likely((m->ol_flags & TX_OFFLOAD_ANY) == 0) ?
+						 bytes / 8 | TN40_TXD_TYPE : txd_w1(m, bytes / 8)) |
 						(uint64_t)m->pkt_len << 48);
 			d[1] = rte_cpu_to_le_64(q->tail);
 			d[2] = rte_cpu_to_le_64(rte_mbuf_data_iova(m));
@@ -186,7 +193,8 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 			if (unlikely(k > QT2025_TX_SEG_MAX))
 				break;  /* tx_prepare refuses these with EINVAL */
 			bytes = tn40_txd_size(k);
-			if (unlikely(free_b < bytes))
+			if (unlikely(free_b < bytes) && (reclaim(q, hw, UINT32_MAX) == 0 ||
+							 (free_b = room(q)) < bytes))
 				break;
 			txd_general(q, m, k, bytes);
 		}
@@ -310,6 +318,7 @@ qt2025_txq_hw_start(struct qt2025_txq *q, struct qt_hw *hw)
 	tn40_fifo_program(hw, &q->txd);
 	tn40_fifo_program(hw, &q->txf);
 	q->done_end = 0;
+	q->txf_avail = 0;
 	q->head = 0;
 	q->tail = 0;
 	q->started = true;

@@ -74,6 +74,7 @@ struct tn40_rxd {
 #define TN40_RXD_ERR_CRC        0x04u
 #define TN40_RXD_ERR_UDP        0x08u
 #define TN40_RXD_ERR_TCP        0x10u
+#define TN40_RXD_ERR_L4_MASK    ((TN40_RXD_ERR_UDP | TN40_RXD_ERR_TCP) << 21)
 #define TN40_RXD_PKT_ID(v)      (((v) >> 28) & 0x7u)
 #define TN40_RXD_PKT_ID_MASK    0x70000000u
 #define TN40_RXD_PKT_TCP        1       /* inferred (4.6) */
