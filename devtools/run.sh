@@ -39,7 +39,8 @@ if [ -t 0 ]; then
 	exec dpdk-testpmd "${eal[@]}" -- "${pmd[@]}"
 fi
 
-# No terminal: bring the links up, take port 0 down and up again, show, quit.
+# No terminal: bring the links up, take port 0 down and up again, forward traffic both
+# ways for a second, show, quit.
 script() {
 	sleep 3
 	echo "show port summary all"
@@ -49,6 +50,10 @@ script() {
 	echo "set link-up port 0"
 	sleep 1
 	echo "show port summary all"
+	echo "start tx_first"
+	sleep 1
+	echo "stop"
+	echo "show port stats all"
 	echo "show port xstats 0"
 	echo "quit"
 }

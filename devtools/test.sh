@@ -54,7 +54,8 @@ failed=$((${failed:-0} + ${nf:-1}))
 
 # The README's main command, as CI would run it: no terminal, must exit 0.
 if QT2025_BUILD="$build" ./devtools/run.sh </dev/null >"$build/run-sh.log" 2>&1 &&
-	[ "$(grep -c 'link state change event' "$build/run-sh.log")" -ge 6 ]; then
+	[ "$(grep -c 'link state change event' "$build/run-sh.log")" -ge 6 ] &&
+	grep -qE 'RX-packets: +[1-9][0-9]* +RX-dropped: +0' "$build/run-sh.log"; then
 	echo "ok   run.sh (log: $build/run-sh.log)"
 	passed=$((${passed:-0} + 1))
 else
