@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-3-Clause
 # Puts DPDK's driver-SDK headers into $1 (a build-local folder, never committed), and
-# DPDK's pmdinfogen (buildtools/pmdinfogen.py and the two files it runs with) into
+# DPDK's pmdinfogen (buildtools/pmdinfogen.py and the coff.py it imports) into
 # $1/buildtools. Debian's libdpdk-dev lacks them (dpdk-pmd-conventions.md 1.2): they are
 # taken from the source package of exactly the installed version, fetched once with apt
 # into $1/.cache.
@@ -12,7 +12,7 @@ headers="ethdev_driver.h ethdev_pci.h ethdev_vdev.h bus_pci_driver.h bus_vdev_dr
 ver=$(dpkg-query -W -f='${Version}' libdpdk-dev 2>/dev/null) || {
 	echo "sdk-headers: libdpdk-dev is not installed (run ./devtools/setup.sh)" >&2; exit 1; }
 
-tools="pmdinfogen.py gen-pmdinfo-cfile.py coff.py"
+tools="pmdinfogen.py coff.py"
 stamp="$out/.version"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$ver +buildtools" ]; then
 	exit 0
@@ -37,7 +37,7 @@ n=$(echo "$members" | wc -l)
 [ "$n" -eq 6 ] || { echo "sdk-headers: found $n of 6 headers in $tarball" >&2; exit 1; }
 tools_members=$(echo "$list" | grep -E "^[^/]+/buildtools/($(echo "$tools" | tr ' ' '|'))$")
 n=$(echo "$tools_members" | wc -l)
-[ "$n" -eq 3 ] || { echo "sdk-headers: found $n of 3 pmdinfogen files in $tarball" >&2; exit 1; }
+[ "$n" -eq 2 ] || { echo "sdk-headers: found $n of 2 pmdinfogen files in $tarball" >&2; exit 1; }
 tmp=$(mktemp -d "$out/.x.XXXXXX")
 tar -xf "$tarball" -C "$tmp" $members $tools_members
 for m in $members; do cp "$tmp/$m" "$out/"; done

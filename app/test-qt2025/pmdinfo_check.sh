@@ -6,21 +6,22 @@
 # (1fc9:4022 with the four card subsystems, its kernel module, its devargs) and
 # net_qt2025_sim (its devargs). Usage: pmdinfo_check.sh PLUGIN [dpdk-pmdinfo.py]
 # (default: the one on PATH, Debian's dpdk package). It runs under /usr/bin/python3, which
-# has pyelftools on Debian.
+# has pyelftools on Debian. QT2025_TEST_LABEL names the summary line (default: pmdinfo).
 set -uo pipefail
 
 plugin=$1
 tool=${2:-$(command -v dpdk-pmdinfo.py || true)}
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
+label=${QT2025_TEST_LABEL:-pmdinfo}
 pass=0
 fail=0
-ok() { pass=$((pass + 1)); echo "ok   pmdinfo.$1"; }
-ko() { fail=$((fail + 1)); echo "FAIL pmdinfo.$1: $2"; }
+ok() { pass=$((pass + 1)); echo "ok   $label.$1"; }
+ko() { fail=$((fail + 1)); echo "FAIL $label.$1: $2"; }
 
 if [ -z "$tool" ]; then
 	ko runs "no dpdk-pmdinfo.py (Debian package dpdk)"
-	echo "qt-test pmdinfo: $pass passed, $fail failed"
+	echo "qt-test $label: $pass passed, $fail failed"
 	exit 1
 fi
 json=$("$py" "$tool" "$plugin" 2>&1)
@@ -64,5 +65,5 @@ for p in wire module timing phy_fw nic_fw link_poll_ms fw_force; do
 done
 [ -z "$missing" ] && ok sim_params || ko sim_params "net_qt2025_sim lacks:$missing"
 
-echo "qt-test pmdinfo: $pass passed, $fail failed"
+echo "qt-test $label: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -50,7 +50,7 @@ wait_link() {
 
 wait_link 0 1; wait_link 1 1
 cmd "show port summary all"
-cmd "dump_log_types"
+cmd "dump_log_types"; cmd "dump log_types"     # 22.11 and 24.11 spelling; 25.11
 pid=$(pgrep -P "$tpid" | head -n 1)
 threads=$(cat /proc/"${pid:-0}"/task/*/comm 2>/dev/null | grep 'qt-phy' | sort | tr '\n' ' ')
 tel_list=$("$telemetry" -f "$prefix" / 2>&1)
