@@ -110,7 +110,8 @@ compat_release() {        # VERSION, e.g. 24.11.4
 		grep -iE -A3 'warning:|error' "$bdir/ninja.log" | head -n 30
 		case_ko "compat-$rel.build_no_warning" "DPDK $ver (log: $bdir/ninja.log)"; return
 	fi
-	abi=$(readelf -d "$libdir/librte_eal.so" | sed -nE 's/.*SONAME.*\[librte_eal\.so\.([0-9]+)\].*/\1/p')
+	abi=$(readelf -d "$libdir/librte_eal.so" |
+		sed -nE 's/.*SONAME.*\[librte_eal\.so\.([0-9]+)\].*/\1/p')
 	bad=$(readelf -d "$plugin" | sed -nE 's/.*NEEDED.*\[(librte_[^]]*)\].*/\1/p' |
 		grep -v "\.so\.$abi\$"
 		LD_LIBRARY_PATH=$libdir ldd "$plugin" | grep -E '^\s*librte_' | grep -vF "=> $libdir/")
@@ -133,7 +134,8 @@ compat_release() {        # VERSION, e.g. 24.11.4
 		passed=$((${passed:-0} + p)); failed=$((${failed:-0} + f))
 	fi
 }
-compat_releases=$(ls "$compat_src"/dpdk-*.tar.xz 2>/dev/null | sed -E 's|.*/dpdk-(.*)\.tar\.xz$|\1|')
+compat_releases=$(ls "$compat_src"/dpdk-*.tar.xz 2>/dev/null |
+	sed -E 's|.*/dpdk-(.*)\.tar\.xz$|\1|')
 if [ "${QT2025_COMPAT:-}" = 0 ]; then
 	echo "compat leg skipped: QT2025_COMPAT=0"
 elif [ $# -gt 0 ] && [ "${QT2025_COMPAT:-}" != 1 ]; then

@@ -95,7 +95,7 @@ for c in /qt2025/ports /qt2025/phy /qt2025/sim/cable /qt2025/sim/module; do
 	echo "$tel_list" | grep -qF "\"$c\"" || missing="$missing $c"
 done
 [ -z "$missing" ] && ok telemetry_cmds || ko telemetry_cmds "not listed:$missing: $tel_list"
-echo "$tel_phy" | grep -qE '"link": 1\b.*"fw_version": "[0-9.]+"|"fw_version": "[0-9.]+".*"link": 1\b' &&
+echo "$tel_phy" | grep -qE '"link": 1\b' && echo "$tel_phy" | grep -qE '"fw_version": "[0-9.]+"' &&
 	ok telemetry_phy || ko telemetry_phy "/qt2025/phy,1: $tel_phy"
 
 out=$(timeout 30 "$testpmd" "${eal[@]}" --file-prefix "qt2025-smoke-bad-$$" \
