@@ -129,6 +129,13 @@ qt_link_fill(struct rte_eth_link *link, int up, uint32_t speed)
 #define QT_STATS_GET_EXTRA
 #endif
 
+/* ---- rx_queue_count: uint32_t on 22.11 and 24.11, int (a count or -errno) on 25.11 ---- */
+#if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
+typedef int qt_rxq_count_t;
+#else
+typedef uint32_t qt_rxq_count_t;
+#endif
+
 /* ---- telemetry: 23.03 added rte_tel_data_add_dict_uint, 25.11 removed _u64 ---- */
 static inline int
 qt_tel_add_u64(struct rte_tel_data *d, const char *name, uint64_t val)
