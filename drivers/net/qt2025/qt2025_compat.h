@@ -4,7 +4,8 @@
 
 /*
  * The one file that knows DPDK releases differ (dpdk-pmd-conventions.md 1.6-1.7):
- * atomics, control threads and the link struct, for 22.11 up to 25.11.
+ * atomics, control threads, the link struct, op signatures and telemetry, for 22.11 up
+ * to 25.11.
  */
 
 #ifndef QT2025_COMPAT_H
@@ -117,6 +118,22 @@ qt_link_fill(struct rte_eth_link *link, int up, uint32_t speed)
 #else
 #define QT_PTYPES_GET_EXTRA
 #define QT_PTYPES_GET_COUNT(arr) RTE_SET_USED(arr)
+#endif
+
+/* ---- stats_get: 25.11 moved the per-queue counters (q_ipackets[] ...) out of
+ * rte_eth_stats into a third argument; the driver fills none on any release ----
+ */
+#if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
+#define QT_STATS_GET_EXTRA , struct eth_queue_stats *qstats __rte_unused
+#else
+#define QT_STATS_GET_EXTRA
+#endif
+
+/* ---- rx_queue_count: uint32_t on 22.11 and 24.11, int (a count or -errno) on 25.11 ---- */
+#if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
+typedef int qt_rxq_count_t;
+#else
+typedef uint32_t qt_rxq_count_t;
 #endif
 
 /* ---- telemetry: 23.03 added rte_tel_data_add_dict_uint, 25.11 removed _u64 ---- */

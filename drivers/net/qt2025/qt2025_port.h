@@ -33,7 +33,7 @@ int qt2025_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);
 int qt2025_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid);
 
 /* Statistics: the queues' counts and the hardware counters of 3.11 (qt2025_xstats.c). */
-int qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats);
+int qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats QT_STATS_GET_EXTRA);
 int qt2025_stats_reset(struct rte_eth_dev *dev);
 
 #endif /* QT2025_PORT_H */

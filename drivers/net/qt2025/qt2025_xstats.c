@@ -156,7 +156,7 @@ qt2025_xstats_reset(struct rte_eth_dev *dev)
 }
 
 int
-qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
+qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats QT_STATS_GET_EXTRA)
 {
 	unsigned int i;
 

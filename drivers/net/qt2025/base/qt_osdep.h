@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <rte_bitops.h>         /* rte_log2_u32 (in rte_common.h on 22.11) */
 #include <rte_common.h>
 #include <rte_cycles.h>
 #include <rte_io.h>
