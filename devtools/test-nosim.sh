@@ -20,7 +20,8 @@ sdk=$main/config/sdk-include
 opts=(-Dsim=false)
 [ -f "$sdk/ethdev_driver.h" ] && opts+=("-Dsdk_headers=$PWD/$sdk")
 if [ ! -f "$dir/build.ninja" ]; then
-	meson setup "$dir" "${opts[@]}" >"$dir.log" 2>&1 || { cat "$dir.log"; rm -rf "$dir"; }
+	meson setup "$dir" "${opts[@]}" >"$main/nosim-setup.log" 2>&1 ||
+		{ cat "$main/nosim-setup.log"; rm -rf "$dir"; }
 fi
 log=$(ninja -C "$dir" 2>&1)
 plugin=$dir/librte_net_qt2025.so

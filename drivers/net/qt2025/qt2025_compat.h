@@ -121,12 +121,16 @@ qt_link_fill(struct rte_eth_link *link, int up, uint32_t speed)
 #endif
 
 /* ---- stats_get: 25.11 moved the per-queue counters (q_ipackets[] ...) out of
- * rte_eth_stats into a third argument; the driver fills none on any release ----
+ * rte_eth_stats into a third argument (same field names), which may be NULL ----
  */
 #if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
-#define QT_STATS_GET_EXTRA , struct eth_queue_stats *qstats __rte_unused
+#define QT_STATS_GET_EXTRA , struct eth_queue_stats *qstats
+#define QT_QSTATS(stats) (qstats)
+typedef struct eth_queue_stats qt_qstats_t;
 #else
 #define QT_STATS_GET_EXTRA
+#define QT_QSTATS(stats) (stats)
+typedef struct rte_eth_stats qt_qstats_t;  /* q_ipackets[] and the others live here */
 #endif
 
 /* ---- rx_queue_count: uint32_t on 22.11 and 24.11, int (a count or -errno) on 25.11 ---- */

@@ -158,6 +158,7 @@ qt2025_xstats_reset(struct rte_eth_dev *dev)
 int
 qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats QT_STATS_GET_EXTRA)
 {
+	qt_qstats_t *qs = QT_QSTATS(stats);
 	unsigned int i;
 
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
@@ -169,6 +170,11 @@ qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats QT_STATS_G
 		stats->ibytes += q->st.bytes;
 		stats->ierrors += q->st.errors;
 		stats->rx_nombuf += q->st.nombuf;
+		if (qs != NULL && i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
+			qs->q_ipackets[i] = q->st.packets;
+			qs->q_ibytes[i] = q->st.bytes;
+			qs->q_errors[i] = q->st.errors;
+		}
 	}
 	for (i = 0; i < dev->data->nb_tx_queues; i++) {
 		const struct qt2025_txq *q = dev->data->tx_queues[i];
@@ -178,6 +184,10 @@ qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats QT_STATS_G
 		stats->opackets += q->st.packets;
 		stats->obytes += q->st.bytes;
 		stats->oerrors += q->st.errors;
+		if (qs != NULL && i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
+			qs->q_opackets[i] = q->st.packets;
+			qs->q_obytes[i] = q->st.bytes;
+		}
 	}
 	/* what the NIC dropped before a descriptor: no buffer (imissed), too long (ierrors) */
 	stats->imissed = hw_stat(dev, TN40_STAT_IN_DROPPED);
