@@ -67,4 +67,32 @@ int dp_check_frame(const struct rte_mbuf *m, uint16_t len, uint8_t seed);
 
 unsigned int dp_in_use(const struct dp_port *p);
 
+/* ---- more helpers of the later datapath suites ---- */
+
+struct qt2025_rxq;
+struct qt2025_txq;
+/* The driver's queue 0 structures, to see its FIFO positions (in-process only). */
+struct qt2025_rxq *dp_rxq(uint16_t port);
+struct qt2025_txq *dp_txq(uint16_t port);
+
+/* n frames of len >= 60 bytes (seeds seed, seed + 1, ...) out through the loopback plug and
+ * back, in order and byte for byte; Tx completions reclaimed. 0, or -1 with a message.
+ */
+int dp_traffic(const struct dp_port *p, unsigned int n, uint16_t len, uint8_t seed);
+/* One xstat by name (0 and a message when the port has none). */
+uint64_t dp_xstat(uint16_t port, const char *name);
+/* The model's strictness violations since create (0 is the only right answer). */
+uint64_t dp_violations(const struct dp_port *p);
+/* The model's frames dropped for any reason plus delivered: grows once a frame is handled. */
+uint64_t dp_rx_handled(const struct dp_port *p);
+/* Injects a raw frame at the port's receiver (as from the wire) and checks what the driver
+ * makes of it: delivered (one frame, bytes equal but for a tag stripped into the mbuf) or
+ * not (the model handled it, nothing arrives). 0 or -1 with a message.
+ */
+int dp_inject_expect(const struct dp_port *p, const uint8_t *f, uint16_t len, bool delivered);
+/* A raw frame: dst, src 02:02:.., optional 802.1Q tag (vid < 0: none), type 0x88B5,
+ * payload bytes i + seed; returns len.
+ */
+uint16_t dp_raw_frame(uint8_t *buf, const uint8_t *dst, int vid, uint16_t len, uint8_t seed);
+
 #endif /* TEST_EAL_DP_H */
