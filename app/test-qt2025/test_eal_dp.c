@@ -60,7 +60,7 @@ dp_port_up(const struct dp_cfg *c, struct dp_port *p)
 		goto fail_port;
 	}
 	p->sim = qtt_sim(p->id);
-	if (!c->no_wait && qtt_wait_link(p->id, 1, 5000) != 0)
+	if (!c->no_wait && qtt_wait_link(p->id, 1, c->link_ms != 0 ? c->link_ms : 5000) != 0)
 		goto fail_port;
 	return 0;
 fail_port:
@@ -402,4 +402,14 @@ dp_inject_expect(const struct dp_port *p, const uint8_t *f, uint16_t len, bool d
 	}
 	dp_free(r, got);
 	return rc;
+}
+
+void
+dp_knobs_clear(struct qt_sim *sim)
+{
+	qt_sim_set_fault(sim, QT_SIM_FAULT_RX_BAD_CRC, 0);
+	qt_sim_set_fault(sim, QT_SIM_FAULT_RX_BAD_L4_CSUM, 0);
+	qt_sim_set_fault(sim, QT_SIM_FAULT_RXF_STARVE, 0);
+	qt_sim_set_fault(sim, QT_SIM_FAULT_TXF_SLOW, 0);
+	qt_sim_set_fault(sim, QT_SIM_FAULT_RXD_SPLIT, 0);
 }

@@ -39,6 +39,7 @@ struct dp_cfg {
 	uint16_t mtu;                   /* 0: leave the default */
 	bool rxq_intr;
 	bool no_wait;                   /* do not wait for the link */
+	unsigned int link_ms;           /* link wait; 0: 5000 (a new card downloads ~2 s) */
 };
 
 /* Creates, configures (a pool of its own), starts and waits for link. */
@@ -94,5 +95,10 @@ int dp_inject_expect(const struct dp_port *p, const uint8_t *f, uint16_t len, bo
  * payload bytes i + seed; returns len.
  */
 uint16_t dp_raw_frame(uint8_t *buf, const uint8_t *dst, int vid, uint16_t len, uint8_t seed);
+
+/* Turns every datapath fault knob of the model off: a card keeps its knobs while its name
+ * lives on, and cases of one suite share a card (each new card downloads PHY firmware).
+ */
+void dp_knobs_clear(struct qt_sim *sim);
 
 #endif /* TEST_EAL_DP_H */

@@ -6,8 +6,9 @@
  * eal_dp_faults: the model's datapath fault knobs (bad FCS, bad L4 checksum, RXF starvation,
  * slow TXF completions, RXD published in two steps), the checksum errata of hw note 4.6,
  * a pool that runs dry (rx_nombuf), and the model variants of what the note leaves
- * UNCERTAIN (RXD BC 2 or 3, TXF echoing the TXD cookie or zeros). Each case uses a card name
- * of its own: a simulated card keeps its knobs while its name lives on.
+ * UNCERTAIN (RXD BC 2 or 3, TXF echoing the TXD cookie or zeros). The cases share one card
+ * (a new one downloads PHY firmware, ~2 s) and turn its knobs off first: a simulated card
+ * keeps its knobs while its name lives on.
  */
 
 #include <rte_ip.h>
@@ -22,7 +23,19 @@
 
 QT_EAL_SUITE(eal_dp_faults, NULL, NULL);
 
+#define DP_F_NAME "net_qt2025_sim_f0"    /* one card: one PHY firmware download */
+
 static struct dp_port port;
+
+/* dp_port_up on the suite's card, its knobs off (a failed case may have left one on). */
+static int
+up(const struct dp_cfg *c)
+{
+	if (dp_port_up(c, &port) != 0)
+		return -1;
+	dp_knobs_clear(port.sim);
+	return 0;
+}
 
 static int
 stats(uint16_t id, struct rte_eth_stats *st)
@@ -55,12 +68,12 @@ send_n(const struct dp_port *p, unsigned int n, uint16_t len, uint8_t seed)
  */
 QT_EAL_TEST(eal_dp_faults, bad_crc)
 {
-	const struct dp_cfg c = { .name = "net_qt2025_sim_f0" };
+	const struct dp_cfg c = { .name = DP_F_NAME };
 	struct rte_mbuf *r[16];
 	struct rte_eth_stats st;
 	unsigned int in_use, i;
 
-	QT_CHECK(dp_port_up(&c, &port));
+	QT_CHECK(up(&c));
 	in_use = dp_in_use(&port);
 	QT_ASSERT_EQ(rte_eth_stats_reset(port.id), 0);
 	qt_sim_set_fault(port.sim, QT_SIM_FAULT_RX_BAD_CRC, 3);
@@ -130,11 +143,11 @@ l4_flag(uint8_t proto, uint16_t len, bool udp_zero, uint64_t want)
  */
 QT_EAL_TEST(eal_dp_faults, bad_l4_csum)
 {
-	const struct dp_cfg c = { .name = "net_qt2025_sim_f1",
+	const struct dp_cfg c = { .name = DP_F_NAME,
 				  .rx_offloads = RTE_ETH_RX_OFFLOAD_CHECKSUM };
 	const uint64_t bad = RTE_MBUF_F_RX_L4_CKSUM_BAD, good = RTE_MBUF_F_RX_L4_CKSUM_GOOD;
 
-	QT_CHECK(dp_port_up(&c, &port));
+	QT_CHECK(up(&c));
 	qt_sim_set_fault(port.sim, QT_SIM_FAULT_RX_BAD_L4_CSUM, 4);
 	QT_CHECK(l4_flag(IPPROTO_UDP, 70, false, bad));
 	QT_CHECK(l4_flag(IPPROTO_TCP, 70, false, bad));
@@ -155,12 +168,12 @@ QT_EAL_TEST(eal_dp_faults, bad_l4_csum)
  */
 QT_EAL_TEST(eal_dp_faults, csum_errata)
 {
-	const struct dp_cfg c = { .name = "net_qt2025_sim_f2",
+	const struct dp_cfg c = { .name = DP_F_NAME,
 				  .rx_offloads = RTE_ETH_RX_OFFLOAD_CHECKSUM };
 	const uint64_t bad = RTE_MBUF_F_RX_L4_CKSUM_BAD, good = RTE_MBUF_F_RX_L4_CKSUM_GOOD;
 	uint16_t len;
 
-	QT_CHECK(dp_port_up(&c, &port));
+	QT_CHECK(up(&c));
 	/* erratum 1: UDP checksum field 0, at every kind of length */
 	QT_CHECK(l4_flag(IPPROTO_UDP, 60, true, good));
 	QT_CHECK(l4_flag(IPPROTO_UDP, 200, true, good));
@@ -183,11 +196,11 @@ QT_EAL_TEST(eal_dp_faults, csum_errata)
 /* With RXF starved the NIC drops what arrives (imissed, mac_rx_dropped); it heals. */
 QT_EAL_TEST(eal_dp_faults, rxf_starve)
 {
-	const struct dp_cfg c = { .name = "net_qt2025_sim_f3" };
+	const struct dp_cfg c = { .name = DP_F_NAME };
 	struct rte_eth_stats st;
 	unsigned int in_use;
 
-	QT_CHECK(dp_port_up(&c, &port));
+	QT_CHECK(up(&c));
 	in_use = dp_in_use(&port);
 	QT_ASSERT_EQ(rte_eth_stats_reset(port.id), 0);
 	qt_sim_set_fault(port.sim, QT_SIM_FAULT_RXF_STARVE, 1);
@@ -214,14 +227,14 @@ QT_EAL_TEST(eal_dp_faults, rxf_starve)
 /* Slow TXF completions: the frames go, their mbufs come back once the completions do. */
 QT_EAL_TEST(eal_dp_faults, txf_slow)
 {
-	const struct dp_cfg c = { .name = "net_qt2025_sim_f4" };
+	const struct dp_cfg c = { .name = DP_F_NAME };
 	const uint64_t slow_ms = 300;
 	struct rte_mbuf *r[16];
 	unsigned int in_use;
 	uint64_t t0, deadline;
 	int done = 0, k, st;
 
-	QT_CHECK(dp_port_up(&c, &port));
+	QT_CHECK(up(&c));
 	in_use = dp_in_use(&port);
 	qt_sim_set_fault(port.sim, QT_SIM_FAULT_TXF_SLOW, (uint32_t)(slow_ms * 1000000));
 	t0 = qtt_now_ms();
@@ -267,11 +280,11 @@ QT_EAL_TEST(eal_dp_faults, txf_slow)
 /* RXD descriptors published in two steps: every frame still arrives, whole, in order. */
 QT_EAL_TEST(eal_dp_faults, rxd_split)
 {
-	const struct dp_cfg c = { .name = "net_qt2025_sim_f5" };
+	const struct dp_cfg c = { .name = DP_F_NAME };
 	unsigned int in_use;
 	uint16_t len;
 
-	QT_CHECK(dp_port_up(&c, &port));
+	QT_CHECK(up(&c));
 	in_use = dp_in_use(&port);
 	qt_sim_set_fault(port.sim, QT_SIM_FAULT_RXD_SPLIT, 1);
 	for (len = 60; len <= 1514; len += 97)
@@ -291,13 +304,13 @@ QT_EAL_TEST(eal_dp_faults, rxd_split)
  */
 QT_EAL_TEST(eal_dp_faults, rx_nombuf)
 {
-	const struct dp_cfg c = { .name = "net_qt2025_sim_f6", .nb_rxd = 64, .nb_mbufs = 96 };
+	const struct dp_cfg c = { .name = DP_F_NAME, .nb_rxd = 64, .nb_mbufs = 96 };
 	struct rte_mbuf *held[32], *m[16], *r[16];
 	struct rte_mempool *txp;
 	struct rte_eth_stats st;
 	unsigned int i, in_use, handled = 0, round;
 
-	QT_CHECK(dp_port_up(&c, &port));
+	QT_CHECK(up(&c));
 	txp = rte_pktmbuf_pool_create("dp_nombuf_tx", 256, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
 				      SOCKET_ID_ANY);
 	QT_ASSERT(txp != NULL, "tx pool");
@@ -351,11 +364,12 @@ QT_EAL_TEST(eal_dp_faults, variants)
 	unsigned int v, l, in_use, frames;
 
 	for (v = 0; v < RTE_DIM(args); v++) {
-		struct dp_cfg c = { .name = "net_qt2025_sim_f7", .args = args[v] };
+		struct dp_cfg c = { .name = "net_qt2025_sim_f7", .args = args[v],
+				  .link_ms = 15000 };
 		struct rte_eth_stats st;
 		struct qt_sim_obs o;
 
-		QT_CHECK(dp_port_up(&c, &port));
+		QT_CHECK(up(&c));
 		in_use = dp_in_use(&port);
 		frames = 0;
 		for (l = 0; l < RTE_DIM(lens); l++) {

@@ -99,7 +99,7 @@ QT_EAL_TEST(eal_dp_filters, address_filters)
 /* The default MAC address set changes which unicast frames are ours. */
 QT_EAL_TEST(eal_dp_filters, mac_addr_set)
 {
-	const struct dp_cfg c = { .name = "net_qt2025_sim_x1" };
+	const struct dp_cfg c = { .name = "net_qt2025_sim_x0" };
 	struct rte_ether_addr old, nw = { { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 } }, now;
 
 	QT_CHECK(dp_port_up(&c, &port));
@@ -126,7 +126,7 @@ QT_EAL_TEST(eal_dp_filters, mac_addr_set)
 /* With the VLAN filter offload only VIDs in the table pass; without it, every VID. */
 QT_EAL_TEST(eal_dp_filters, vlan_filter)
 {
-	struct dp_cfg c = { .name = "net_qt2025_sim_x2",
+	struct dp_cfg c = { .name = "net_qt2025_sim_x0",
 			    .rx_offloads = RTE_ETH_RX_OFFLOAD_VLAN_FILTER |
 					   RTE_ETH_RX_OFFLOAD_VLAN_STRIP };
 	struct rte_ether_addr own;
@@ -144,7 +144,7 @@ QT_EAL_TEST(eal_dp_filters, vlan_filter)
 	QT_CHECK(expect(own.addr_bytes, 100, 200, false));
 	QT_CHECK(dp_port_down(&port));
 
-	c.name = "net_qt2025_sim_x3";
+	c.name = "net_qt2025_sim_x0";
 	c.rx_offloads = 0;
 	QT_CHECK(dp_port_up(&c, &port));
 	QT_ASSERT_EQ(rte_eth_macaddr_get(port.id, &own), 0);
@@ -194,7 +194,7 @@ log_lines(int (*fn)(uint16_t, uint16_t), uint16_t a, uint16_t b, int *rc,
  */
 QT_EAL_TEST(eal_dp_filters, mtu)
 {
-	const struct dp_cfg c = { .name = "net_qt2025_sim_x4" };
+	const struct dp_cfg c = { .name = "net_qt2025_sim_x0" };
 	struct rte_ether_addr own;
 	struct rte_eth_stats st;
 	unsigned int lines, mtu_lines;
@@ -241,7 +241,7 @@ QT_EAL_TEST(eal_dp_filters, mtu)
 /* A 9000-byte MTU on a pool of 10 KiB buffers: jumbo frames both ways, bytes compared. */
 QT_EAL_TEST(eal_dp_filters, jumbo_9000)
 {
-	const struct dp_cfg c = { .name = "net_qt2025_sim_x5", .mtu = 9000, .nb_mbufs = 2048,
+	const struct dp_cfg c = { .name = "net_qt2025_sim_x0", .mtu = 9000, .nb_mbufs = 2048,
 				  .buf_size = 10240 + RTE_PKTMBUF_HEADROOM };
 	struct rte_ether_addr own;
 	unsigned int in_use;
@@ -249,6 +249,7 @@ QT_EAL_TEST(eal_dp_filters, jumbo_9000)
 	QT_CHECK(dp_port_up(&c, &port));
 	QT_ASSERT_EQ(rte_eth_macaddr_get(port.id, &own), 0);
 	in_use = dp_in_use(&port);
+	QT_ASSERT_EQ(rte_eth_xstats_reset(port.id), 0);
 	QT_CHECK(dp_traffic(&port, 100, 9014, 3));
 	QT_CHECK(dp_traffic(&port, 100, 4000, 4));
 	QT_CHECK(expect(own.addr_bytes, 7, 9018, true));
@@ -281,7 +282,7 @@ loop_n(const uint8_t *dst, unsigned int n, uint16_t len)
 /* The NIC's counters (xstats mac_rx_* / mac_tx_*) agree with what went; resets zero them. */
 QT_EAL_TEST(eal_dp_filters, hw_stats)
 {
-	const struct dp_cfg c = { .name = "net_qt2025_sim_x6" };
+	const struct dp_cfg c = { .name = "net_qt2025_sim_x0" };
 	static const char *const names[] = {
 		"mac_rx_unicast_packets", "mac_rx_multicast_packets", "mac_rx_broadcast_packets",
 		"mac_rx_packets", "mac_rx_octets", "mac_tx_unicast_packets",
