@@ -6,9 +6,11 @@
  * Helpers of the datapath suites (test_eal_dp.h).
  */
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <ethdev_driver.h>
 #include <rte_bus_vdev.h>
 #include <rte_ip.h>
 #include <rte_tcp.h>
@@ -58,7 +60,7 @@ dp_port_up(const struct dp_cfg *c, struct dp_port *p)
 		goto fail_port;
 	}
 	p->sim = qtt_sim(p->id);
-	if (!c->no_wait && qtt_wait_link(p->id, 1, 5000) != 0)
+	if (!c->no_wait && qtt_wait_link(p->id, 1, c->link_ms != 0 ? c->link_ms : 5000) != 0)
 		goto fail_port;
 	return 0;
 fail_port:
@@ -237,4 +239,177 @@ unsigned int
 dp_in_use(const struct dp_port *p)
 {
 	return rte_mempool_in_use_count(p->mp);
+}
+
+/* ---- more helpers of the later datapath suites ---- */
+
+struct qt2025_rxq *
+dp_rxq(uint16_t port)
+{
+	return rte_eth_devices[port].data->rx_queues[0];
+}
+
+struct qt2025_txq *
+dp_txq(uint16_t port)
+{
+	return rte_eth_devices[port].data->tx_queues[0];
+}
+
+int
+dp_traffic(const struct dp_port *p, unsigned int n, uint16_t len, uint8_t seed)
+{
+	struct rte_mbuf *m[32], *r[32];
+	unsigned int done = 0, i;
+	uint16_t k, got;
+
+	while (done < n) {
+		k = (uint16_t)RTE_MIN(n - done, RTE_DIM(m));
+		for (i = 0; i < k; i++) {
+			m[i] = dp_frame(p->mp, NULL, len, (uint8_t)(seed + done + i));
+			if (m[i] == NULL) {
+				dp_free(m, (uint16_t)i);
+				fprintf(stderr, "    traffic: no mbuf after %u frames\n", done);
+				return -1;
+			}
+		}
+		if (dp_send(p->id, m, k) != k) {
+			fprintf(stderr, "    traffic: frame %u not sent (%s)\n", done,
+				qtt_sim_reason(p->sim));
+			return -1;
+		}
+		got = dp_recv(p->id, r, k, 1000);
+		for (i = 0; i < got; i++)
+			if (dp_check_frame(r[i], RTE_MAX(len, 60),
+					   (uint8_t)(seed + done + i)) != 0) {
+				fprintf(stderr, "    traffic: frame %u of %u\n", done + i, n);
+				dp_free(r, got);
+				return -1;
+			}
+		dp_free(r, got);
+		if (got != k) {
+			fprintf(stderr, "    traffic: %u of frames %u..%u received (%s)\n", got,
+				done, done + k - 1, qtt_sim_reason(p->sim));
+			return -1;
+		}
+		done += k;
+	}
+	return rte_eth_tx_done_cleanup(p->id, 0, 0) >= 0 ? 0 : -1;
+}
+
+uint64_t
+dp_xstat(uint16_t port, const char *name)
+{
+	uint64_t v = 0;
+
+	if (qtt_xstat(port, name, &v) != 0)
+		fprintf(stderr, "    port %u has no xstat %s\n", port, name);
+	return v;
+}
+
+uint64_t
+dp_violations(const struct dp_port *p)
+{
+	struct qt_sim_obs o;
+
+	qt_sim_observe(p->sim, &o);
+	if (o.violations != 0)
+		fprintf(stderr, "    model: %" PRIu64 " violations: %s\n", o.violations,
+			o.fail_reason);
+	return o.violations;
+}
+
+uint64_t
+dp_rx_handled(const struct dp_port *p)
+{
+	struct qt_sim_obs o;
+
+	qt_sim_observe(p->sim, &o);
+	return o.rx_frames + o.rx_drop_disabled + o.rx_drop_filter + o.rx_drop_too_long +
+	       o.rx_drop_runt + o.rx_drop_crc + o.rx_drop_no_rxf + o.rx_drop_rxd_full +
+	       o.rx_drop_buf_small + o.rx_drop_wire;
+}
+
+uint16_t
+dp_raw_frame(uint8_t *b, const uint8_t *dst, int vid, uint16_t len, uint8_t seed)
+{
+	uint16_t i, h = 12;
+
+	memcpy(b, dst, 6);
+	memset(b + 6, 0x02, 6);
+	if (vid >= 0) {
+		b[h++] = 0x81;
+		b[h++] = 0x00;
+		b[h++] = (uint8_t)(vid >> 8);
+		b[h++] = (uint8_t)vid;
+	}
+	b[h++] = 0x88;
+	b[h++] = 0xB5;
+	for (i = h; i < len; i++)
+		b[i] = (uint8_t)(seed + i);
+	return len;
+}
+
+/* The frame as delivered: bytes equal, or equal but for a tag stripped into the mbuf. */
+static int
+inject_match(const struct rte_mbuf *r, const uint8_t *f, uint16_t len)
+{
+	const uint8_t *b = rte_pktmbuf_mtod(r, const uint8_t *);
+	bool tagged = len >= 18 && f[12] == 0x81 && f[13] == 0;
+
+	if ((r->ol_flags & RTE_MBUF_F_RX_VLAN_STRIPPED) && tagged) {
+		if (r->pkt_len != len - 4u || r->vlan_tci != (f[14] << 8 | f[15]) ||
+		    memcmp(b, f, 12) != 0 || memcmp(b + 12, f + 16, len - 16) != 0)
+			return -1;
+		return 0;
+	}
+	return r->pkt_len == len && r->data_len == len && memcmp(b, f, len) == 0 ? 0 : -1;
+}
+
+int
+dp_inject_expect(const struct dp_port *p, const uint8_t *f, uint16_t len, bool delivered)
+{
+	uint64_t before = dp_rx_handled(p), deadline = qtt_now_ms() + 1000;
+	struct rte_mbuf *r[4];
+	uint16_t got = 0;
+	int rc = 0;
+
+	if (qt_sim_wire_inject(p->sim, f, len) != 0) {
+		fprintf(stderr, "    inject of %u bytes refused\n", len);
+		return -1;
+	}
+	/* until the model has handled it, then 5 ms more for the driver to see it */
+	while (qtt_now_ms() < deadline && got == 0) {
+		got = rte_eth_rx_burst(p->id, 0, r, RTE_DIM(r));
+		if (got == 0 && dp_rx_handled(p) > before) {
+			qtt_sleep_ms(5);
+			got = rte_eth_rx_burst(p->id, 0, r, RTE_DIM(r));
+			break;
+		}
+		if (got == 0)
+			qtt_sleep_us(20);
+	}
+	if (dp_rx_handled(p) == before) {
+		fprintf(stderr, "    the model never handled the injected frame\n");
+		rc = -1;
+	} else if (got != (delivered ? 1 : 0)) {
+		fprintf(stderr, "    %u-byte frame to %02x:..:%02x: %u delivered, expected %u\n",
+			len, f[0], f[5], got, delivered);
+		rc = -1;
+	} else if (delivered && inject_match(r[0], f, len) != 0) {
+		fprintf(stderr, "    %u-byte frame delivered as %u bytes (flags 0x%" PRIx64
+			"), not as sent\n", len, r[0]->pkt_len, r[0]->ol_flags);
+		rc = -1;
+	}
+	dp_free(r, got);
+	return rc;
+}
+
+void
+dp_knobs_clear(struct qt_sim *sim)
+{
+	qt_sim_set_fault(sim, QT_SIM_FAULT_RX_BAD_CRC, 0);
+	qt_sim_set_fault(sim, QT_SIM_FAULT_RX_BAD_L4_CSUM, 0);
+	qt_sim_set_fault(sim, QT_SIM_FAULT_RXF_STARVE, 0);
+	qt_sim_set_fault(sim, QT_SIM_FAULT_TXF_SLOW, 0);
+	qt_sim_set_fault(sim, QT_SIM_FAULT_RXD_SPLIT, 0);
 }

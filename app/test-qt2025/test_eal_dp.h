@@ -39,6 +39,7 @@ struct dp_cfg {
 	uint16_t mtu;                   /* 0: leave the default */
 	bool rxq_intr;
 	bool no_wait;                   /* do not wait for the link */
+	unsigned int link_ms;           /* link wait; 0: 5000 (a new card downloads ~2 s) */
 };
 
 /* Creates, configures (a pool of its own), starts and waits for link. */
@@ -66,5 +67,38 @@ void dp_free(struct rte_mbuf **m, uint16_t n);
 int dp_check_frame(const struct rte_mbuf *m, uint16_t len, uint8_t seed);
 
 unsigned int dp_in_use(const struct dp_port *p);
+
+/* ---- more helpers of the later datapath suites ---- */
+
+struct qt2025_rxq;
+struct qt2025_txq;
+/* The driver's queue 0 structures, to see its FIFO positions (in-process only). */
+struct qt2025_rxq *dp_rxq(uint16_t port);
+struct qt2025_txq *dp_txq(uint16_t port);
+
+/* n frames of len >= 60 bytes (seeds seed, seed + 1, ...) out through the loopback plug and
+ * back, in order and byte for byte; Tx completions reclaimed. 0, or -1 with a message.
+ */
+int dp_traffic(const struct dp_port *p, unsigned int n, uint16_t len, uint8_t seed);
+/* One xstat by name (0 and a message when the port has none). */
+uint64_t dp_xstat(uint16_t port, const char *name);
+/* The model's strictness violations since create (0 is the only right answer). */
+uint64_t dp_violations(const struct dp_port *p);
+/* The model's frames dropped for any reason plus delivered: grows once a frame is handled. */
+uint64_t dp_rx_handled(const struct dp_port *p);
+/* Injects a raw frame at the port's receiver (as from the wire) and checks what the driver
+ * makes of it: delivered (one frame, bytes equal but for a tag stripped into the mbuf) or
+ * not (the model handled it, nothing arrives). 0 or -1 with a message.
+ */
+int dp_inject_expect(const struct dp_port *p, const uint8_t *f, uint16_t len, bool delivered);
+/* A raw frame: dst, src 02:02:.., optional 802.1Q tag (vid < 0: none), type 0x88B5,
+ * payload bytes i + seed; returns len.
+ */
+uint16_t dp_raw_frame(uint8_t *buf, const uint8_t *dst, int vid, uint16_t len, uint8_t seed);
+
+/* Turns every datapath fault knob of the model off: a card keeps its knobs while its name
+ * lives on, and cases of one suite share a card (each new card downloads PHY firmware).
+ */
+void dp_knobs_clear(struct qt_sim *sim);
 
 #endif /* TEST_EAL_DP_H */
