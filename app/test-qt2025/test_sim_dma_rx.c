@@ -115,16 +115,19 @@ QT_TEST(sim_dma, rx_filters)
 	qt_sim_wr32(nic.sim, R_GMAC_RXF_A, RXF_OSEN | RXF_AB);
 	QT_CHECK(rx_one(f, len, &d));
 	QT_ASSERT_EQ(simc_stat(nic.sim, ST_IN_BCAST), 1);
-	/* multicast: the hash of 3.10, then AM */
+	/* multicast: AM gates the hash of 3.10; all-multicast is a full hash */
 	simc_udp_frame(f, mc, 50);
 	QT_CHECK(rx_none(f, len));
 	h = mc[0] ^ mc[1] ^ mc[2] ^ mc[3] ^ mc[4] ^ mc[5];
 	qt_sim_wr32(nic.sim, R_MCST_HASH0 + (h >> 5) * 4, 1u << (h & 31));
+	QT_CHECK(rx_none(f, len));                      /* a hash hit without AM */
+	qt_sim_wr32(nic.sim, R_GMAC_RXF_A, RXF_OSEN | RXF_AB | RXF_AM);
 	QT_CHECK(rx_one(f, len, &d));
 	mc[5] = 0x06;                                   /* another hash bit */
 	simc_udp_frame(f, mc, 50);
 	QT_CHECK(rx_none(f, len));
-	qt_sim_wr32(nic.sim, R_GMAC_RXF_A, RXF_OSEN | RXF_AM);
+	for (h = 0; h < 8; h++)
+		qt_sim_wr32(nic.sim, R_MCST_HASH0 + h * 4, ~0u);
 	QT_CHECK(rx_one(f, len, &d));
 	QT_ASSERT_EQ(simc_stat(nic.sim, ST_IN_MCAST), 2);
 	/* RX disabled: nothing, whatever the address */

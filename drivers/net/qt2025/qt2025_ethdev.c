@@ -65,8 +65,7 @@ qt2025_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->min_rx_bufsize = RTE_ETHER_MIN_LEN;
 	info->max_rx_pktlen = QT2025_MAX_RX_PKTLEN;
 	info->min_mtu = RTE_ETHER_MIN_MTU;
-	info->max_mtu = QT2025_MAX_RX_PKTLEN - RTE_ETHER_HDR_LEN - RTE_ETHER_CRC_LEN -
-			RTE_VLAN_HLEN;
+	info->max_mtu = QT2025_MAX_RX_PKTLEN - RTE_ETHER_HDR_LEN - RTE_ETHER_CRC_LEN;
 	info->speed_capa = RTE_ETH_LINK_SPEED_10G | RTE_ETH_LINK_SPEED_1G;
 	info->rx_offload_capa = QT2025_RX_OFFLOADS;
 	info->tx_offload_capa = QT2025_TX_OFFLOADS;
@@ -143,6 +142,32 @@ qt2025_dev_close(struct rte_eth_dev *dev)
 	return 0;
 }
 
+static void
+qt2025_rxq_info_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_rxq_info *qinfo)
+{
+	const struct qt2025_rxq *q = dev->data->rx_queues[qid];
+
+	qinfo->mp = q->mp;
+	qinfo->nb_desc = q->nb_desc;
+	qinfo->rx_buf_size = q->buf_len;
+	qinfo->scattered_rx = 0;
+	qinfo->conf.rx_deferred_start = q->deferred;
+	qinfo->conf.offloads = q->vlan_strip ? RTE_ETH_RX_OFFLOAD_VLAN_STRIP : 0;
+	qinfo->queue_state = dev->data->rx_queue_state[qid];
+}
+
+static void
+qt2025_txq_info_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_info *qinfo)
+{
+	const struct qt2025_txq *q = dev->data->tx_queues[qid];
+
+	qinfo->nb_desc = q->nb_desc;
+	qinfo->conf.tx_free_thresh = q->free_thresh;
+	qinfo->conf.tx_deferred_start = q->deferred;
+	qinfo->conf.offloads = q->offloads;
+	qinfo->queue_state = dev->data->tx_queue_state[qid];
+}
+
 /* "a.b.c.d" of the PHY firmware as the PHY thread last read it. */
 static int
 qt2025_fw_version_get(struct rte_eth_dev *dev, char *fw, size_t len)
@@ -178,6 +203,8 @@ static const struct eth_dev_ops qt2025_ops = {
 	.rx_queue_intr_enable = qt2025_rx_queue_intr_enable,
 	.rx_queue_intr_disable = qt2025_rx_queue_intr_disable,
 	.tx_done_cleanup = qt2025_tx_done_cleanup,
+	.rxq_info_get = qt2025_rxq_info_get,
+	.txq_info_get = qt2025_txq_info_get,
 	.dev_supported_ptypes_get = qt2025_ptypes_get,
 	.promiscuous_enable = qt2025_promiscuous_enable,
 	.promiscuous_disable = qt2025_promiscuous_disable,
@@ -225,6 +252,8 @@ static const struct eth_dev_ops qt2025_secondary_ops = {
 	.xstats_get = qt2025_xstats_get,
 	.xstats_get_names = qt2025_xstats_get_names,
 	.fw_version_get = qt2025_fw_version_get,
+	.rxq_info_get = qt2025_rxq_info_get,
+	.txq_info_get = qt2025_txq_info_get,
 };
 
 static void

@@ -18,11 +18,10 @@
 #include "tn40_port.h"
 
 #define NIC_FW_WAIT_MS          5000    /* download (0.5 s) + NIC firmware (0.5 s at most) */
-#define FRAME_OVERHEAD          (RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN + RTE_VLAN_HLEN)
+#define FRAME_OVERHEAD          (RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN)
 
-/* Largest frame on the wire for an MTU: header, FCS and room for one VLAN tag. The drivers
- * write MTU + 18 to MAX_FRAME_A (6.5); the 4 bytes more let a tagged full-size frame in,
- * whose tag the NIC strips anyway (4.7).
+/* MAX_FRAME_A for an MTU: header and FCS, MTU + 18 as both drivers write it (6.5). A VLAN
+ * tag is not counted: the NIC strips it first (UNCERTAIN; the model plays it so).
  */
 static uint32_t
 max_frame(uint16_t mtu)

@@ -149,9 +149,11 @@ qt2025_recv_pkts(void *rx, struct rte_mbuf **pkts, uint16_t n)
 		q->avail = avail;
 		return 0;
 	}
+	/* all or nothing from the pool: when the burst's worth is not there, less */
 	nb_fresh = RTE_MIN(n, avail / RXD_MIN_LEN);
-	if (unlikely(rte_mempool_get_bulk(q->mp, (void **)fresh, nb_fresh) != 0))
-		nb_fresh = 0;
+	while (unlikely(nb_fresh > 0 &&
+			rte_mempool_get_bulk(q->mp, (void **)fresh, nb_fresh) != 0))
+		nb_fresh /= 2;
 
 	while (seen < n && avail >= RXD_MIN_LEN) {
 		/* val1 | len << 32 | vlan << 48; the first 8 bytes never wrap (4.2) */

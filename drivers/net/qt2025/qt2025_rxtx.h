@@ -57,6 +57,7 @@ struct qt2025_rxq {
 struct qt2025_tx_slot {
 	struct rte_mbuf *m;
 	uint32_t end;                   /* TXD write position after its descriptor */
+	uint32_t segs;
 };
 
 struct qt2025_txq {
@@ -68,6 +69,8 @@ struct qt2025_txq {
 	uint16_t tail;                  /* next free */
 	uint32_t done_end;              /* TXD position after the last completed packet */
 	uint32_t txf_avail;             /* TXF bytes seen published and not yet taken */
+	uint32_t segs_out;              /* mbufs held: at most nb_desc, as the ring promises */
+	uint16_t free_thresh;           /* free when fewer than this many descriptors are left */
 	bool fast_free;                 /* MBUF_FAST_FREE: one pool, plain mbufs */
 	uint16_t nb_desc;
 	uint16_t port_id;

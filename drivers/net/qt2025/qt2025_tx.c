@@ -40,14 +40,15 @@ free_done(struct qt2025_txq *q, struct rte_mbuf **m, uint32_t n)
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		struct rte_mbuf *x = rte_pktmbuf_prefree_seg(m[i]);
+		struct rte_mbuf *x;
 
-		if (x == NULL)
-			continue;
-		if (unlikely(x->nb_segs != 1 || x->next != NULL)) {
-			rte_pktmbuf_free(x);
+		if (unlikely(m[i]->nb_segs != 1)) {
+			rte_pktmbuf_free(m[i]);         /* the whole chain */
 			continue;
 		}
+		x = rte_pktmbuf_prefree_seg(m[i]);
+		if (x == NULL)
+			continue;
 		if (x->pool != mp && k > 0) {
 			rte_mempool_put_bulk(mp, (void **)keep, k);
 			k = 0;
@@ -80,6 +81,7 @@ reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
 		for (k = 0; k < TX_FREE_BULK && total < n; k++, total++) {
 			done[k] = q->slots[q->head].m;
 			q->done_end = q->slots[q->head].end;
+			q->segs_out -= q->slots[q->head].segs;
 			q->head = (q->head + 1) & (q->nb_slots - 1);
 		}
 		free_done(q, done, k);
@@ -163,15 +165,21 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 			qt2025_burst_no_hw(q->port_id);
 		return 0;
 	}
-	/* a little at a time: the freed mbufs stay in the pool's per-lcore cache */
+	/* a little at a time, so that the freed mbufs stay in the pool's per-lcore cache;
+	 * and the ring holds no more mbufs than the application gave it descriptors
+	 */
 	free_b = room(q);
-	if (free_b < TX_RECLAIM_BELOW) {
+	if (free_b < TX_RECLAIM_BELOW || q->segs_out + q->free_thresh > q->nb_desc) {
 		reclaim(q, hw, TX_FREE_BULK);
 		free_b = room(q);
 	}
 	for (i = 0; i < n; i++) {
 		struct rte_mbuf *m = pkts[i];
 
+		/* the ring is full of mbufs not yet sent */
+		if (unlikely(q->segs_out + m->nb_segs > q->nb_desc) &&
+		    (reclaim(q, hw, UINT32_MAX) == 0 || q->segs_out + m->nb_segs > q->nb_desc))
+			break;
 		if (likely(m->nb_segs == 1 && m->pkt_len >= QT2025_MIN_FRAME &&
 			   (m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) == 0)) {
 			/* one buffer: header and PBL as four 64-bit stores (4.3) */
@@ -202,6 +210,8 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 		free_b -= bytes;
 		q->slots[q->tail].m = m;
 		q->slots[q->tail].end = q->txd.wptr;
+		q->slots[q->tail].segs = m->nb_segs;
+		q->segs_out += m->nb_segs;
 		q->tail = (q->tail + 1) & smask;
 		sent_bytes += m->pkt_len;
 	}
@@ -293,6 +303,9 @@ qt2025_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	q->queue_id = qid;
 	q->offloads = conf->offloads | dev->data->dev_conf.txmode.offloads;
 	q->fast_free = (q->offloads & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE) != 0;
+	q->free_thresh = conf->tx_free_thresh != 0 ? conf->tx_free_thresh : TX_FREE_BULK;
+	if (q->free_thresh >= nb_desc)
+		q->free_thresh = nb_desc / 2;
 	q->deferred = conf->tx_deferred_start;
 	dev->data->tx_queues[qid] = q;
 	return 0;
@@ -319,6 +332,7 @@ qt2025_txq_hw_start(struct qt2025_txq *q, struct qt_hw *hw)
 	tn40_fifo_program(hw, &q->txf);
 	q->done_end = 0;
 	q->txf_avail = 0;
+	q->segs_out = 0;
 	q->head = 0;
 	q->tail = 0;
 	q->started = true;

@@ -191,7 +191,7 @@ qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats QT_STATS_G
 	}
 	/* what the NIC dropped before a descriptor: no buffer (imissed), too long (ierrors) */
 	stats->imissed = hw_stat(dev, TN40_STAT_IN_DROPPED);
-	stats->ierrors += hw_stat(dev, TN40_STAT_TOO_LONG);
+	stats->ierrors += hw_stat(dev, TN40_STAT_TOO_LONG) + hw_stat(dev, TN40_STAT_IN_ERRORS);
 	return 0;
 }
 

@@ -27,6 +27,8 @@
 
 #include "sim_nic.h"
 
+#define SIM_WIRE_MIN_FRAME 60  /* 64 with the FCS: Ethernet's minimum */
+
 #define WIRE_OVERHEAD	24u		/* preamble+SFD 8, FCS 4, IFG 12 */
 #define PS_PER_BYTE_10G	800u		/* 8 bits at 10 Gb/s */
 #define PS_PER_BYTE_1G	8000u
@@ -289,6 +291,11 @@ sim_wire_poll(struct qt_sim *sim)
 		n = read(d->tap_fd, w->buf, TAP_FRAME_MAX);
 		if (n <= 0)
 			return;
+		/* the host's frames arrive as its NIC would send them: padded to 60 bytes */
+		if (n < SIM_WIRE_MIN_FRAME) {
+			memset(w->buf + n, 0, SIM_WIRE_MIN_FRAME - n);
+			n = SIM_WIRE_MIN_FRAME;
+		}
 		w->len = (uint32_t)n;
 		w->arrive_ps = sim_now_ps(sim);
 		w->bad_fcs = false;
