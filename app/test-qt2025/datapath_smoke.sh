@@ -59,6 +59,12 @@ run() {
 		tp_quit
 		return
 	fi
+	if grep -qE 'Fail to|failed' "$qt_tmp/$name.log"; then
+		ko "$name.start" "testpmd $*: $(grep -E 'Invalid|Fail to|failed' "$qt_tmp/$name.log" |
+			head -n 3 | tr '\n' ';')"
+		tp_quit
+		return
+	fi
 	if ! tp_links_up 2 15; then
 		ko "$name.links_up" "both ports not up at 10 Gbps within 15 s"
 		tp_quit

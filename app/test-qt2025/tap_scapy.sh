@@ -81,8 +81,8 @@ rx_phase() {
 		ko "$phase.scapy_send" "$(tail -n 2 "$qt_tmp/scapy.err" | tr '\n' ' ')"
 		return
 	fi
-	# 8 frames; a lost one costs the 3 s wait
-	local end=$((SECONDS + 3))
+	# 8 frames; a lost one costs at most 2 s of waiting
+	local end=$((SECONDS + 2))
 	while [ "$(rx_frames "$from" | wc -l)" -lt 8 ] && [ "$SECONDS" -lt "$end" ]; do
 		sleep 0.1
 	done

@@ -60,12 +60,13 @@ trap 'exit 143' TERM
 
 # qt_wait_grep FILE PATTERN COUNT SECONDS: until FILE has COUNT lines matching PATTERN
 qt_wait_grep() {
-	local end=$((SECONDS + $4))
-	while [ "$(grep -cE -- "$2" "$1" 2>/dev/null)" -lt "$3" ]; do
+	local end=$((SECONDS + $4)) n
+	while :; do
+		n=$(grep -cE -- "$2" "$1" 2>/dev/null)
+		[ "${n:-0}" -ge "$3" ] && return 0
 		[ "$SECONDS" -ge "$end" ] && return 1
 		sleep 0.1
 	done
-	return 0
 }
 
 # qt_forget PID: a process that has ended, no longer to end at exit
