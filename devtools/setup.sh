@@ -5,7 +5,8 @@
 set -euo pipefail
 
 pkgs=(dpdk dpdk-dev libdpdk-dev meson ninja-build pkg-config gcc python3
-      python3-pyelftools libnuma-dev xz-utils dpkg-dev)
+      python3-pyelftools libnuma-dev xz-utils dpkg-dev
+      iproute2 python3-scapy tcpdump make)
 
 missing=()
 for p in "${pkgs[@]}"; do
