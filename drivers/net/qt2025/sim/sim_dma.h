@@ -115,4 +115,21 @@ struct sim_dma {
 	uint64_t drop_runt, drop_crc, drop_no_rxf, drop_rxd_full, drop_buf_small, drop_wire;
 };
 
+/* Descriptors are little-endian (hw note 4), whatever the host. */
+static inline uint32_t
+le32(const uint8_t *b)
+{
+	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
+	       (uint32_t)b[3] << 24;
+}
+
+static inline void
+put_le32(uint8_t *b, uint32_t v)
+{
+	b[0] = (uint8_t)v;
+	b[1] = (uint8_t)(v >> 8);
+	b[2] = (uint8_t)(v >> 16);
+	b[3] = (uint8_t)(v >> 24);
+}
+
 #endif /* SIM_DMA_H */

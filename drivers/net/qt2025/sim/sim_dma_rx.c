@@ -34,22 +34,6 @@
 #define ETH_MIN_FCS	64u
 #define ETYPE_MAC_CTRL	0x8808u
 
-static uint32_t
-le32(const uint8_t *b)
-{
-	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
-	       (uint32_t)b[3] << 24;
-}
-
-static void
-put_le32(uint8_t *b, uint32_t v)
-{
-	b[0] = (uint8_t)v;
-	b[1] = (uint8_t)(v >> 8);
-	b[2] = (uint8_t)(v >> 16);
-	b[3] = (uint8_t)(v >> 24);
-}
-
 static void
 rx_fail(struct qt_sim *sim, const char *fmt, ...)
 {

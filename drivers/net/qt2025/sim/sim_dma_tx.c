@@ -34,22 +34,6 @@
 #define TXF_DESC_LEN	16u			/* 4.4 */
 #define TXD_MAX_LEN	65535u			/* u16 length field */
 
-static uint32_t
-le32(const uint8_t *b)
-{
-	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
-	       (uint32_t)b[3] << 24;
-}
-
-static void
-put_le32(uint8_t *b, uint32_t v)
-{
-	b[0] = (uint8_t)v;
-	b[1] = (uint8_t)(v >> 8);
-	b[2] = (uint8_t)(v >> 16);
-	b[3] = (uint8_t)(v >> 24);
-}
-
 /* k buffers for a BC, from the size table of 4.3 (16 + 12k bytes padded to 8); 0: none. */
 static uint32_t
 txd_k(uint32_t bc)
