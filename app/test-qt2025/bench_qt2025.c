@@ -167,7 +167,7 @@ bench_link(void)
 	struct qt_sim *sim;
 	unsigned int i;
 
-	pool = rte_pktmbuf_pool_create("bench", 1024, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	pool = rte_pktmbuf_pool_create("bench", 8192, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
 	if (pool == NULL)
 		return;
 

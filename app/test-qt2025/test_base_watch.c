@@ -193,3 +193,20 @@ QT_TEST(base_watch, mac_recovery_12th_poll)
 	qt_sim_destroy(rig.sim);
 	return 0;
 }
+
+/* The MAC bit alone reports a drop, before the PHY is read (hw note 7.3). */
+QT_TEST(base_watch, mac_drop_before_mdio)
+{
+	struct qt2025_obs o;
+
+	QT_CHECK(running());
+	QT_ASSERT(until_up() > 0, "never up");
+	qt_sim_set_cable(rig.sim, false);
+	qt2025_observe_mac(&rig.hw, false, &o);
+	QT_ASSERT_EQ(qt2025_judge_mac(&judge, &o), QT2025_ACT_DOWN);
+	QT_ASSERT_EQ(qt2025_judge_mac(&judge, &o), 0);          /* told once */
+	qt2025_observe_phy(&rig.hw, &o);
+	QT_ASSERT_EQ(qt2025_judge(&judge, &o), 0);
+	qt_sim_destroy(rig.sim);
+	return 0;
+}

@@ -221,7 +221,14 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 
 	/* a failed request is retried next time; the watch below still runs */
 	apply_requests(ctx, false);
-	qt2025_observe(ctx->hw, periodic, &o);
+	/* a MAC link gone is told before any MDIO (which may wait for a clock settle) */
+	qt2025_observe_mac(ctx->hw, periodic, &o);
+	act = qt2025_judge_mac(&ctx->judge, &o);
+	if (act != 0) {
+		count_event(ctx, act);
+		publish(ctx);
+	}
+	qt2025_observe_phy(ctx->hw, &o);
 	act = qt2025_judge(&ctx->judge, &o);
 	count_event(ctx, act);
 	if (act & QT2025_ACT_CRASH) {

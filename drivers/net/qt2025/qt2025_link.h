@@ -43,6 +43,9 @@ struct qt2025_obs {
 	uint8_t module;
 };
 void qt2025_observe(struct qt_hw *hw, bool periodic, struct qt2025_obs *o);
+/* The same in two steps: the MAC bit (MMIO) first, then the PHY (MDIO). */
+void qt2025_observe_mac(struct qt_hw *hw, bool periodic, struct qt2025_obs *o);
+void qt2025_observe_phy(struct qt_hw *hw, struct qt2025_obs *o);
 
 struct qt2025_judge {
 	bool up;                        /* as reported */
@@ -59,6 +62,8 @@ struct qt2025_judge {
 
 /* After a bring-up: nothing reported up, the heartbeat as read then. */
 void qt2025_judge_init(struct qt2025_judge *j, uint64_t now_ns, uint8_t heartbeat);
+/* The MAC look alone: QT2025_ACT_DOWN at once when the MAC link is gone (hw note 7.3). */
+unsigned int qt2025_judge_mac(struct qt2025_judge *j, const struct qt2025_obs *o);
 /* One observation in, QT2025_ACT_* out. */
 unsigned int qt2025_judge(struct qt2025_judge *j, const struct qt2025_obs *o);
 /* When the judge wants its next look (the end of an up hold), or UINT64_MAX. */

@@ -79,8 +79,11 @@ qt2025_port_start(struct rte_eth_dev *dev)
 	int rc;
 
 	wait_nic_fw(dev);
+	/* after a probe the NIC-firmware push left the TXD/TXF pointers moved: reset, with
+	 * nothing to drain (Rx was never enabled); after dev_stop it was reset already
+	 */
 	if (!ad->hw_quiet)
-		tn40_sw_reset(hw);
+		tn40_sw_reset(hw, false);
 	ad->hw_quiet = false;
 	for (i = 0; i < dev->data->nb_tx_queues; i++)
 		qt2025_txq_hw_start(dev->data->tx_queues[i], hw);

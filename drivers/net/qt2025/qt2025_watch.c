@@ -7,8 +7,9 @@
  * pure function of such looks and the hardware clock, so debounce, crash detection and
  * MAC recovery are tested on the model's fake clock in milliseconds (test_base_watch.c).
  *
- * The rules: a drop is reported at once (the MAC bit is MMIO, and the PHY's latching-low
- * bits show a drop even when it healed before the look, hw note 9); a link is reported up
+ * The rules: a drop is reported at once (the MAC bit is MMIO and judged before any MDIO,
+ * hw note 7.3; the PHY's latching-low bits show a drop even when it healed before the
+ * look, hw note 9); a link is reported up
  * after it stayed up QT2025_LINK_HOLD_MS; a heartbeat that does not move (or cannot be
  * read) for QT2025_HEARTBEAT_DEAD_MS is a crashed 8051; a PHY with light whose MAC never
  * follows gets a MAC reset on the 12th poll (hw note 7.1).
@@ -18,14 +19,27 @@
 #include "tn40_hw.h"
 
 void
-qt2025_observe(struct qt_hw *hw, bool periodic, struct qt2025_obs *o)
+qt2025_observe_mac(struct qt_hw *hw, bool periodic, struct qt2025_obs *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->periodic = periodic;
 	o->mac = tn40_mac_link(hw);
-	o->phy_ok = qt2025_link_status(hw, &o->phy) == 0;
-	o->watch_ok = periodic && qt2025_read_watch(hw, &o->heartbeat, &o->module) == 0;
 	o->now_ns = qt_now_ns(hw);
+}
+
+void
+qt2025_observe_phy(struct qt_hw *hw, struct qt2025_obs *o)
+{
+	o->phy_ok = qt2025_link_status(hw, &o->phy) == 0;
+	o->watch_ok = o->periodic && qt2025_read_watch(hw, &o->heartbeat, &o->module) == 0;
+	o->now_ns = qt_now_ns(hw);
+}
+
+void
+qt2025_observe(struct qt_hw *hw, bool periodic, struct qt2025_obs *o)
+{
+	qt2025_observe_mac(hw, periodic, o);
+	qt2025_observe_phy(hw, o);
 }
 
 void
@@ -43,6 +57,15 @@ report(struct qt2025_judge *j, bool up)
 		return 0;
 	j->up = up;
 	return up ? QT2025_ACT_UP : QT2025_ACT_DOWN;
+}
+
+unsigned int
+qt2025_judge_mac(struct qt2025_judge *j, const struct qt2025_obs *o)
+{
+	if (o->mac)
+		return 0;
+	j->up_since_ns = 0;
+	return report(j, false);
 }
 
 unsigned int

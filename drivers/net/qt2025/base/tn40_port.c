@@ -16,7 +16,7 @@
 #define STATS_UNSUPPORTED_FPGA  308
 
 void
-tn40_sw_reset(struct qt_hw *hw)
+tn40_sw_reset(struct qt_hw *hw, bool drain)
 {
 	const struct qt_poll disabled = {
 		.reg = TN40_RST_PORT,
@@ -28,7 +28,8 @@ tn40_sw_reset(struct qt_hw *hw)
 	uint32_t off;
 
 	qt_wr32(hw, TN40_GMAC_RXF_A, 0);
-	qt_sleep_ns(hw, RX_DRAIN_NS);
+	if (drain)
+		qt_sleep_ns(hw, RX_DRAIN_NS);
 	qt_wr32(hw, TN40_DIS_PORT, 1);
 	qt_wr32(hw, TN40_DIS_QU, 1);
 	/* a timeout is only logged, as both drivers do */
@@ -97,7 +98,7 @@ void
 tn40_hw_stop(struct qt_hw *hw)
 {
 	qt_wr32(hw, TN40_IMR, 0);
-	tn40_sw_reset(hw);
+	tn40_sw_reset(hw, true);
 }
 
 uint8_t

@@ -12,8 +12,11 @@
 
 #include "qt_hw.h"
 
-/* 6.2: stops and resets queue 0; every FIFO pointer of the NIC is 0 afterwards. */
-void tn40_sw_reset(struct qt_hw *hw);
+/* 6.2: stops and resets queue 0; every FIFO pointer of the NIC is 0 afterwards. drain:
+ * wait the 100 ms both drivers give frames in flight after disabling Rx; needless when
+ * Rx was never enabled since the last reset.
+ */
+void tn40_sw_reset(struct qt_hw *hw, bool drain);
 
 /* 6.5 step 7, with frame the largest frame accepted (bytes with FCS, MAX_FRAME_A) and imr the
  * interrupts to enable. Receive filters stay as tn40_rx_mode() last set them (broadcast and
