@@ -336,3 +336,19 @@ simc_boot(struct qt_sim *sim)
 
 	return simc_phy_boot(&p);
 }
+
+struct qt_sim *
+simc_create(struct qt_sim_fake_clock *fc, enum qt_sim_timing timing, const char *wire)
+{
+	struct qt_sim_config cfg;
+
+	simc_config(&cfg, fc, wire, QT_SIM_MODULE_SR, timing);
+	return qt_sim_create(&cfg);
+}
+
+struct qt_sim *
+simc_setup(struct qt_sim_fake_clock *fc, enum qt_sim_timing timing)
+{
+	qt_sim_fake_clock_init(fc);
+	return simc_create(fc, timing, NULL);
+}

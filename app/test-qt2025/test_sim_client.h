@@ -81,6 +81,11 @@ struct simc_port {
 void simc_config(struct qt_sim_config *cfg, struct qt_sim_fake_clock *fc, const char *wire,
 		 enum qt_sim_module module, enum qt_sim_timing timing);
 /* Creates a port as a driver would find it after probe: PLL reset, MDIO at 6 MHz. */
+/* A card on fc with an SR module, cabled to wire (NULL: loopback plug); NULL if refused. */
+struct qt_sim *simc_create(struct qt_sim_fake_clock *fc, enum qt_sim_timing timing,
+			   const char *wire);
+/* fc started again, then a card with a loopback plug. */
+struct qt_sim *simc_setup(struct qt_sim_fake_clock *fc, enum qt_sim_timing timing);
 int simc_port_open(struct simc_port *p, struct qt_sim_fake_clock *fc, const char *wire,
 		   enum qt_sim_module module);
 struct qt_sim_obs simc_obs(struct qt_sim *sim);

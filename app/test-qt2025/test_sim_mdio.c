@@ -16,25 +16,9 @@
 
 static struct qt_sim_fake_clock fc;
 
-static struct qt_sim *
-make(enum qt_sim_timing timing, const char *wire)
-{
-	struct qt_sim_config cfg;
-
-	simc_config(&cfg, &fc, wire, QT_SIM_MODULE_SR, timing);
-	return qt_sim_create(&cfg);
-}
-
-static struct qt_sim *
-setup(enum qt_sim_timing timing)
-{
-	qt_sim_fake_clock_init(&fc);
-	return make(timing, NULL);
-}
-
 QT_TEST(sim_core, mdio_read_write)
 {
-	struct qt_sim *s = setup(QT_SIM_TIMING_FAST);
+	struct qt_sim *s = simc_setup(&fc, QT_SIM_TIMING_FAST);
 	uint16_t v = 0;
 
 	QT_ASSERT_EQ(simc_c45_read(s, SIMC_PRTAD, 1, 0x0002, &v), 0);
@@ -53,7 +37,7 @@ QT_TEST(sim_core, mdio_read_write)
 
 QT_TEST(sim_core, mdio_absent)
 {
-	struct qt_sim *s = setup(QT_SIM_TIMING_FAST);
+	struct qt_sim *s = simc_setup(&fc, QT_SIM_TIMING_FAST);
 	uint16_t v = 0;
 
 	QT_ASSERT_EQ(simc_c45_read(s, SIMC_PRTAD + 1, 1, 0x0002, &v), 1);
@@ -93,14 +77,14 @@ busy_time(struct qt_sim *s, uint32_t clk, uint64_t expect_ns)
 
 QT_TEST(sim_core, mdio_timing)
 {
-	struct qt_sim *s = setup(QT_SIM_TIMING_REAL);
+	struct qt_sim *s = simc_setup(&fc, QT_SIM_TIMING_REAL);
 	struct qt_sim *f;
 
 	QT_CHECK(busy_time(s, 0, 64000));       /* reset default 0x3EC8 */
 	QT_CHECK(busy_time(s, 0x0A48, 10240));  /* divider 20 */
 	QT_CHECK(busy_time(s, 0x3EC8, 64000));  /* divider 125 */
 	QT_CHECK(busy_time(s, 0x0048, 512));    /* divider 0 counts as 1 */
-	f = make(QT_SIM_TIMING_FAST, NULL);
+	f = simc_create(&fc, QT_SIM_TIMING_FAST, NULL);
 	QT_CHECK(busy_time(f, 0x3EC8, 0));
 	qt_sim_destroy(f);
 	qt_sim_destroy(s);
@@ -109,7 +93,7 @@ QT_TEST(sim_core, mdio_timing)
 
 QT_TEST(sim_core, mdio_start_while_busy)
 {
-	struct qt_sim *s = setup(QT_SIM_TIMING_REAL);
+	struct qt_sim *s = simc_setup(&fc, QT_SIM_TIMING_REAL);
 	uint16_t v = 0;
 
 	qt_sim_wr32(s, R_MDIO_STAT, 0x0A48);
@@ -130,7 +114,7 @@ QT_TEST(sim_core, mdio_start_while_busy)
 
 QT_TEST(sim_core, mdio_stuck_busy)
 {
-	struct qt_sim *s = setup(QT_SIM_TIMING_REAL);
+	struct qt_sim *s = simc_setup(&fc, QT_SIM_TIMING_REAL);
 	uint16_t v = 0;
 
 	qt_sim_set_fault(s, QT_SIM_FAULT_MDIO_STUCK_BUSY, 1);
@@ -160,7 +144,7 @@ QT_TEST(sim_core, mdio_stuck_busy)
 
 QT_TEST(sim_core, mdio_error_knobs)
 {
-	struct qt_sim *s = setup(QT_SIM_TIMING_FAST);
+	struct qt_sim *s = simc_setup(&fc, QT_SIM_TIMING_FAST);
 	uint16_t v = 0;
 
 	/* N frames: the address frame and the read frame of one read */

@@ -19,22 +19,6 @@
 
 static struct qt_sim_fake_clock fc;
 
-static struct qt_sim *
-make(enum qt_sim_timing timing, const char *wire)
-{
-	struct qt_sim_config cfg;
-
-	simc_config(&cfg, &fc, wire, QT_SIM_MODULE_SR, timing);
-	return qt_sim_create(&cfg);
-}
-
-static struct qt_sim *
-setup(enum qt_sim_timing timing)
-{
-	qt_sim_fake_clock_init(&fc);
-	return make(timing, NULL);
-}
-
 QT_TEST(sim_core, create_invalid)
 {
 	struct qt_sim_config cfg = { .clock = NULL };
@@ -64,14 +48,14 @@ QT_TEST(sim_core, wire)
 	struct qt_sim *a, *b, *c, *d;
 
 	qt_sim_fake_clock_init(&fc);
-	a = make(QT_SIM_TIMING_FAST, "w0");
-	b = make(QT_SIM_TIMING_FAST, "w0");
+	a = simc_create(&fc, QT_SIM_TIMING_FAST, "w0");
+	b = simc_create(&fc, QT_SIM_TIMING_FAST, "w0");
 	QT_ASSERT(a != NULL && b != NULL, "create: errno %d", errno);
 	errno = 0;
-	c = make(QT_SIM_TIMING_FAST, "w0");
+	c = simc_create(&fc, QT_SIM_TIMING_FAST, "w0");
 	QT_ASSERT(c == NULL, "third port on a wire accepted");
 	QT_ASSERT_EQ(errno, EBUSY);
-	d = make(QT_SIM_TIMING_FAST, "w1");    /* another wire, alone: no light */
+	d = simc_create(&fc, QT_SIM_TIMING_FAST, "w1");    /* another wire, alone: no light */
 	QT_ASSERT(d != NULL, "create: errno %d", errno);
 	QT_CHECK(simc_boot(a));
 	QT_ASSERT_EQ(simc_obs(a).line_up, false); /* b does not transmit yet */
@@ -95,7 +79,7 @@ QT_TEST(sim_core, wire)
 	QT_ASSERT_EQ(simc_obs(a).line_up, false);
 	QT_ASSERT_EQ(simc_obs(a).mac_link, false);
 	QT_ASSERT_EQ(qt_sim_rd32(a, R_ISR), LNKCHG0);
-	c = make(QT_SIM_TIMING_FAST, "w0");     /* the wire has a free end again */
+	c = simc_create(&fc, QT_SIM_TIMING_FAST, "w0");     /* the wire has a free end again */
 	QT_ASSERT(c != NULL, "create: errno %d", errno);
 	qt_sim_destroy(c);
 	qt_sim_destroy(d);
@@ -106,7 +90,7 @@ QT_TEST(sim_core, wire)
 QT_TEST(sim_core, trace)
 {
 	struct qt_sim_trace_entry tr[8];
-	struct qt_sim *s = setup(QT_SIM_TIMING_FAST);
+	struct qt_sim *s = simc_setup(&fc, QT_SIM_TIMING_FAST);
 	uint16_t v;
 	size_t n;
 	int i;
@@ -166,7 +150,7 @@ QT_TEST(sim_core, trace)
 
 QT_TEST(sim_core, observe_snapshot)
 {
-	struct qt_sim *s = setup(QT_SIM_TIMING_FAST);
+	struct qt_sim *s = simc_setup(&fc, QT_SIM_TIMING_FAST);
 	struct qt_sim_obs o;
 	uint16_t v;
 
@@ -208,7 +192,7 @@ QT_TEST(sim_core, observe_snapshot)
 /* The fail reason is the model's text as of the snapshot, not a view of it. */
 QT_TEST(sim_core, observe_fail_reason_copy)
 {
-	struct qt_sim *s = setup(QT_SIM_TIMING_FAST);
+	struct qt_sim *s = simc_setup(&fc, QT_SIM_TIMING_FAST);
 	struct qt_sim_obs first, second;
 
 	(void)qt_sim_rd32(s, 0x5002);
@@ -255,7 +239,7 @@ race_violate(void *arg)
  */
 QT_TEST(sim_core, observe_fail_reason_race)
 {
-	struct qt_sim *s = setup(QT_SIM_TIMING_FAST);
+	struct qt_sim *s = simc_setup(&fc, QT_SIM_TIMING_FAST);
 	struct qt_sim_obs o;
 	pthread_t t;
 	int i;
