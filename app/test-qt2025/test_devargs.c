@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <rte_kvargs.h>
+
 #include "qt2025_devargs.h"
 #include "qt_test.h"
 
@@ -71,7 +73,10 @@ QT_TEST(devargs, bad_values)
 		"0123456789012345678901234567890123", "module=xx", "module=", "wire=tap:",
 		"wire=tap:a:b", "wire=tap:0123456789abcdef", "timing=slow", "rxd_bc=4",
 		"txf_cookie=no",
-		"phy_fw=", "nic_fw=", "bogus=1", "link_poll_ms",
+		"phy_fw=", "nic_fw=", "bogus=1", "link_poll_ms", "link_poll_ms= 100",
+		"link_poll_ms=+100", "link_poll_ms=-18446744073709551606",
+		"link_poll_ms=18446744073709551626", "fw_force=0x1", "rxd_bc= 3",
+		"link_poll_ms=100,link_poll_ms=200", "fw_force=1,fw_force=1",
 	};
 	struct qt2025_devargs a;
 	unsigned int i;
@@ -82,6 +87,19 @@ QT_TEST(devargs, bad_values)
 		QT_ASSERT(a.fw_force == false && a.link_poll_ms == QT2025_LINK_POLL_MS_DEFAULT &&
 			  a.module == 2 && a.timing_real, "%s changed a field", bad[i]);
 	}
+	return 0;
+}
+
+/* More pairs than rte_kvargs takes: refused with a line that says so. */
+QT_TEST(devargs, too_many_pairs)
+{
+	char args[40 * 12] = "";
+	struct qt2025_devargs a;
+	unsigned int i;
+
+	for (i = 0; i < RTE_KVARGS_MAX + 1; i++)
+		strcat(args, i == 0 ? "fw_force=0" : ",fw_force=0");
+	QT_ASSERT_EQ(qt2025_devargs_parse("t", args, true, &a), -EINVAL);
 	return 0;
 }
 

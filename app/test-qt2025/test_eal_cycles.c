@@ -109,3 +109,20 @@ QT_EAL_TEST(eal_cycles, close_reprobe_20)
 	QT_ASSERT_EQ(qtt_count_memzones(), mzs);
 	return 0;
 }
+
+/* More simulated cards over time than the 32 slots: the oldest unbound card's slot comes
+ * back, so the 33rd attach works.
+ */
+QT_EAL_TEST(eal_cycles, sim_slots_reclaimed)
+{
+	char name[48];
+	unsigned int i;
+	uint16_t p;
+
+	for (i = 0; i < 40; i++) {
+		snprintf(name, sizeof(name), "net_qt2025_sim_s%u", i);
+		QT_CHECK(qtt_port_create(name, "timing=fast", &p));
+		QT_CHECK(qtt_port_destroy(p));
+	}
+	return 0;
+}

@@ -217,6 +217,43 @@ QT_EAL_TEST(eal_phy, fw_not_8051)
 	return 0;
 }
 
+/* A FIFO as firmware file (or found under /lib/firmware) must not block the probe, and
+ * with it rte_eal_init: one line, well under a second.
+ */
+QT_EAL_TEST(eal_phy, fw_fifo)
+{
+	char path[128], args[192];
+	uint64_t t0;
+
+	QT_CHECK(write_fw("fifo.fw", 3, fill_ljmp, path, sizeof(path)));
+	unlink(path);
+	QT_ASSERT(mkfifo(path, 0600) == 0, "mkfifo: %s", strerror(errno));
+	snprintf(args, sizeof(args), "timing=fast,phy_fw=%s", path);
+	t0 = qtt_now_ms();
+	QT_CHECK(probe_fails("net_qt2025_sim_p9", args));
+	QT_ASSERT(qtt_now_ms() - t0 < 1000, "the probe took %" PRIu64 " ms",
+		  qtt_now_ms() - t0);
+	snprintf(args, sizeof(args), "timing=fast,nic_fw=%s", path);
+	QT_CHECK(probe_fails("net_qt2025_sim_p9", args));
+	unlink(path);
+	return 0;
+}
+
+/* Images too small to be one fail the probe (an 8051 image starts with a 3-byte LJMP). */
+QT_EAL_TEST(eal_phy, fw_tiny)
+{
+	char path[128], args[160];
+	size_t len;
+
+	for (len = 1; len < 3; len++) {
+		QT_CHECK(write_fw("tiny.fw", len, fill_ljmp, path, sizeof(path)));
+		snprintf(args, sizeof(args), "timing=fast,phy_fw=%s", path);
+		QT_CHECK(probe_fails("net_qt2025_sim_p10", args));
+		unlink(path);
+	}
+	return 0;
+}
+
 /* Probe succeeds (the image looks right), the 8051 never runs it: no link, a reason, and
  * one error line (DESIGN.md), with base/'s detail in it, caught from the log stream.
  */
@@ -250,6 +287,9 @@ QT_EAL_TEST(eal_phy, fw_unbootable)
 	QT_CHECK(reason_is(p, "PHY firmware did not start within 3 s"));
 	QT_ASSERT_EQ(qtt_link(p), 0);
 	QT_CHECK(xstat_is(p, "link_up_events", 0));
+	/* a request the PHY thread will never apply is refused, not acknowledged */
+	QT_ASSERT_EQ(rte_eth_dev_set_link_down(p), -EIO);
+	QT_ASSERT_EQ(rte_eth_dev_set_link_up(p), -EIO);
 	QT_CHECK(qtt_port_destroy(p));
 	QT_ASSERT_EQ(qtt_count_phy_threads(), 0);
 	return 0;

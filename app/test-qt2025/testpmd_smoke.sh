@@ -104,7 +104,7 @@ echo "$tel_phy" | grep -qE '"link": 1\b' && echo "$tel_phy" | grep -qE '"fw_vers
 out=$(timeout 30 "$testpmd" "${eal[@]}" --file-prefix "qt2025-smoke-bad-$$" \
 	--vdev net_qt2025_sim0,bogus=1 -- -i </dev/null 2>&1)
 rc=$?
-lines=$(echo "$out" | grep -c 'unknown devarg "bogus"')
+lines=$(echo "$out" | grep -c 'devarg "bogus": unknown')
 if [ "$rc" -ne 0 ] && [ "$rc" -lt 124 ] && [ "$lines" -eq 1 ]; then
 	ok bad_devarg
 else

@@ -61,17 +61,23 @@ qt2025_module_name(uint8_t code)
 	return "reserved";
 }
 
+/* Decimal digits only: no blank, no sign, no wrap (strtoul takes all three). */
 static int
 parse_u32(const char *v, uint32_t lo, uint32_t hi, uint32_t *out)
 {
-	unsigned long x;
-	char *end;
+	uint64_t x = 0;
+	const char *c;
 
 	if (v == NULL || *v == '\0')
 		return -EINVAL;
-	errno = 0;
-	x = strtoul(v, &end, 10);
-	if (errno != 0 || *end != '\0' || x < lo || x > hi)
+	for (c = v; *c != '\0'; c++) {
+		if (*c < '0' || *c > '9')
+			return -EINVAL;
+		x = x * 10 + (uint64_t)(*c - '0');
+		if (x > hi)
+			return -EINVAL;
+	}
+	if (x < lo)
 		return -EINVAL;
 	*out = (uint32_t)x;
 	return 0;
@@ -142,6 +148,22 @@ parse_pair(const struct devarg *d, const char *v, struct qt2025_devargs *a)
 	return -EINVAL;
 }
 
+/* key=value pairs in args as rte_kvargs counts them (it refuses more than RTE_KVARGS_MAX
+ * with no word of why).
+ */
+static unsigned int
+pairs(const char *args)
+{
+	unsigned int n = 1, depth = 0;
+
+	for (; *args != '\0'; args++) {
+		depth += *args == '[';
+		depth -= *args == ']' && depth > 0;
+		n += *args == ',' && depth == 0;
+	}
+	return n;
+}
+
 static const struct devarg *
 find(const char *key)
 {
@@ -153,6 +175,16 @@ find(const char *key)
 	return NULL;
 }
 
+static void
+defaults(struct qt2025_devargs *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->link_poll_ms = QT2025_LINK_POLL_MS_DEFAULT;
+	a->module = (uint8_t)qt2025_module_parse("sr");
+	a->timing_real = true;
+	a->rxd_bc = 3;
+}
+
 int
 qt2025_devargs_parse(const char *name, const char *args, bool is_sim,
 		     struct qt2025_devargs *out)
@@ -161,36 +193,45 @@ qt2025_devargs_parse(const char *name, const char *args, bool is_sim,
 	unsigned int i;
 	int rc = 0;
 
-	memset(out, 0, sizeof(*out));
-	out->link_poll_ms = QT2025_LINK_POLL_MS_DEFAULT;
-	out->module = (uint8_t)qt2025_module_parse("sr");
-	out->timing_real = true;
-	out->rxd_bc = 3;
+	defaults(out);
 	if (args == NULL || *args == '\0')
 		return 0;
 
+	if (pairs(args) > RTE_KVARGS_MAX) {
+		QT_INIT_LOG(ERR, name, "devargs: more than %d key=value pairs", RTE_KVARGS_MAX);
+		return -EINVAL;
+	}
 	kv = rte_kvargs_parse(args, NULL);
 	if (kv == NULL) {
-		QT_INIT_LOG(ERR, name, "cannot parse devargs \"%s\"", args);
+		QT_INIT_LOG(ERR, name, "devargs: cannot parse \"%.64s\"", args);
 		return -EINVAL;
 	}
 	for (i = 0; i < kv->count && rc == 0; i++) {
 		const char *key = kv->pairs[i].key, *val = kv->pairs[i].value;
 		const struct devarg *d = find(key);
+		unsigned int j;
 
+		for (j = 0; j < i && strcmp(kv->pairs[j].key, key) != 0; j++)
+			;
 		if (d == NULL) {
-			QT_INIT_LOG(ERR, name, "unknown devarg \"%s\" (known: %s)", key,
+			QT_INIT_LOG(ERR, name, "devarg \"%.64s\": unknown (known: %s)", key,
 				    is_sim ? QT2025_SIM_PARAMS : QT2025_PCI_PARAMS);
 			rc = -EINVAL;
+		} else if (j < i) {
+			QT_INIT_LOG(ERR, name, "devarg \"%s\": given twice", key);
+			rc = -EINVAL;
 		} else if (!is_sim && d->sim_only) {
-			QT_INIT_LOG(ERR, name, "devarg \"%s\" is for the simulator only", key);
+			QT_INIT_LOG(ERR, name, "devarg \"%s\": for the simulator only", key);
 			rc = -EINVAL;
 		} else if (parse_pair(d, val, out) != 0) {
-			QT_INIT_LOG(ERR, name, "bad value \"%s\" for devarg \"%s\": expected %s",
-				    val != NULL ? val : "", key, d->help);
+			QT_INIT_LOG(ERR, name, "devarg \"%s\": bad value \"%.64s\"%s, expected %s",
+				    key, val != NULL ? val : "",
+				    val != NULL && strlen(val) > 64 ? "..." : "", d->help);
 			rc = -EINVAL;
 		}
 	}
 	rte_kvargs_free(kv);
+	if (rc != 0)
+		defaults(out);  /* nothing half-applied */
 	return rc;
 }

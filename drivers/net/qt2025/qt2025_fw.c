@@ -9,6 +9,7 @@
  * simulator's synthetic test data) hands them over; a card has none.
  */
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,42 +30,54 @@ static const uint8_t qt2025_release_sha256[32] = {
 };
 static const uint8_t qt2025_release_version[4] = { 2, 0, 3, 3 };
 
-/* Reads a whole file of 1..max bytes; -errno with one log line naming the problem. */
+#define PHY_FW_MIN 3            /* an 8051 image starts with a 3-byte LJMP (hw note 8.4) */
+#define NIC_FW_MIN 16           /* one init descriptor: BC 2, 16 bytes (hw note 4.8) */
+
+/*
+ * Reads a whole regular file of min..max bytes; -errno with one log line naming it. Opened
+ * without blocking (a FIFO or a device would hang the probe, and with it rte_eal_init) and
+ * checked with fstat before any read; the read must return exactly the size fstat gave.
+ */
 static int
-read_file(const char *name, const char *what, const char *path, size_t max,
+read_file(const char *name, const char *what, const char *path, size_t min, size_t max,
 	  struct qt2025_fw *fw)
 {
 	struct stat st;
-	FILE *f;
-	int rc = 0;
+	size_t got = 0;
+	ssize_t n;
+	int fd, rc = 0;
 
-	f = fopen(path, "rb");
-	if (f == NULL) {
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
 		rc = -errno;
-		QT_INIT_LOG(ERR, name, "%s %s: cannot open: %s", what, path, strerror(errno));
+		QT_INIT_LOG(ERR, name, "%s %.64s: cannot open: %s", what, path, strerror(errno));
 		return rc;
 	}
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		QT_INIT_LOG(ERR, name, "%s %s: not a regular file", what, path);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		QT_INIT_LOG(ERR, name, "%s %.64s: not a regular file", what, path);
 		rc = -EINVAL;
-	} else if (st.st_size == 0) {
-		QT_INIT_LOG(ERR, name, "%s %s: file is empty", what, path);
+	} else if ((size_t)st.st_size < min) {
+		QT_INIT_LOG(ERR, name, "%s %.64s: %lld bytes, too small to be one (at least %zu)",
+			    what, path, (long long)st.st_size, min);
 		rc = -EINVAL;
 	} else if ((size_t)st.st_size > max) {
-		QT_INIT_LOG(ERR, name, "%s %s: %lld bytes, more than the %zu the device holds",
+		QT_INIT_LOG(ERR, name, "%s %.64s: %lld bytes, more than the %zu the device holds",
 			    what, path, (long long)st.st_size, max);
 		rc = -EFBIG;
 	} else {
 		fw->len = (size_t)st.st_size;
-		fw->data = malloc(fw->len);
+		fw->data = malloc(fw->len + 1);         /* + 1: a file that grew shows */
 		if (fw->data == NULL)
 			rc = -ENOMEM;
-		else if (fread(fw->data, 1, fw->len, f) != fw->len) {
-			QT_INIT_LOG(ERR, name, "%s %s: short read", what, path);
+		while (rc == 0 && (n = read(fd, fw->data + got, fw->len + 1 - got)) > 0)
+			got += (size_t)n;
+		if (rc == 0 && got != fw->len) {
+			QT_INIT_LOG(ERR, name, "%s %.64s: read %zu bytes of the %zu it has", what,
+				    path, got, fw->len);
 			rc = -EIO;
 		}
 	}
-	fclose(f);
+	close(fd);
 	if (rc != 0) {
 		free(fw->data);
 		fw->data = NULL;
@@ -138,7 +151,7 @@ identify_phy_image(struct qt2025_fw *fw, const struct qt2025_builtin_fw *builtin
 /* The devarg's file, else the built-in image if the transport has one, else the search. */
 static int
 acquire(const struct qt2025_adapter *ad, const char *what, const char *devarg, const char *fname,
-	size_t max, const uint8_t *builtin, size_t builtin_len, struct qt2025_fw *fw)
+	size_t min, size_t max, const uint8_t *builtin, size_t builtin_len, struct qt2025_fw *fw)
 {
 	char path[PATH_MAX];
 	int rc;
@@ -152,7 +165,7 @@ acquire(const struct qt2025_adapter *ad, const char *what, const char *devarg, c
 	}
 	rc = locate(ad->name, what, devarg, fname, path, sizeof(path));
 	if (rc == 0)
-		rc = read_file(ad->name, what, path, max, fw);
+		rc = read_file(ad->name, what, path, min, max, fw);
 	if (rc == 0)
 		snprintf(fw->desc, sizeof(fw->desc), "%.80s", path);
 	return rc;
@@ -164,7 +177,8 @@ load_phy(const struct qt2025_adapter *ad, struct qt2025_fw *fw,
 {
 	int rc;
 
-	rc = acquire(ad, "PHY firmware", ad->args.phy_fw, QT2025_PHY_FW_NAME, QT2025_FW_MAX_LEN,
+	rc = acquire(ad, "PHY firmware", ad->args.phy_fw, QT2025_PHY_FW_NAME, PHY_FW_MIN,
+		     QT2025_FW_MAX_LEN,
 		     builtin != NULL ? builtin->phy : NULL, builtin != NULL ? builtin->phy_len : 0,
 		     fw);
 	if (rc != 0)
@@ -195,7 +209,8 @@ load_nic(const struct qt2025_adapter *ad, struct qt2025_fw *fw,
 	uint32_t w0;
 	int rc;
 
-	rc = acquire(ad, "NIC firmware", ad->args.nic_fw, QT2025_NIC_FW_NAME, QT2025_NIC_FW_MAX,
+	rc = acquire(ad, "NIC firmware", ad->args.nic_fw, QT2025_NIC_FW_NAME, NIC_FW_MIN,
+		     QT2025_NIC_FW_MAX,
 		     builtin != NULL ? builtin->nic : NULL, builtin != NULL ? builtin->nic_len : 0,
 		     fw);
 	if (rc != 0)

@@ -33,9 +33,23 @@ request(struct rte_eth_dev *dev)
 	return 0;
 }
 
+/* A port whose bring-up failed will never apply a request: say so instead of 0. */
+static int
+refuse_failed(struct rte_eth_dev *dev, const char *what)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+
+	if (qt2025_state_get(ad) != QT2025_ST_FAILED)
+		return 0;
+	QT_DRV_LOG(ERR, ad, "%s refused: the PHY bring-up failed (%s)", what, ad->info.reason);
+	return -EIO;
+}
+
 int
 qt2025_dev_set_link_up(struct rte_eth_dev *dev)
 {
+	if (refuse_failed(dev, "set_link_up") != 0)
+		return -EIO;
 	rte_atomic_store_explicit(&qt2025_adapter(dev)->admin_down, 0, rte_memory_order_relaxed);
 	return request(dev);
 }
@@ -43,6 +57,8 @@ qt2025_dev_set_link_up(struct rte_eth_dev *dev)
 int
 qt2025_dev_set_link_down(struct rte_eth_dev *dev)
 {
+	if (refuse_failed(dev, "set_link_down") != 0)
+		return -EIO;
 	rte_atomic_store_explicit(&qt2025_adapter(dev)->admin_down, 1, rte_memory_order_relaxed);
 	return request(dev);
 }

@@ -39,10 +39,12 @@ struct sim_card {
 	int irq_fd;             /* the model's MSI: written by the model, read by EAL */
 	struct rte_intr_handle *intr;
 	int port_id;            /* -1 while no ethdev is bound */
+	uint64_t born;          /* creation order, for reclaiming the oldest unbound slot */
 };
 
 static struct sim_card sim_cards[SIM_CARDS_MAX];
 static rte_spinlock_t sim_cards_lock = RTE_SPINLOCK_INITIALIZER;
+static uint64_t sim_cards_born;
 
 static void
 sim_irq(void *arg)
@@ -82,6 +84,40 @@ card_free(struct sim_card *card)
 	memset(card, 0, sizeof(*card));
 }
 
+static bool
+card_bound(const struct sim_card *c)
+{
+	const struct rte_eth_dev *dev;
+
+	if (c->port_id < 0 || c->port_id >= RTE_MAX_ETHPORTS)
+		return false;
+	dev = &rte_eth_devices[c->port_id];
+	return dev->state != RTE_ETH_DEV_UNUSED && dev->data != NULL &&
+	       strcmp(dev->data->name, c->name) == 0;
+}
+
+/* A free slot, else the one of the card left unbound longest ago, powered off: a card
+ * stays powered for warm starts, but no longer than its slot is wanted.
+ */
+static struct sim_card *
+card_slot(void)
+{
+	struct sim_card *victim = NULL;
+	unsigned int i;
+
+	for (i = 0; i < SIM_CARDS_MAX; i++) {
+		struct sim_card *c = &sim_cards[i];
+
+		if (c->sim == NULL)
+			return c;
+		if (!card_bound(c) && (victim == NULL || c->born < victim->born))
+			victim = c;
+	}
+	if (victim != NULL)
+		card_free(victim);
+	return victim;
+}
+
 /* Finds the powered card of this name, or powers a new one. A changed wire= recables it,
  * which is a new card; a changed module= swaps the module.
  */
@@ -104,19 +140,18 @@ card_get(const char *name, const struct qt2025_devargs *a)
 			qt_sim_set_module(card->sim, (enum qt_sim_module)a->module);
 		return card;
 	}
-	for (i = 0; i < SIM_CARDS_MAX && sim_cards[i].sim != NULL; i++)
-		;
-	if (i == SIM_CARDS_MAX) {
-		QT_INIT_LOG(ERR, name, "more than %d simulated cards", SIM_CARDS_MAX);
+	card = card_slot();
+	if (card == NULL) {
+		QT_INIT_LOG(ERR, name, "%d simulated cards are in use", SIM_CARDS_MAX);
 		return NULL;
 	}
-	card = &sim_cards[i];
 	snprintf(card->name, sizeof(card->name), "%s", name);
 	snprintf(card->wire, sizeof(card->wire), "%s", a->wire);
 	card->rxd_bc = a->rxd_bc;
 	card->txf_zero_cookie = a->txf_zero_cookie;
 	card->manual_dma = a->manual_dma;
 	card->port_id = -1;
+	card->born = ++sim_cards_born;
 	card->irq_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	card->intr = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
 	if (card->irq_fd < 0 || card->intr == NULL ||
