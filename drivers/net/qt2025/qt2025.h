@@ -105,6 +105,7 @@ struct qt2025_adapter {
 	RTE_ATOMIC(uint32_t) nic_fw_done;       /* the PHY thread is done with the TXD FIFO */
 	RTE_ATOMIC(uint32_t) imr;               /* interrupts wanted: link, Rx (3.8) */
 	bool hw_quiet;                          /* SW reset since the FIFOs were last used */
+	bool hw_stats;                          /* the NIC has the counters of 3.11 */
 
 	/* receive filters as set, applied again after each reset (3.4, 3.10) */
 	uint32_t vfta[128];

@@ -16,6 +16,7 @@
 #include "qt2025_rxtx.h"
 #include "qt2025_xstats.h"
 #include "tn40_hw.h"
+#include "tn40_port.h"
 
 RTE_LOG_REGISTER_DEFAULT(qt2025_logtype_driver, NOTICE);
 RTE_LOG_REGISTER_SUFFIX(qt2025_logtype_init, init, NOTICE);
@@ -333,6 +334,7 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 		goto fail;
 	}
 	tn40_read_mac(&proc->hw, mac);
+	ad->hw_stats = tn40_stats_supported(&proc->hw);
 	dev->data->mac_addrs = rte_zmalloc("qt2025_mac", RTE_ETHER_ADDR_LEN, 0);
 	if (dev->data->mac_addrs == NULL) {
 		rc = -ENOMEM;

@@ -164,8 +164,7 @@ qt2025_recv_pkts(void *rx, struct rte_mbuf **pkts, uint16_t n)
 
 		if (unlikely(len < RXD_MIN_LEN || len > avail))
 			break;  /* published in part: the rest comes with the next pointer */
-		if (unlikely(rptr + len > dsize))       /* wrapped: made whole in the scratch */
-			memcpy(rxd + dsize, rxd, rptr + len - dsize);
+		tn40_ring_join(rxd, dsize, rptr, len);
 		id = rte_le_to_cpu_32(((const uint32_t *)(rxd + rptr))[2]);
 		rptr = (rptr + len) & (dsize - 1);
 		avail -= len;
@@ -204,11 +203,7 @@ qt2025_recv_pkts(void *rx, struct rte_mbuf **pkts, uint16_t n)
 		f[0] = rte_cpu_to_le_64(TN40_RXF_INFO | (uint64_t)id << 32);
 		f[1] = rte_cpu_to_le_64((uint64_t)(uint32_t)pa << 32);
 		f[2] = rte_cpu_to_le_64((pa >> 32) | buf_len);
-		wptr += sizeof(struct tn40_rxf);
-		if (unlikely(wptr >= fsize)) {  /* what ran past the end goes to 0 (4.2) */
-			wptr -= fsize;
-			memcpy(rxf, rxf + fsize, wptr);
-		}
+		wptr = tn40_ring_advance(rxf, fsize, wptr, sizeof(struct tn40_rxf));
 	}
 	q->rxd.rptr = rptr;
 	q->rxf.wptr = wptr;

@@ -79,7 +79,7 @@ hw_stat(struct rte_eth_dev *dev, unsigned int idx)
 	const struct qt_hw *rhw = qt2025_burst_hw(dev->data->port_id);
 	struct qt_hw *hw = &qt2025_proc(dev)->hw;
 
-	if (rhw == NULL || !tn40_stats_supported(hw))
+	if (rhw == NULL || !ad->hw_stats)
 		return 0;
 	return tn40_stat_read(hw, TN40_STAT(idx)) - ad->hw_stats_base[idx];
 }
@@ -131,7 +131,7 @@ hw_stats_reset(struct rte_eth_dev *dev)
 	struct qt_hw *hw = &qt2025_proc(dev)->hw;
 	unsigned int i;
 
-	if (qt2025_burst_hw(dev->data->port_id) == NULL || !tn40_stats_supported(hw))
+	if (qt2025_burst_hw(dev->data->port_id) == NULL || !ad->hw_stats)
 		return;
 	for (i = 0; i < QT2025_HW_STATS; i++)
 		ad->hw_stats_base[i] = tn40_stat_read(hw, TN40_STAT(i));

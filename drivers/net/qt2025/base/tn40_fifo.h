@@ -54,6 +54,27 @@ void tn40_fifo_write(struct tn40_fifo *f, const void *src, uint32_t len);
 
 /* ---- fast path ---- */
 
+/* Makes the len bytes at pos contiguous: a wrapped tail is copied into the scratch (4.2). */
+static inline void
+tn40_ring_join(uint8_t *va, uint32_t size, uint32_t pos, uint32_t len)
+{
+	if (unlikely(pos + len > size))
+		memcpy(va + size, va, pos + len - size);
+}
+
+/* The write position len bytes after w; what was written past the end goes to 0 (4.2). */
+static inline uint32_t
+tn40_ring_advance(uint8_t *va, uint32_t size, uint32_t w, uint32_t len)
+{
+	w += len;
+	if (w >= size) {
+		w -= size;
+		if (w != 0)
+			memcpy(va, va + size, w);
+	}
+	return w;
+}
+
 static inline void *
 tn40_fifo_wr_at(const struct tn40_fifo *f)
 {
@@ -63,14 +84,7 @@ tn40_fifo_wr_at(const struct tn40_fifo *f)
 static inline void
 tn40_fifo_wr_advance(struct tn40_fifo *f, uint32_t len)
 {
-	uint32_t w = f->wptr + len;
-
-	if (w >= f->size) {
-		w -= f->size;
-		if (w != 0)
-			memcpy(f->va, f->va + f->size, w);
-	}
-	f->wptr = w;
+	f->wptr = tn40_ring_advance(f->va, f->size, f->wptr, len);
 }
 
 /* Descriptor stores, then the doorbell (4.2: wmb before WPTR). */
@@ -89,17 +103,6 @@ tn40_fifo_rd_avail(const struct qt_hw *hw, const struct tn40_fifo *f, uint32_t m
 
 	qt_rmb();       /* descriptor reads after the pointer read (4.2) */
 	return (w - f->rptr) & (f->size - 1);
-}
-
-/* The descriptor of len bytes at rptr, contiguous. */
-static inline const void *
-tn40_fifo_rd_at(struct tn40_fifo *f, uint32_t len)
-{
-	uint32_t end = f->rptr + len;
-
-	if (unlikely(end > f->size))
-		memcpy(f->va + f->size, f->va, end - f->size);
-	return f->va + f->rptr;
 }
 
 static inline void
