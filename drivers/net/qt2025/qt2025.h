@@ -20,7 +20,8 @@
 #include <stdint.h>
 
 #include <ethdev_driver.h>
-#include <rte_spinlock.h>
+#include <rte_atomic.h>
+#include <rte_pause.h>
 
 #include "qt2025_compat.h"
 #include "qt_hw.h"
@@ -65,7 +66,7 @@ enum qt2025_state {
 	QT2025_ST_STOPPED,      /* thread gone (close) */
 };
 
-/* Written by the PHY thread under info_lock, read by anyone. */
+/* Written by the PHY thread alone, inside an odd info_seq; read by anyone (qt2025_info_get). */
 struct qt2025_phy_info {
 	uint8_t fw_version[4];
 	uint8_t module;                 /* 3.D70C */
@@ -113,7 +114,10 @@ struct qt2025_adapter {
 	struct rte_ether_addr mc[QT2025_MC_MAX];
 	uint64_t hw_stats_base[QT2025_HW_STATS];
 
-	rte_spinlock_t info_lock;
+	/* a sequence counter, not a lock: a reader in any process only reads, so a secondary
+	 * killed while reading cannot wedge the PHY thread (odd: a publication in progress)
+	 */
+	RTE_ATOMIC(uint32_t) info_seq;
 	struct qt2025_phy_info info;
 	struct qt2025_counters cnt;
 	RTE_ATOMIC(uint64_t) xstats_base[32];   /* PHY counters at the last xstats_reset */
@@ -155,13 +159,30 @@ qt2025_proc(const struct rte_eth_dev *dev)
 	return &qt2025_procs[dev->data->port_id];
 }
 
-/* A consistent copy of what the PHY thread published. */
-static inline void
-qt2025_info_get(struct qt2025_adapter *ad, struct qt2025_phy_info *out)
+#define QT2025_INFO_TRIES 10000         /* a publication takes well under a microsecond */
+
+/* A consistent copy of what the PHY thread published: 0, or -EAGAIN when every try met a
+ * publication in progress (the writer died inside one, or a reader starved); out then holds
+ * the last copy read, possibly torn.
+ */
+static inline int
+qt2025_info_get(const struct qt2025_adapter *ad, struct qt2025_phy_info *out)
 {
-	rte_spinlock_lock(&ad->info_lock);
-	*out = ad->info;
-	rte_spinlock_unlock(&ad->info_lock);
+	unsigned int i;
+
+	for (i = 0; i < QT2025_INFO_TRIES; i++) {
+		uint32_t s = rte_atomic_load_explicit(&ad->info_seq, rte_memory_order_acquire);
+
+		if (s & 1) {
+			rte_pause();
+			continue;
+		}
+		memcpy(out, &ad->info, sizeof(*out));
+		rte_atomic_thread_fence(rte_memory_order_acquire);
+		if (rte_atomic_load_explicit(&ad->info_seq, rte_memory_order_relaxed) == s)
+			return 0;
+	}
+	return -EAGAIN;
 }
 
 static inline enum qt2025_state

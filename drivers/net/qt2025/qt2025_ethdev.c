@@ -322,7 +322,6 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 	dev->dev_ops = &qt2025_ops;
 	set_bursts(dev);
 	ad->port_id = dev->data->port_id;
-	rte_spinlock_init(&ad->info_lock);
 	ad->info.phy_addr = -1;
 
 	rc = qt2025_fw_load(ad, proc, builtin);

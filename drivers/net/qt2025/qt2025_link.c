@@ -33,6 +33,24 @@
 
 /* ---- publications (read by ethdev ops, xstats, telemetry, other processes) ---- */
 
+/* The PHY thread is the only writer of ad->info (a sequence counter, see qt2025.h). */
+static void
+info_write_begin(struct qt2025_adapter *ad)
+{
+	uint32_t s = rte_atomic_load_explicit(&ad->info_seq, rte_memory_order_relaxed);
+
+	rte_atomic_store_explicit(&ad->info_seq, s + 1, rte_memory_order_relaxed);
+	rte_atomic_thread_fence(rte_memory_order_release);
+}
+
+static void
+info_write_end(struct qt2025_adapter *ad)
+{
+	uint32_t s = rte_atomic_load_explicit(&ad->info_seq, rte_memory_order_relaxed);
+
+	rte_atomic_store_explicit(&ad->info_seq, s + 1, rte_memory_order_release);
+}
+
 void
 qt2025_pub_state(struct qt2025_adapter *ad, enum qt2025_state st)
 {
@@ -43,7 +61,7 @@ void
 qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt2025_fw_state *fs, int phy_addr,
 	      const char *reason)
 {
-	rte_spinlock_lock(&ad->info_lock);
+	info_write_begin(ad);
 	if (fs != NULL) {
 		memcpy(ad->info.fw_version, fs->version, sizeof(fs->version));
 		ad->info.module = fs->module;
@@ -51,13 +69,13 @@ qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt2025_fw_state *fs, int p
 		ad->info.phy_addr = phy_addr;
 	}
 	snprintf(ad->info.reason, sizeof(ad->info.reason), "%s", reason);
-	rte_spinlock_unlock(&ad->info_lock);
+	info_write_end(ad);
 }
 
 static void
 pub_watch(struct qt2025_adapter *ad, const struct qt2025_obs *o, uint32_t mac_speed)
 {
-	rte_spinlock_lock(&ad->info_lock);
+	info_write_begin(ad);
 	if (o->watch_ok) {
 		ad->info.module = o->module;
 		ad->info.heartbeat = o->heartbeat;
@@ -65,7 +83,7 @@ pub_watch(struct qt2025_adapter *ad, const struct qt2025_obs *o, uint32_t mac_sp
 	ad->info.phy_link = o->phy_ok && qt2025_link_up(&o->phy);
 	ad->info.mac_link = o->mac;
 	ad->info.mac_speed = mac_speed;
-	rte_spinlock_unlock(&ad->info_lock);
+	info_write_end(ad);
 }
 
 static void
@@ -313,73 +331,6 @@ phy_thread(void *arg)
 	return 0;
 }
 
-/* ---- interrupt: LNKCHG0 only wakes the thread; the thread does the MDIO ---- */
-
-static void
-link_intr(void *arg)
-{
-	struct rte_eth_dev *dev = arg;
-	struct qt2025_link_ctx *ctx = qt2025_proc(dev)->link;
-	uint32_t isr;
-	uint64_t v;
-
-	if (ctx == NULL)
-		return;
-	if (rte_intr_type_get(ctx->intr) == RTE_INTR_HANDLE_EXT &&
-	    read(rte_intr_fd_get(ctx->intr), &v, sizeof(v)) < 0)
-		v = 0;  /* the model's eventfd: drained, nothing else to learn from it */
-	isr = tn40_irq_ack(ctx->hw);
-	if (isr & TN40_IRQ_LNKCHG0)
-		qt2025_link_wake(ctx);
-	if (isr & TN40_IRQ_RX_DESC0)
-		qt2025_rx_intr_signal(dev);
-	qt2025_imr_update(dev, 0, 0);   /* reading ISR_MSK0 held the line (3.8) */
-	if (rte_intr_type_get(ctx->intr) != RTE_INTR_HANDLE_EXT)
-		rte_intr_ack(ctx->intr);
-}
-
-static void
-intr_setup(struct qt2025_link_ctx *ctx)
-{
-	const struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
-
-	if (ctx->intr == NULL)
-		return;
-	if (rte_intr_callback_register(ctx->intr, link_intr, ctx->dev) != 0) {
-		QT_PHY_LOG(NOTICE, ad, "no link interrupt: polling every %u ms",
-			   ad->args.link_poll_ms);
-		return;
-	}
-	if (rte_intr_type_get(ctx->intr) != RTE_INTR_HANDLE_EXT &&
-	    rte_intr_enable(ctx->intr) != 0) {
-		QT_PHY_LOG(NOTICE, ad, "link interrupt cannot be enabled (uio_pci_generic?): "
-			   "polling every %u ms", ad->args.link_poll_ms);
-		rte_intr_callback_unregister(ctx->intr, link_intr, ctx->dev);
-		return;
-	}
-	ctx->intr_on = true;
-}
-
-static void
-intr_teardown(struct qt2025_link_ctx *ctx)
-{
-	int i, rc;
-
-	if (!ctx->intr_on)
-		return;
-	qt2025_imr_update(ctx->dev, 0, ~0u);
-	if (rte_intr_type_get(ctx->intr) != RTE_INTR_HANDLE_EXT)
-		rte_intr_disable(ctx->intr);
-	/* -EAGAIN while the callback runs on the interrupt thread: retry, bounded */
-	for (i = 0; i < 1000; i++) {
-		rc = rte_intr_callback_unregister(ctx->intr, link_intr, ctx->dev);
-		if (rc != -EAGAIN)
-			break;
-		rte_delay_us_sleep(1000);
-	}
-	ctx->intr_on = false;
-}
-
 /* ---- ethdev side ---- */
 
 int
@@ -407,14 +358,14 @@ qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr)
 	ad->probe_ns = qt_now_ns(&proc->hw);
 	qt2025_pub_state(ad, QT2025_ST_PROBING);
 	proc->link = ctx;
-	intr_setup(ctx);
+	qt2025_link_intr_setup(ctx);
 
 	snprintf(tname, sizeof(tname), "qt-phy-%u", dev->data->port_id);
 	rc = qt_ctrl_thread_start(&ctx->thread, tname, phy_thread, ctx);
 	if (rc != 0) {
 		QT_INIT_LOG(ERR, ad->name, "cannot start the PHY control thread: %s",
 			    strerror(rc < 0 ? -rc : rc));
-		intr_teardown(ctx);
+		qt2025_link_intr_teardown(ctx);
 		close(ctx->wake_fd);
 		qt_hw_set_stop(&proc->hw, NULL, NULL);
 		proc->link = NULL;
@@ -434,7 +385,7 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 	if (ctx == NULL)
 		return;
 	/* Order matters (conventions 6.8): no interrupt, no thread, no alarm, then free. */
-	intr_teardown(ctx);
+	qt2025_link_intr_teardown(ctx);
 	rte_atomic_store_explicit(&ctx->stop, 1, rte_memory_order_release);
 	qt2025_link_wake(ctx);
 	qt_ctrl_thread_join(ctx->thread);

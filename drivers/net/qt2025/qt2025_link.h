@@ -96,6 +96,12 @@ struct qt2025_link_ctx {
  */
 int qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_state *fs);
 
+/* The card's interrupt (qt2025_link_intr.c): set up at init, torn down before the thread
+ * stops; without it the thread polls.
+ */
+void qt2025_link_intr_setup(struct qt2025_link_ctx *ctx);
+void qt2025_link_intr_teardown(struct qt2025_link_ctx *ctx);
+
 /* Wakes the PHY thread (it then applies requests and looks at the link). */
 void qt2025_link_wake(struct qt2025_link_ctx *ctx);
 /* Cancels an LSC alarm not yet delivered. */
