@@ -233,6 +233,9 @@ qt2025_sim_probe(struct rte_vdev_device *vdev)
 	rc = qt2025_devargs_parse(name, rte_vdev_device_args(vdev), true, &args);
 	if (rc != 0)
 		return rc;
+	rc = qt2025_port_available(name);
+	if (rc != 0)
+		return rc;
 	dev = rte_eth_vdev_allocate(vdev, sizeof(struct qt2025_adapter));
 	if (dev == NULL)
 		return -ENOMEM;
