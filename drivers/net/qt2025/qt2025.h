@@ -76,6 +76,7 @@ struct qt2025_phy_info {
 	bool mac_link;                  /* MAC_LNK_STAT bit 2 */
 	uint32_t mac_speed;             /* configured by 6.3 */
 	char reason[128];               /* why bring-up failed, "" otherwise */
+	char no_link[96];               /* running: why there is no link, "" when up */
 };
 
 struct qt2025_counters {
