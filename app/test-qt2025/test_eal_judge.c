@@ -331,3 +331,27 @@ QT_EAL_TEST(eal_judge, erratum_status_stuck)
 	QT_CHECK(qtt_port_destroy(p));
 	return 0;
 }
+
+/* Polls of 1 s: a real crash is still found, after two still polls (2 to 3 s), and the
+ * PHY restarts.
+ */
+QT_EAL_TEST(eal_judge, crash_found_with_1s_polls)
+{
+	struct qt_sim *sim;
+	uint64_t t0, dt;
+	uint16_t p;
+
+	QT_CHECK(qtt_port_up("net_qt2025_sim_j9", "timing=fast,link_poll_ms=1000", 1, &p));
+	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	sim = qtt_sim(p);
+	QT_ASSERT(sim != NULL, "no model");
+	qt_sim_set_fault(sim, QT_SIM_FAULT_HEARTBEAT_STOPS, 1);
+	t0 = qtt_now_ms();
+	QT_CHECK(qtt_wait_xstat(p, "phy_fw_crashes", 1, 5000));
+	dt = qtt_now_ms() - t0;
+	QT_ASSERT(dt >= 1900 && dt <= 3600, "crash found after %" PRIu64 " ms", dt);
+	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	QT_CHECK(xstat_is(p, "phy_fw_loads", 2));
+	QT_CHECK(qtt_port_destroy(p));
+	return 0;
+}
