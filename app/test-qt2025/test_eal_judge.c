@@ -20,6 +20,12 @@
 
 QT_EAL_SUITE(eal_judge, NULL, NULL);
 
+/* A cold bring-up takes about 0.5 s; on a loaded CI machine (2 CPUs shared by several
+ * jobs) it has been seen to take 7 s: waits for it are generous, they cost nothing when
+ * it is quick.
+ */
+#define BRINGUP_MS 20000
+
 static int
 xstat_is(uint16_t port, const char *name, uint64_t want)
 {
@@ -53,7 +59,7 @@ transient_mdio(const char *name, uint32_t poll_ms)
 	QT_CHECK(qtt_port_configure(p, 1));
 	QT_CHECK(qtt_lsc_register(p));
 	QT_CHECK(qtt_port_start(p));
-	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	QT_CHECK(qtt_wait_link(p, 1, BRINGUP_MS));
 	QT_CHECK(qtt_wait_lsc(p, 1, 1000));
 	qtt_sleep_ms(poll_ms + 50);
 	qtt_lsc_reset(p);
@@ -162,7 +168,7 @@ crash_events(const char *name, enum qt_sim_fault fault, uint32_t arg, int outcom
 	QT_CHECK(qtt_lsc_register(p));
 	QT_CHECK(rec_register(p, true));
 	QT_CHECK(qtt_port_start(p));
-	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	QT_CHECK(qtt_wait_link(p, 1, BRINGUP_MS));
 	QT_ASSERT_EQ(rec.n, 0);
 	sim = qtt_sim(p);
 	QT_ASSERT(sim != NULL, "no model");
@@ -170,7 +176,7 @@ crash_events(const char *name, enum qt_sim_fault fault, uint32_t arg, int outcom
 		qt_sim_set_fault(sim, fault, arg);
 	qt_sim_set_fault(sim, QT_SIM_FAULT_HEARTBEAT_STOPS, 1);
 	QT_CHECK(qtt_wait_link(p, 0, 3000));
-	QT_CHECK(qtt_wait(rec_two, NULL, 8000));
+	QT_CHECK(qtt_wait(rec_two, NULL, 3000 + BRINGUP_MS));
 	qtt_sleep_ms(200);
 	if (arg != 0)
 		qt_sim_set_fault(sim, fault, 0);
@@ -180,7 +186,7 @@ crash_events(const char *name, enum qt_sim_fault fault, uint32_t arg, int outcom
 	QT_ASSERT_EQ(rec.foreign, 0);
 	QT_CHECK(xstat_is(p, "phy_fw_crashes", 1));
 	if (outcome == RTE_ETH_EVENT_RECOVERY_SUCCESS)
-		QT_CHECK(qtt_wait_link(p, 1, 5000));
+		QT_CHECK(qtt_wait_link(p, 1, BRINGUP_MS));
 	QT_CHECK(rec_register(p, false));
 	QT_CHECK(qtt_port_destroy(p));
 	return 0;
@@ -223,17 +229,17 @@ QT_EAL_TEST(eal_judge, no_link_reason)
 	uint16_t p;
 
 	QT_CHECK(qtt_port_up("net_qt2025_sim_j4", "timing=fast,link_poll_ms=50", 1, &p));
-	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	QT_CHECK(qtt_wait_link(p, 1, BRINGUP_MS));
 	QT_CHECK(reason_is(p, "", 0));
 	sim = qtt_sim(p);
 	QT_ASSERT(sim != NULL, "no model");
 	qt_sim_set_cable(sim, false);
-	QT_CHECK(reason_is(p, "no light: no cable, or the link partner sends nothing", 1000));
+	QT_CHECK(reason_is(p, "no light: no cable, or the link partner sends nothing", 3000));
 	qt_sim_set_cable(sim, true);
 	QT_CHECK(qtt_wait_link(p, 1, 2000));
 	QT_CHECK(reason_is(p, "", 1000));
 	qt_sim_set_module(sim, QT_SIM_MODULE_NONE);
-	QT_CHECK(reason_is(p, "no SFP+ module", 1000));
+	QT_CHECK(reason_is(p, "no SFP+ module", 3000));
 	qt_sim_set_module(sim, QT_SIM_MODULE_SR);
 	QT_CHECK(qtt_wait_link(p, 1, 2000));
 	QT_ASSERT_EQ(rte_eth_dev_set_link_down(p), 0);
@@ -267,9 +273,11 @@ QT_EAL_TEST(eal_judge, module_speed_mismatch)
 		QT_CHECK(qtt_lsc_register(pp[i]));
 		QT_CHECK(qtt_port_start(pp[i]));
 	}
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 2; i++) {
+		QT_CHECK(qtt_wait_state(pp[i], "running", BRINGUP_MS));
 		QT_CHECK(reason_is(pp[i], "light but no PCS block lock: link partner at "
-				   "another speed?", 5000));
+				   "another speed?", 2000));
+	}
 	qtt_sleep_ms(2500);     /* past the first 8.7 kick */
 	for (i = 0; i < 2; i++) {
 		QT_ASSERT_EQ(qtt_link(pp[i]), 0);
@@ -279,7 +287,7 @@ QT_EAL_TEST(eal_judge, module_speed_mismatch)
 	/* the same module on both ends: link */
 	qt_sim_set_module(qtt_sim(pp[0]), QT_SIM_MODULE_SR);
 	for (i = 0; i < 2; i++)
-		QT_CHECK(qtt_wait_link(pp[i], 1, 3000));
+		QT_CHECK(qtt_wait_link(pp[i], 1, BRINGUP_MS));
 	QT_CHECK(qtt_pair_destroy(pp));
 	return 0;
 }
@@ -294,7 +302,7 @@ QT_EAL_TEST(eal_judge, erratum_pcs_stuck)
 	uint16_t p;
 
 	QT_CHECK(qtt_port_up("net_qt2025_sim_j7", "timing=fast,link_poll_ms=50", 1, &p));
-	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	QT_CHECK(qtt_wait_link(p, 1, BRINGUP_MS));
 	sim = qtt_sim(p);
 	QT_ASSERT(sim != NULL, "no model");
 	qt_sim_set_fault(sim, QT_SIM_FAULT_PCS_STUCK, 1);
@@ -302,7 +310,7 @@ QT_EAL_TEST(eal_judge, erratum_pcs_stuck)
 	QT_CHECK(qtt_wait_link(p, 0, 1000));
 	QT_CHECK(reason_is(p, "light but no PCS block lock: link partner at another speed?",
 			   1000));
-	QT_CHECK(qtt_wait_link(p, 1, 4000));
+	QT_CHECK(qtt_wait_link(p, 1, 8000));
 	QT_ASSERT(qtt_now_ms() - t0 >= 2000, "back after %" PRIu64 " ms, before the 2 s",
 		  qtt_now_ms() - t0);
 	QT_CHECK(xstat_is(p, "phy_fw_crashes", 0));
@@ -319,13 +327,14 @@ QT_EAL_TEST(eal_judge, erratum_status_stuck)
 	uint16_t p;
 
 	QT_CHECK(qtt_port_up("net_qt2025_sim_j8", "timing=fast,link_poll_ms=50", 1, &p));
-	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	QT_CHECK(qtt_wait_link(p, 1, BRINGUP_MS));
 	sim = qtt_sim(p);
 	QT_ASSERT(sim != NULL, "no model");
 	qt_sim_set_fault(sim, QT_SIM_FAULT_STATUS_STUCK, 1);
 	qt_sim_set_fault(sim, QT_SIM_FAULT_HEARTBEAT_STOPS, 1);
 	QT_CHECK(qtt_wait_xstat(p, "phy_fw_crashes", 1, 3000));
-	QT_CHECK(qtt_wait_link(p, 1, 9000));
+	/* download, the 3 s ready wait, the restart from RAM */
+	QT_CHECK(qtt_wait_link(p, 1, 3000 + BRINGUP_MS));
 	QT_CHECK(qtt_wait_state(p, "running", 0));
 	QT_CHECK(xstat_is(p, "phy_fw_loads", 2));
 	QT_CHECK(qtt_port_destroy(p));
@@ -342,15 +351,18 @@ QT_EAL_TEST(eal_judge, crash_found_with_1s_polls)
 	uint16_t p;
 
 	QT_CHECK(qtt_port_up("net_qt2025_sim_j9", "timing=fast,link_poll_ms=1000", 1, &p));
-	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	QT_CHECK(qtt_wait_link(p, 1, BRINGUP_MS));
 	sim = qtt_sim(p);
 	QT_ASSERT(sim != NULL, "no model");
 	qt_sim_set_fault(sim, QT_SIM_FAULT_HEARTBEAT_STOPS, 1);
 	t0 = qtt_now_ms();
 	QT_CHECK(qtt_wait_xstat(p, "phy_fw_crashes", 1, 5000));
 	dt = qtt_now_ms() - t0;
-	QT_ASSERT(dt >= 1900 && dt <= 3600, "crash found after %" PRIu64 " ms", dt);
-	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	/* at the second still poll, 2 s after the last move; before the change: the first
+	 * poll more than 1 s after it, 1.0 to 1.1 s after the fault
+	 */
+	QT_ASSERT(dt >= 1500 && dt <= 4500, "crash found after %" PRIu64 " ms", dt);
+	QT_CHECK(qtt_wait_link(p, 1, BRINGUP_MS));
 	QT_CHECK(xstat_is(p, "phy_fw_loads", 2));
 	QT_CHECK(qtt_port_destroy(p));
 	return 0;
