@@ -11,6 +11,7 @@
 
 #include <rte_memzone.h>
 
+#include "qt2025_errata.h"
 #include "qt2025_link.h"
 #include "qt2025_fw.h"
 #include "qt2025_devargs.h"
@@ -123,6 +124,7 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 {
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
 	struct qt2025_proc *proc = qt2025_proc(ctx->dev);
+	bool restarted;
 	uint64_t t0;
 	int rc;
 
@@ -164,7 +166,11 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 				  rte_memory_order_relaxed);
 	rte_atomic_fetch_add_explicit(&ad->cnt.fw_loads, 1, rte_memory_order_relaxed);
 	qt2025_pub_state(ad, QT2025_ST_FW_WAIT);
-	rc = qt2025_wait_ready(ctx->hw, FW_READY_STEP_MS, QT2025_FW_READY_MS);
+	/* with the QT2025C erratum 17689 recovery (hw note 8.7; qt2025_errata.h) */
+	rc = qt2025_errata_wait_ready(ctx->hw, FW_READY_STEP_MS, QT2025_FW_READY_MS, &restarted);
+	if (restarted)
+		QT_PHY_LOG(NOTICE, ad, "PHY status stuck at 0x00 with the heartbeat running: "
+			   "restarted from RAM (hw note 8.7)");
 	if (rc == 0)
 		rc = qt2025_read_fw_state(ctx->hw, fs);
 	if (rc != 0)

@@ -34,6 +34,8 @@ struct sim_card {
 	char wire[32];
 	uint8_t rxd_bc;                 /* variants are the card's make: another one is a */
 	bool txf_zero_cookie;           /* new card */
+	uint8_t mdio_absent;
+	uint8_t isr_read;
 	bool manual_dma;
 	struct qt_sim *sim;
 	int irq_fd;             /* the model's MSI: written by the model, read by EAL */
@@ -131,6 +133,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	card = card_find(name);
 	if (card != NULL && (strcmp(card->wire, a->wire) != 0 || card->rxd_bc != a->rxd_bc ||
 			     card->txf_zero_cookie != a->txf_zero_cookie ||
+			     card->mdio_absent != a->mdio_absent ||
+			     card->isr_read != a->isr_read ||
 			     card->manual_dma != a->manual_dma)) {
 		card_free(card);
 		card = NULL;
@@ -149,6 +153,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	snprintf(card->wire, sizeof(card->wire), "%s", a->wire);
 	card->rxd_bc = a->rxd_bc;
 	card->txf_zero_cookie = a->txf_zero_cookie;
+	card->mdio_absent = a->mdio_absent;
+	card->isr_read = a->isr_read;
 	card->manual_dma = a->manual_dma;
 	card->port_id = -1;
 	card->born = ++sim_cards_born;
@@ -168,6 +174,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	cfg.timing = a->timing_real ? QT_SIM_TIMING_REAL : QT_SIM_TIMING_FAST;
 	cfg.rxd_bc = a->rxd_bc;
 	cfg.txf_zero_cookie = a->txf_zero_cookie;
+	cfg.mdio_absent = (enum qt_sim_mdio_absent)a->mdio_absent;
+	cfg.isr_read = (enum qt_sim_isr_read)a->isr_read;
 	cfg.manual_dma = a->manual_dma;
 	cfg.phy_addr = 1;       /* as on the Edimax EN-9320SFP+ (hw note 1.2) */
 	/* a locally administered MAC address that differs per card name */

@@ -247,6 +247,8 @@ qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
 		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_FW_HEARTBEAT, &hb);
 	if (rc == 0)
 		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_MODULE, &mod);
+	if (rc == 0 && (hb == 0xFFFF || mod == 0xFFFF))
+		rc = -EIO;      /* 8-bit registers: nobody answered (hw note 1) */
 	if (rc != 0)
 		return rc;
 	*heartbeat = hb & 0xFF;
@@ -267,6 +269,11 @@ read_ll_link(struct qt_hw *hw, int mmd, bool *now, bool *dropped)
 	int rc;
 
 	rc = tn40_mdio_read(hw, hw->phy_addr, mmd, REG_STAT1, &v);
+	/* an address nobody answers may read 0xFFFF without an error (hw note 1): reserved
+	 * bits set, no answer (issue 8: a model variant)
+	 */
+	if (rc == 0 && v == 0xFFFF)
+		rc = -EIO;
 	if (rc != 0)
 		return rc;
 	if (v & STAT1_LINK) {
@@ -274,6 +281,8 @@ read_ll_link(struct qt_hw *hw, int mmd, bool *now, bool *dropped)
 		return 0;
 	}
 	rc = tn40_mdio_read(hw, hw->phy_addr, mmd, REG_STAT1, &v);
+	if (rc == 0 && v == 0xFFFF)
+		rc = -EIO;
 	if (rc != 0)
 		return rc;
 	*now = (v & STAT1_LINK) != 0;
