@@ -65,6 +65,51 @@ mdio_wait(struct qt_hw *hw, bool started, uint32_t *stat)
 	return -ETIMEDOUT;
 }
 
+/* ---- one write transaction in steps that never wait (tn40_mdio.h) ---- */
+
+static uint64_t
+frame_deadline(struct qt_hw *hw)
+{
+	return RTE_MAX(MDIO_DEADLINE_FRAMES * (uint64_t)frame_ns(hw), MDIO_MIN_DEADLINE_NS);
+}
+
+uint64_t
+tn40_mdio_start_addr(struct qt_hw *hw, int prtad, int mmd, uint16_t reg)
+{
+	uint32_t cmd = (uint32_t)mmd | (uint32_t)prtad << TN40_MDIO_CMD_PRTAD_SHIFT;
+
+	hw->mdio.writes++;
+	qt_wr32(hw, TN40_MDIO_CMD, cmd);
+	qt_wr32(hw, TN40_MDIO_ADDR, reg);       /* starts the address frame (step 3) */
+	return qt_now_ns(hw) + frame_ns(hw);
+}
+
+uint64_t
+tn40_mdio_start_data(struct qt_hw *hw, uint16_t val)
+{
+	qt_wr32(hw, TN40_MDIO_DATA, val);       /* starts the write frame (step 5) */
+	return qt_now_ns(hw) + frame_ns(hw);
+}
+
+int
+tn40_mdio_frame_end(struct qt_hw *hw, uint64_t due_ns, uint64_t now)
+{
+	uint32_t stat = qt_rd32(hw, TN40_MDIO_CMD_STAT);
+
+	if (stat & TN40_MDIO_STAT_BUSY) {
+		if (now < due_ns + frame_deadline(hw))
+			return -EBUSY;
+		hw->mdio.timeouts++;
+		qt_hw_why(hw, "MDIO controller stuck busy (MDIO_CMD_STAT 0x%08x)", stat);
+		return -ETIMEDOUT;
+	}
+	if (stat & TN40_MDIO_STAT_ERR) {
+		hw->mdio.errors++;
+		return -EIO;
+	}
+	return 0;
+}
+
 /*
  * Address frame (steps 1..4 of both transactions). The error bit is also checked after the
  * address frame: a failed address frame means the data frame would hit the wrong register.
