@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <rte_bus_vdev.h>
@@ -24,6 +25,7 @@
 
 #include "bench.h"
 #include "qt2025_sim.h"
+#include "qt2025_link.h"
 #include "qt2025_phy.h"
 #include "tn40_mdio.h"
 
@@ -74,6 +76,53 @@ bench_download(void)
 	t1 = now_ns();
 	qt_sim_destroy(sim);
 	return (t1 - t0) / 1e6;
+}
+
+struct dl_arg {
+	struct qt_hw hw;
+	struct qt_sim *sim;
+	int rc;
+};
+
+static void *
+dl_thread(void *p)
+{
+	struct dl_arg *a = p;
+
+	a->rc = qt2025_download_shared(&a->hw, qt_sim_phy_fw, qt_sim_phy_fw_len);
+	return NULL;
+}
+
+/* n bare cards, each downloaded by a thread of its own as PHY threads do: ms for all. */
+static double
+bench_download_n(unsigned int n)
+{
+	struct qt_sim_config cfg = { .module = QT_SIM_MODULE_SR, .timing = QT_SIM_TIMING_REAL,
+				     .phy_addr = 1 };
+	struct dl_arg a[4];
+	pthread_t t[4];
+	uint64_t t0;
+	unsigned int i;
+	int bad = 0;
+
+	for (i = 0; i < n; i++) {
+		a[i].sim = qt_sim_create(&cfg);
+		if (a[i].sim == NULL)
+			return -1;
+		qt2025_sim_hw_init(&a[i].hw, "bench", a[i].sim);
+		if (tn40_mdio_set_clock(&a[i].hw, TN40_MDIO_CLK_6MHZ) != 0 ||
+		    qt2025_identify(&a[i].hw) != 0)
+			return -1;
+	}
+	t0 = now_ns();
+	for (i = 0; i < n; i++)
+		pthread_create(&t[i], NULL, dl_thread, &a[i]);
+	for (i = 0; i < n; i++) {
+		pthread_join(t[i], NULL);
+		bad |= a[i].rc;
+		qt_sim_destroy(a[i].sim);
+	}
+	return bad ? -1 : (now_ns() - t0) / 1e6;
 }
 
 static int
@@ -175,6 +224,26 @@ bench_link(void)
 	printf("firmware download: %.1f ms, wire limit %.1f ms (24,543 writes x 2 frames x "
 	       "64 bits at 6.25 MHz): ratio %.3f (goal <= 1.10)\n", dl, limit_ms, dl / limit_ms);
 
+	if (getenv("BENCH_DL_ONLY") != NULL) {
+		{
+			struct qt_sim_config c2 = { .module = QT_SIM_MODULE_SR,
+				.timing = QT_SIM_TIMING_REAL, .phy_addr = 1 };
+			struct qt_sim *s1 = qt_sim_create(&c2);
+			uint64_t a0 = now_ns();
+			for (i = 0; i < 100000; i++)
+				qt_sim_rd32(s1, 0x6030);
+			printf("rd32: %.1f ns\n", (now_ns() - a0) / 1e5);
+			a0 = now_ns();
+			for (i = 0; i < 100000; i++)
+				qt_sim_now_ns(s1);
+			printf("now: %.1f ns\n", (now_ns() - a0) / 1e5);
+			qt_sim_destroy(s1);
+		}
+		for (i = 0; i < 3; i++)
+			printf("bare: 1 card %.1f ms, 4 cards %.1f ms\n", bench_download_n(1),
+			       bench_download_n(4));
+		return;
+	}
 	cold = bring_up("c", 2, "", ports);
 	take_down("c", 2, ports);
 	warm = bring_up("c", 2, "", ports);

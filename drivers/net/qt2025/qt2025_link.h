@@ -69,6 +69,11 @@ unsigned int qt2025_judge(struct qt2025_judge *j, const struct qt2025_obs *o);
 /* When the judge wants its next look (the end of an up hold), or UINT64_MAX. */
 uint64_t qt2025_judge_due(const struct qt2025_judge *j);
 
+/* qt2025_download, with one thread driving every card's download of the process at once
+ * (qt2025_download.c).
+ */
+int qt2025_download_shared(struct qt_hw *hw, const uint8_t *img, size_t len);
+
 /* ---- the PHY thread (qt2025_link.c), and the bring-up it runs (qt2025_bringup.c) ---- */
 
 struct qt2025_link_ctx {

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * One thread drives the PHY firmware downloads of every card of the process at once.
+ *
+ * A download is 24,543 MDIO writes of two frames each, 10.24 us a frame at 6.25 MHz
+ * (hw note 5, 8.3): its thread must issue a frame the moment the previous one ends, so it
+ * busy-waits for 0.5 s. Each card has its own MDIO controller, so N cards can download
+ * in the time of one; N threads spinning would need N CPUs for that, where one thread can
+ * start a frame on each bus in turn while the others' frames are on their wires. So the
+ * PHY thread that asks first drives every queued download (base/'s qt2025_dl_poll never
+ * waits); the others sleep until theirs is over. The driver leaves when its own download
+ * is over (its port goes on with the boot wait) and a waiting thread takes over.
+ */
+
+#include <rte_cycles.h>
+#include <rte_pause.h>
+#include <rte_spinlock.h>
+#include <rte_tailq.h>
+
+#include "qt2025_link.h"
+
+#define FOLLOW_STEP_US 500      /* a waiting thread looks this often (a driver may leave) */
+#define DL_QUEUED 1             /* rc of a download not over yet */
+
+struct dl_job {
+	struct qt2025_dl dl;
+	TAILQ_ENTRY(dl_job) next;
+	RTE_ATOMIC(int) rc;     /* DL_QUEUED, then what qt2025_dl_poll ended with */
+};
+
+TAILQ_HEAD(dl_list, dl_job);
+
+/*
+ * Downloads queued and not yet taken by the driving thread, under dl_lock (held for a
+ * list operation only: a thread that waits for it may share the CPU of the holder).
+ * dl_driven (also under dl_lock): a thread drives; it alone touches the jobs it took until it
+ * ends them.
+ */
+static struct dl_list dl_pending = TAILQ_HEAD_INITIALIZER(dl_pending);
+static rte_spinlock_t dl_lock = RTE_SPINLOCK_INITIALIZER;
+static bool dl_driven;
+
+/* One pass over the downloads taken: each whose frame is over gets its next frame. */
+static void
+sweep(struct dl_list *mine)
+{
+	struct dl_job *j, *tmp;
+	int rc;
+
+	RTE_TAILQ_FOREACH_SAFE(j, mine, next, tmp) {
+		if (qt_now_ns(j->dl.hw) < j->dl.due_ns)
+			continue;
+		rc = qt2025_dl_poll(&j->dl);
+		if (rc <= 0) {
+			TAILQ_REMOVE(mine, j, next);
+			/* its thread may return at once: j is not touched after this */
+			rte_atomic_store_explicit(&j->rc, rc, rte_memory_order_release);
+		}
+	}
+}
+
+static bool
+over(struct dl_job *job)
+{
+	return rte_atomic_load_explicit(&job->rc, rte_memory_order_acquire) != DL_QUEUED;
+}
+
+/* Drives every queued download until own is over, then hands the rest back. */
+static void
+drive(struct dl_job *own)
+{
+	struct dl_list mine = TAILQ_HEAD_INITIALIZER(mine);
+	struct dl_job *j;
+
+	while (!over(own)) {
+		/* new downloads join between passes, without waiting for the lock */
+		if (!TAILQ_EMPTY(&dl_pending) && rte_spinlock_trylock(&dl_lock)) {
+			while ((j = TAILQ_FIRST(&dl_pending)) != NULL) {
+				TAILQ_REMOVE(&dl_pending, j, next);
+				TAILQ_INSERT_TAIL(&mine, j, next);
+			}
+			rte_spinlock_unlock(&dl_lock);
+		}
+		sweep(&mine);
+		rte_pause();
+	}
+	rte_spinlock_lock(&dl_lock);
+	while ((j = TAILQ_FIRST(&mine)) != NULL) {
+		TAILQ_REMOVE(&mine, j, next);
+		TAILQ_INSERT_TAIL(&dl_pending, j, next);
+	}
+	dl_driven = false;
+	rte_spinlock_unlock(&dl_lock);
+}
+
+int
+qt2025_download_shared(struct qt_hw *hw, const uint8_t *img, size_t len)
+{
+	struct dl_job job;
+	bool take;
+	int rc;
+
+	rc = qt2025_dl_begin(&job.dl, hw, img, len);
+	if (rc != 0)
+		return rc;
+	rte_atomic_store_explicit(&job.rc, DL_QUEUED, rte_memory_order_relaxed);
+	rte_spinlock_lock(&dl_lock);
+	TAILQ_INSERT_TAIL(&dl_pending, &job, next);
+	rte_spinlock_unlock(&dl_lock);
+	while (!over(&job)) {
+		rte_spinlock_lock(&dl_lock);
+		take = !dl_driven;
+		dl_driven = true;
+		rte_spinlock_unlock(&dl_lock);
+		if (take) {
+			drive(&job);
+			break;
+		}
+		rte_delay_us_sleep(FOLLOW_STEP_US);
+	}
+	rc = rte_atomic_load_explicit(&job.rc, rte_memory_order_acquire);
+	return rc == 0 ? qt2025_dl_end(&job.dl) : rc;
+}
