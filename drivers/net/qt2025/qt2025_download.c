@@ -15,12 +15,19 @@
  * is over (its port goes on with the boot wait) and a waiting thread takes over.
  */
 
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE     /* CPU sets, sched_getaffinity */
+#endif
+#include <sched.h>
+
 #include <rte_cycles.h>
+#include <rte_lcore.h>
 #include <rte_pause.h>
 #include <rte_spinlock.h>
 #include <rte_tailq.h>
 
 #include "qt2025_link.h"
+#include "qt2025_ethdev.h"
 
 #define FOLLOW_STEP_US 500      /* a waiting thread looks this often (a driver may leave) */
 #define DL_QUEUED 1             /* rc of a download not over yet */
@@ -123,4 +130,59 @@ qt2025_download_shared(struct qt_hw *hw, const uint8_t *img, size_t len)
 	}
 	rc = rte_atomic_load_explicit(&job.rc, rte_memory_order_acquire);
 	return rc == 0 ? qt2025_dl_end(&job.dl) : rc;
+}
+
+/* The lcore whose CPU set holds cpu, or -1 (any role: main, worker, service, registered). */
+static int
+lcore_on(unsigned int cpu)
+{
+	unsigned int i;
+
+	for (i = 0; i < RTE_MAX_LCORE; i++) {
+		rte_cpuset_t set;
+
+		if (rte_lcore_has_role(i, ROLE_OFF))
+			continue;
+		set = rte_lcore_cpuset(i);
+		if (CPU_ISSET(cpu, &set))
+			return (int)i;
+	}
+	return -1;
+}
+
+/*
+ * Called by each PHY thread as it starts: one line per process when no CPU the thread may
+ * run on is free of lcores (DPDK puts control threads on the main lcore's CPUs when the
+ * lcores take every CPU, as testpmd's default does). A busy-polling lcore there gets half
+ * of that CPU from the scheduler, and the download with it: the controller holds one
+ * frame, so the bus idles whenever the thread is off the CPU, and a frame (10.24 us) is
+ * shorter than a sleep's wake-up, so waiting by sleeping is slower still.
+ */
+void
+qt2025_phy_cpu_check(const struct qt2025_adapter *ad)
+{
+	static RTE_ATOMIC(uint32_t) told;
+	char list[64] = "";
+	rte_cpuset_t mine;
+	unsigned int cpu, n = 0;
+	size_t off = 0;
+	int lc;
+
+	if (sched_getaffinity(0, sizeof(mine), &mine) != 0)
+		return;
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+		if (!CPU_ISSET(cpu, &mine))
+			continue;
+		lc = lcore_on(cpu);
+		if (lc < 0)
+			return;         /* a CPU of its own */
+		if (n++ < 4 && off < sizeof(list))
+			off += snprintf(list + off, sizeof(list) - off, "%sCPU %u: lcore %d",
+					off != 0 ? ", " : "", cpu, lc);
+	}
+	if (n == 0 || rte_atomic_exchange_explicit(&told, 1, rte_memory_order_relaxed) != 0)
+		return;
+	QT_PHY_LOG(NOTICE, ad, "the PHY threads have no CPU of their own (%s%s): while an "
+		   "lcore busy-polls there a firmware download takes about twice as long; leave a "
+		   "CPU out of -l/--lcores to give them one", list, n > 4 ? ", ..." : "");
 }

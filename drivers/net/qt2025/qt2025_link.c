@@ -314,6 +314,7 @@ phy_thread(void *arg)
 	struct qt2025_fw_state fs;
 	bool crashed = false;
 
+	qt2025_phy_cpu_check(ad);
 	while (qt2025_bringup(ctx, crashed, &fs) == 0) {
 		qt2025_judge_init(&ctx->judge, qt_now_ns(ctx->hw), fs.heartbeat);
 		apply_requests(ctx, true);
