@@ -271,8 +271,9 @@ bench_link(const char *self)
 	printf("probe to link up, cold, 2 cabled ports: %.1f ms = %.2f x (download limit + boot "
 	       "%d ms + clock settle %d ms) (goal <= 1.10)\n", cold, cold / cold_ms, BOOT_MS,
 	       SETTLE_MS);
-	printf("probe to link up, warm (firmware running), 2 cabled ports: %.1f ms (least of "
-	       "%d, median %.1f) (goal <= 25 ms)\n", warm, RUNS, r[RUNS / 2]);
+	printf("probe to link up, warm (firmware running), 2 cabled ports probed one after the "
+	       "other: %.1f ms (least of %d, median %.1f) (goal <= 25 ms)\n", warm, RUNS,
+	       r[RUNS / 2]);
 
 	/* cable pulled -> LSC callback in the application, interrupts on */
 	sim = qt2025_sim_of_port(ports[0]);
@@ -306,7 +307,15 @@ bench_link(const char *self)
 	take_down("c", 2, ports);
 
 	one = bring_up("o", 1, ",fw_force=1", ports);
+	for (i = 0; i < RUNS; i++) {
+		take_down("o", 1, ports);
+		r[i] = bring_up("o", 1, "", ports);
+	}
 	take_down("o", 1, ports);
+	warm = least(r, RUNS);
+	qsort(r, RUNS, sizeof(r[0]), cmp_double);
+	printf("probe to link up, warm, 1 port (loopback plug): %.1f ms (least of %d, median "
+	       "%.1f) (goal <= 25 ms)\n", warm, RUNS, r[RUNS / 2]);
 	four = bring_up("f", 4, ",fw_force=1", ports);
 	take_down("f", 4, ports);
 	printf("bring-up of 4 ports together: %.1f ms, 1 port: %.1f ms: ratio %.2f "

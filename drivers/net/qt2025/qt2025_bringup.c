@@ -18,7 +18,7 @@
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
 
-#define FW_READY_STEP_MS 10     /* 8.3 step 15 polls every 50 ms; 10 ms costs nothing here */
+#define FW_READY_STEP_MS 2      /* 8.3 step 15 polls every 50 ms; a poll is 2 MDIO frames (20 us) */
 
 /* The MAC stays configured while the link is down, so that the link coming back raises
  * LNKCHG0.
