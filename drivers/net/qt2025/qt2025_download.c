@@ -49,12 +49,16 @@ TAILQ_HEAD(dl_list, dl_job);
 static struct dl_list dl_pending = TAILQ_HEAD_INITIALIZER(dl_pending);
 static rte_spinlock_t dl_lock = RTE_SPINLOCK_INITIALIZER;
 static bool dl_driven;
+static RTE_ATOMIC(uint32_t) dl_most;    /* the most downloads one thread drove at once */
 
-/* One pass over the downloads taken: each whose frame is over gets its next frame. */
-static void
+/* One pass over the downloads taken: each whose frame is over gets its next frame.
+ * Returns how many ended.
+ */
+static uint32_t
 sweep(struct dl_list *mine)
 {
 	struct dl_job *j, *tmp;
+	uint32_t ended = 0;
 	int rc;
 
 	RTE_TAILQ_FOREACH_SAFE(j, mine, next, tmp) {
@@ -65,8 +69,10 @@ sweep(struct dl_list *mine)
 			TAILQ_REMOVE(mine, j, next);
 			/* its thread may return at once: j is not touched after this */
 			rte_atomic_store_explicit(&j->rc, rc, rte_memory_order_release);
+			ended++;
 		}
 	}
+	return ended;
 }
 
 static bool
@@ -82,16 +88,21 @@ drive(struct dl_job *own)
 	struct dl_list mine = TAILQ_HEAD_INITIALIZER(mine);
 	struct dl_job *j;
 
+	uint32_t n = 0;
+
 	while (!over(own)) {
 		/* new downloads join between passes, without waiting for the lock */
 		if (!TAILQ_EMPTY(&dl_pending) && rte_spinlock_trylock(&dl_lock)) {
 			while ((j = TAILQ_FIRST(&dl_pending)) != NULL) {
 				TAILQ_REMOVE(&dl_pending, j, next);
 				TAILQ_INSERT_TAIL(&mine, j, next);
+				n++;
 			}
 			rte_spinlock_unlock(&dl_lock);
+			if (n > rte_atomic_load_explicit(&dl_most, rte_memory_order_relaxed))
+				rte_atomic_store_explicit(&dl_most, n, rte_memory_order_relaxed);
 		}
-		sweep(&mine);
+		n -= sweep(&mine);
 		rte_pause();
 	}
 	rte_spinlock_lock(&dl_lock);
@@ -130,6 +141,12 @@ qt2025_download_shared(struct qt_hw *hw, const uint8_t *img, size_t len)
 	}
 	rc = rte_atomic_load_explicit(&job.rc, rte_memory_order_acquire);
 	return rc == 0 ? qt2025_dl_end(&job.dl) : rc;
+}
+
+unsigned int
+qt2025_download_most_driven(void)
+{
+	return rte_atomic_load_explicit(&dl_most, rte_memory_order_relaxed);
 }
 
 /* The lcore whose CPU set holds cpu, or -1 (any role: main, worker, service, registered). */

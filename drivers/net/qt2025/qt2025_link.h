@@ -73,6 +73,8 @@ uint64_t qt2025_judge_due(const struct qt2025_judge *j);
  * (qt2025_download.c).
  */
 int qt2025_download_shared(struct qt_hw *hw, const uint8_t *img, size_t len);
+/* The most downloads one thread has driven at once in this process (tests, bench). */
+unsigned int qt2025_download_most_driven(void);
 /* On the PHY thread as it starts: one line per process when it has no CPU of its own. */
 void qt2025_phy_cpu_check(const struct qt2025_adapter *ad);
 
