@@ -13,6 +13,9 @@
  * PHY thread that asks first drives every queued download (base/'s qt2025_dl_poll never
  * waits); the others sleep until theirs is over. The driver leaves when its own download
  * is over (its port goes on with the boot wait) and a waiting thread takes over.
+ *
+ * Also here: the one line at probe when the PHY threads have no CPU of their own, since
+ * the download is what such a CPU costs (qt2025_phy_cpu_check).
  */
 
 #ifndef _GNU_SOURCE
@@ -87,8 +90,7 @@ drive(struct dl_job *own)
 {
 	struct dl_list mine = TAILQ_HEAD_INITIALIZER(mine);
 	struct dl_job *j;
-
-	uint32_t n = 0;
+	uint32_t n = 0;                 /* downloads in mine */
 
 	while (!over(own)) {
 		/* new downloads join between passes, without waiting for the lock */
