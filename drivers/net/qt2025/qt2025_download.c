@@ -68,6 +68,9 @@ sweep(struct dl_list *mine)
 		if (qt_now_ns(j->dl.hw) < j->dl.due_ns)
 			continue;
 		rc = qt2025_dl_poll(&j->dl);
+		/* step 14 at once (two frames): the 8051 boots whenever its thread wakes */
+		if (rc == 0)
+			rc = qt2025_dl_end(&j->dl);
 		if (rc <= 0) {
 			TAILQ_REMOVE(mine, j, next);
 			/* its thread may return at once: j is not touched after this */
@@ -141,8 +144,7 @@ qt2025_download_shared(struct qt_hw *hw, const uint8_t *img, size_t len)
 		}
 		rte_delay_us_sleep(FOLLOW_STEP_US);
 	}
-	rc = rte_atomic_load_explicit(&job.rc, rte_memory_order_acquire);
-	return rc == 0 ? qt2025_dl_end(&job.dl) : rc;
+	return rte_atomic_load_explicit(&job.rc, rte_memory_order_acquire);
 }
 
 unsigned int
