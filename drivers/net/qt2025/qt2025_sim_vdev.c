@@ -340,6 +340,19 @@ qt2025_sim_module(uint16_t port_id, uint8_t module)
 	return sim != NULL ? 0 : -ENODEV;
 }
 
+int
+qt2025_sim_fault(uint16_t port_id, enum qt_sim_fault fault, uint32_t arg)
+{
+	struct qt_sim *sim;
+
+	rte_spinlock_lock(&sim_cards_lock);
+	sim = sim_of_port(port_id);
+	if (sim != NULL)
+		qt_sim_set_fault(sim, fault, arg);
+	rte_spinlock_unlock(&sim_cards_lock);
+	return sim != NULL ? 0 : -ENODEV;
+}
+
 /* For tests in this process: the model behind a simulated port, NULL otherwise. */
 struct qt_sim *
 qt2025_sim_of_port(uint16_t port_id)
