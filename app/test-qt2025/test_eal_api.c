@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <bus_vdev_driver.h>
 #include <rte_ethdev.h>
@@ -217,4 +218,48 @@ QT_EAL_TEST(eal_api, refusals)
 	QT_ASSERT_EQ(qtt_lsc_count(pp[0]), 0);
 	QT_ASSERT_EQ(qtt_link(pp[0]), 1);
 	return 0;
+}
+
+static bool
+running(void *arg)
+{
+	struct rte_pmd_qt2025_phy p;
+
+	return rte_pmd_qt2025_phy_get(*(uint16_t *)arg, &p) == 0 &&
+	       p.state == RTE_PMD_QT2025_PHY_RUNNING;
+}
+
+/* A port loaded from a file (phy_fw=) reports the version of that image, as the model's
+ * 8051 booted it: the synthetic image with its version digits changed to 1.2.3.4.
+ */
+QT_EAL_TEST(eal_api, fw_version_of_the_image_booted)
+{
+	char path[] = "/tmp/qt2025-api-fw-XXXXXX", args[96];
+	struct rte_pmd_qt2025_phy p;
+	uint8_t *img;
+	uint16_t port;
+	int fd, rc;
+
+	img = malloc(qt_sim_phy_fw_len);
+	QT_ASSERT(img != NULL, "no memory");
+	memcpy(img, qt_sim_phy_fw, qt_sim_phy_fw_len);
+	memcpy(&img[11], (const uint8_t[]){ 1, 2, 3, 4 }, 4);   /* gen_fw_images.py layout */
+	fd = mkstemp(path);
+	rc = fd >= 0 && write(fd, img, qt_sim_phy_fw_len) == (ssize_t)qt_sim_phy_fw_len ? 0 : -1;
+	free(img);
+	if (fd >= 0)
+		close(fd);
+	QT_ASSERT(rc == 0, "cannot write %s", path);
+
+	snprintf(args, sizeof(args), "phy_fw=%s,timing=fast", path);
+	rc = qtt_port_create("net_qt2025_sim_apiv", args, &port);
+	unlink(path);
+	QT_ASSERT_EQ(rc, 0);
+	QT_CHECK(qtt_wait(running, &port, 10000));
+	QT_CHECK(phy(port, &p));
+	QT_ASSERT(memcmp(p.fw_version, (const uint8_t[]){ 1, 2, 3, 4 }, 4) == 0,
+		  "fw %u.%u.%u.%u", p.fw_version[0], p.fw_version[1], p.fw_version[2],
+		  p.fw_version[3]);
+	QT_ASSERT_EQ(p.fw_loads, 1);
+	return qtt_port_destroy(port);
 }
