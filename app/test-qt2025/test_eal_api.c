@@ -263,3 +263,34 @@ QT_EAL_TEST(eal_api, fw_version_of_the_image_booted)
 	QT_ASSERT_EQ(p.fw_loads, 1);
 	return qtt_port_destroy(port);
 }
+
+/* wire=none is no cable at all (README, rst): no link until one is plugged, and then the
+ * loopback plug of a port without wire=; not a wire named "none" that a second port
+ * could share.
+ */
+QT_EAL_TEST(eal_api, wire_none_is_no_cable)
+{
+	uint16_t port, other;
+
+	/* rte_vdev_init: qtt_port_create plugs the cable of the cards it finds again */
+	QT_ASSERT_EQ(rte_vdev_init("net_qt2025_sim_apin0", "wire=none,timing=fast"), 0);
+	QT_ASSERT_EQ(rte_vdev_init("net_qt2025_sim_apin1", "wire=none,timing=fast"), 0);
+	QT_ASSERT_EQ(rte_eth_dev_get_port_by_name("net_qt2025_sim_apin0", &port), 0);
+	QT_ASSERT_EQ(rte_eth_dev_get_port_by_name("net_qt2025_sim_apin1", &other), 0);
+	QT_CHECK(qtt_port_configure(port, 0));
+	QT_CHECK(qtt_port_configure(other, 0));
+	QT_CHECK(qtt_port_start(port));
+	QT_CHECK(qtt_port_start(other));
+	QT_CHECK(qtt_wait(running, &port, 10000));
+	QT_CHECK(qtt_wait(running, &other, 10000));
+	qtt_sleep_ms(300);      /* six link polls */
+	QT_ASSERT_EQ(qtt_link(port), 0);
+	QT_ASSERT_EQ(qtt_link(other), 0);
+
+	QT_ASSERT_EQ(rte_pmd_qt2025_sim_cable(port, 1), 0);
+	QT_CHECK(qtt_wait_link(port, 1, EVENT_MS));
+	qtt_sleep_ms(300);
+	QT_ASSERT_EQ(qtt_link(other), 0);
+	QT_CHECK(qtt_port_destroy(other));
+	return qtt_port_destroy(port);
+}

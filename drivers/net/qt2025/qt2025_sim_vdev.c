@@ -168,7 +168,10 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	}
 
 	memset(&cfg, 0, sizeof(cfg));
-	cfg.wire = a->wire;
+	/* wire=none: nothing in the cage's cable socket (as module=none is nothing in the
+	 * cage); plugging a cable in later gives the loopback plug of a port without wire=
+	 */
+	cfg.wire = strcmp(a->wire, "none") == 0 ? "" : a->wire;
 	/* the model's module types are the 3.D70C codes (hw note 8.5) */
 	cfg.module = (enum qt_sim_module)a->module;
 	cfg.timing = a->timing_real ? QT_SIM_TIMING_REAL : QT_SIM_TIMING_FAST;
@@ -199,6 +202,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 				    strerror(errno));
 		goto fail;
 	}
+	if (strcmp(a->wire, "none") == 0)
+		qt_sim_set_cable(card->sim, false);
 	return card;
 fail:
 	rte_intr_instance_free(card->intr);
