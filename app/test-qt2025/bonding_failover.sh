@@ -66,6 +66,9 @@ primary() {
 	done
 	grep 'Primary: \[' "$tmp/out" | tail -n 1 | sed -E 's/.*Primary: \[([0-9]+)\].*/\1/'
 }
+mac() {
+	tel "/ethdev/info,$1" | sed -nE 's/.*"mac_addr": "([0-9A-Fa-f:]+)".*/\1/p'
+}
 opackets() {
 	tel "/ethdev/stats,$1" | sed -nE 's/.*"opackets": ([0-9]+).*/\1/p'
 }
@@ -95,6 +98,10 @@ wait_link 0 0
 sleep 0.5
 after=$(primary)
 [ "$after" = 1 ] && ok failover || ko failover "active member '$after' after the pull"
+# the bond gives its MAC address to the member it makes active (the driver's mac_addr_set)
+m1=$(mac 1); m4=$(mac 4)
+[ -n "$m4" ] && [ "$m1" = "$m4" ] && ok backup_has_bond_mac ||
+	ko backup_has_bond_mac "member 1 has '$m1', the bond '$m4'"
 read -r t0 t1 < <(burst)
 [ "${t0:-1}" -eq 0 ] && [ "${t1:-0}" -gt 0 ] && ok traffic_on_backup ||
 	ko traffic_on_backup "members sent $t0 and $t1 packets"
