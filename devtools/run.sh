@@ -27,6 +27,7 @@ eal=(-d "$plugin" --file-prefix "$prefix")
 if [[ $# -gt 0 && $1 =~ ^([0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7](,.*)?$ ]]; then
 	eal+=(-a "$1")
 	target="PCI device ${1%%,*}"
+	ports=(0)
 	why="see the EAL and qt2025 lines above"
 	addr=${1%%,*}
 	[[ $addr == ????:* ]] || addr="0000:$addr"
@@ -41,6 +42,7 @@ else
 	eal+=(--no-huge -m 512 --no-pci
 	      --vdev "net_qt2025_sim0,wire=run" --vdev "net_qt2025_sim1,wire=run")
 	target="simulated ports"
+	ports=(0 1)
 	why="see the EAL and qt2025 lines above"
 fi
 # shellcheck disable=SC2206
@@ -88,15 +90,31 @@ if [ -t 0 ]; then
 fi
 
 # No terminal: bring the links up, take port 0 down and up again, forward traffic both
-# ways for a second, show, quit.
+# ways for a second, show, quit. The PHYs come up in the background, in a second or in
+# several on a loaded machine: the script waits for telemetry to report each link change
+# (30 s at most), then half a second for the event to be printed.
+wait_link() {           # link state 0|1, ports
+	local want=$1 p
+
+	shift
+	for p in "$@"; do
+		for _ in $(seq 150); do
+			[ -e "$tmp/noport" ] && exit 0         # testpmd is being stopped
+			./devtools/qt2025-telemetry.py -f "$prefix" "/qt2025/phy,$p" 2>/dev/null |
+				grep -q "\"link\": $want," && break
+			sleep 0.2
+		done
+	done
+	sleep 0.5
+}
 script() {
-	sleep 3
+	wait_link 1 "${ports[@]}"
 	echo "show port summary all"
 	echo "set link-down port 0"
-	sleep 1
+	wait_link 0 "${ports[@]}"
 	echo "show port summary all"
 	echo "set link-up port 0"
-	sleep 1
+	wait_link 1 "${ports[@]}"
 	echo "show port summary all"
 	echo "start tx_first"
 	sleep 1
