@@ -43,5 +43,29 @@ PY
 [ "$out" = "-$ENODEV -$sim_rc -$sim_rc -$sim_rc" ] && ok dlsym_calls ||
 	ko dlsym_calls "got \"$out\", expected -$ENODEV -$sim_rc -$sim_rc -$sim_rc"
 
+# an application that links the plugin (-l:librte_net_qt2025.so), as the rst says
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cat >"$tmp/app.c" <<'C'
+#include <errno.h>
+#include <stdio.h>
+#include <rte_pmd_qt2025.h>
+int main(void)
+{
+	struct rte_pmd_qt2025_phy phy;
+
+	printf("%d\n", rte_pmd_qt2025_phy_get(0, &phy));
+	return 0;
+}
+C
+if out=$(cc -DALLOW_EXPERIMENTAL_API $(pkg-config --cflags libdpdk) -I"$(dirname "$header")" \
+	"$tmp/app.c" -o "$tmp/app" -L"$(dirname "$plugin")" -l:"$(basename "$plugin")" 2>&1) &&
+	out=$(LD_LIBRARY_PATH="$(dirname "$plugin")" "$tmp/app" 2>&1) && [ "$out" = "-$ENODEV" ]
+then
+	ok linked_application
+else
+	ko linked_application "$out"
+fi
+
 echo "qt-test $label: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
