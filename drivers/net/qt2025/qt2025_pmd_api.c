@@ -48,6 +48,7 @@ rte_pmd_qt2025_phy_get(uint16_t port_id, struct rte_pmd_qt2025_phy *out)
 	struct qt2025_adapter *ad;
 	struct qt2025_phy_info info;
 	struct rte_eth_dev *dev;
+	int rc;
 
 	if (out == NULL)
 		return -EINVAL;
@@ -55,7 +56,9 @@ rte_pmd_qt2025_phy_get(uint16_t port_id, struct rte_pmd_qt2025_phy *out)
 	if (dev == NULL)
 		return -ENODEV;
 	ad = qt2025_adapter(dev);
-	qt2025_info_get(ad, &info);
+	rc = qt2025_info_get(ad, &info);
+	if (rc != 0)
+		return rc;      /* no consistent copy: -EAGAIN, out untouched */
 
 	memset(out, 0, sizeof(*out));
 	out->state = (enum rte_pmd_qt2025_phy_state)qt2025_state_get(ad);

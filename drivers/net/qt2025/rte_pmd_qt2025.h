@@ -91,7 +91,9 @@ struct rte_pmd_qt2025_phy {
 /**
  * The PHY state and counters of a net_qt2025 or net_qt2025_sim port.
  *
- * @return 0; -ENODEV for a port this driver does not drive; -EINVAL if out is NULL.
+ * @return 0; -ENODEV for a port this driver does not drive; -EINVAL if out is NULL;
+ *   -EAGAIN (out untouched) in the unlikely case that no consistent copy could be read
+ *   while the PHY thread was publishing.
  */
 __rte_experimental
 int rte_pmd_qt2025_phy_get(uint16_t port_id, struct rte_pmd_qt2025_phy *out);
