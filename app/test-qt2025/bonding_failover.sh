@@ -31,7 +31,9 @@ m=slave
 # ports 0 and 1: the bond's members; 2 and 3: their peers (the switch side); 4: the bond
 sim=timing=fast,link_poll_ms=50
 tmp=$(mktemp -d)
-trap 'exec 3>&-; rm -rf "$tmp"' EXIT
+rundir=${XDG_RUNTIME_DIR:-/tmp}/dpdk/$prefix
+[ "$(id -u)" -eq 0 ] && rundir=/var/run/dpdk/$prefix
+trap 'exec 3>&-; rm -rf "$tmp" "$rundir"' EXIT
 mkfifo "$tmp/in"
 # stdout unbuffered: the script reads "show bonding config" while testpmd runs. Only the
 # bond forwards (--portlist), so a burst is the bond's own and nothing loops.
