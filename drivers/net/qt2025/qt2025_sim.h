@@ -22,5 +22,6 @@ void qt2025_sim_hw_init(struct qt_hw *hw, const char *name, struct qt_sim *sim);
 struct qt_sim *qt2025_sim_of_port(uint16_t port_id);
 int qt2025_sim_cable(uint16_t port_id, bool plugged);
 int qt2025_sim_module(uint16_t port_id, uint8_t module);
+int qt2025_sim_fault(uint16_t port_id, enum qt_sim_fault fault, uint32_t arg);
 
 #endif /* QT2025_SIM_H */
