@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * eal_soak: a simulated week on the model's fake clock (soak_warp.h), in seconds of real
+ * time. A seeded PRNG picks events: cable pulled and plugged, modules swapped (none, 10G,
+ * 1G), PHY firmware crashes, MDIO errors, set_link_down/up, port stop/start, traffic with
+ * bad frames and RX starvation. After each event the clock runs until the driver agrees
+ * with the model (the reaction time, on the model's clock, must stay within its bound),
+ * then everything is compared with the model: the reported link and speed, the LSC
+ * callbacks, the PHY counters (xstats), the packet counters and the mempool.
+ *
+ * Environment: QT2025_SOAK_DAYS (simulated days, default 7, fractions allowed),
+ * QT2025_SOAK_SEED (default: from the time; printed), QT2025_SOAK_GAP_S (mean quiet time
+ * between events, default 600), QT2025_SOAK_POLL_MS (link_poll_ms, default 200: the
+ * driver's default), QT2025_SOAK_VERBOSE=1 (one line per event).
+ */
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "qt2025_sim.h"
+#include "qt_test.h"
+#include "soak_check.h"
+#include "test_eal_dp.h"
+#include "test_eal_util.h"
+
+QT_EAL_SUITE(eal_soak, NULL, NULL);
+
+static uint64_t
+env_u64(const char *name, uint64_t def)
+{
+	const char *v = getenv(name);
+
+	return v != NULL && *v != '\0' ? strtoull(v, NULL, 0) : def;
+}
+
+/* splitmix64: small, seedable, the same on every platform */
+static uint64_t
+rnd(struct soak *s)
+{
+	uint64_t z = (s->rng += 0x9e3779b97f4a7c15ull);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+static uint32_t
+rnd_in(struct soak *s, uint32_t lo, uint32_t hi)
+{
+	return lo + (uint32_t)(rnd(s) % (hi - lo + 1));
+}
+
+static const enum qt_sim_module modules[] = {
+	QT_SIM_MODULE_NONE, QT_SIM_MODULE_SR, QT_SIM_MODULE_LR, QT_SIM_MODULE_LRM,
+	QT_SIM_MODULE_DAC, QT_SIM_MODULE_ACTIVE_DAC, QT_SIM_MODULE_ER, QT_SIM_MODULE_1G_SX,
+	QT_SIM_MODULE_1G_LX, QT_SIM_MODULE_1G_CX, QT_SIM_MODULE_1G_T,
+};
+
+/* One event picked by weight; what it did goes into s->what. */
+static int
+event(struct soak *s)
+{
+	uint32_t r = rnd_in(s, 0, 99);
+	int rc = 0;
+
+	if (r < 14) {
+		s->ev = SOAK_EV_CABLE;
+		s->cable = !s->cable;
+		qt_sim_set_cable(s->p.sim, s->cable);
+		snprintf(s->what, sizeof(s->what), "cable %s", s->cable ? "plugged" : "pulled");
+	} else if (r < 26) {
+		s->ev = SOAK_EV_MODULE;
+		s->module = modules[rnd_in(s, 0, RTE_DIM(modules) - 1)];
+		qt_sim_set_module(s->p.sim, s->module);
+		snprintf(s->what, sizeof(s->what), "module %d", s->module);
+	} else if (r < 34) {
+		s->ev = SOAK_EV_CRASH;
+		qt_sim_set_fault(s->p.sim, QT_SIM_FAULT_HEARTBEAT_STOPS, 1);
+		s->crashes++;
+		snprintf(s->what, sizeof(s->what), "PHY firmware crash");
+	} else if (r < 46) {
+		uint32_t n = rnd_in(s, 1, 2), after = rnd_in(s, 0, 40);
+
+		s->ev = SOAK_EV_MDIO;
+		if (n == 1 && (after & 1))
+			qt_sim_set_fault(s->p.sim, QT_SIM_FAULT_MDIO_ERROR_AFTER, after);
+		else
+			qt_sim_set_fault(s->p.sim, QT_SIM_FAULT_MDIO_ERROR, n);
+		s->mdio_errors += n;
+		snprintf(s->what, sizeof(s->what), "%u MDIO error(s)%s", n,
+			 n == 1 && (after & 1) ? " later" : "");
+	} else if (r < 56) {
+		s->ev = SOAK_EV_ADMIN;
+		if (!s->started) {
+			snprintf(s->what, sizeof(s->what), "set_link_up/down skipped (stopped)");
+			return 0;
+		}
+		s->admin_down = !s->admin_down;
+		rc = s->admin_down ? rte_eth_dev_set_link_down(s->p.id) :
+				     rte_eth_dev_set_link_up(s->p.id);
+		snprintf(s->what, sizeof(s->what), "set_link_%s", s->admin_down ? "down" : "up");
+	} else if (r < 64) {
+		s->ev = SOAK_EV_STARTSTOP;
+		s->started = !s->started;
+		rc = s->started ? rte_eth_dev_start(s->p.id) : rte_eth_dev_stop(s->p.id);
+		/* dev_start forgets an earlier set_link_down (as ixgbe) */
+		s->admin_down = false;
+		snprintf(s->what, sizeof(s->what), "port %s", s->started ? "started" : "stopped");
+	} else if (r < 70) {
+		s->ev = SOAK_EV_STARVE;
+		s->starve = !s->starve;
+		qt_sim_set_fault(s->p.sim, QT_SIM_FAULT_RXF_STARVE, s->starve);
+		snprintf(s->what, sizeof(s->what), "RX starvation %s", s->starve ? "on" : "off");
+	} else {
+		uint32_t n = rnd_in(s, 1, 64), bad = (r & 3) == 0 ? rnd_in(s, 1, n) : 0;
+
+		s->ev = SOAK_EV_TRAFFIC;
+		if (bad != 0)
+			qt_sim_set_fault(s->p.sim, QT_SIM_FAULT_RX_BAD_CRC, bad);
+		snprintf(s->what, sizeof(s->what), "traffic: %u frames, %u bad FCS", n, bad);
+		if (s->started)
+			rc = soak_traffic(s, n, (uint16_t)rnd_in(s, 60, 1514), (uint8_t)rnd(s));
+	}
+	if (rc != 0)
+		snprintf(s->why, sizeof(s->why), "%s returned %d", s->what, rc);
+	return rc;
+}
+
+QT_EAL_TEST(eal_soak, week)
+{
+	static struct soak s;
+	double days = getenv("QT2025_SOAK_DAYS") != NULL ?
+		      strtod(getenv("QT2025_SOAK_DAYS"), NULL) : 7.0;
+	uint64_t seed = env_u64("QT2025_SOAK_SEED", (uint64_t)time(NULL) ^ (uint64_t)getpid());
+	uint64_t gap_ns = env_u64("QT2025_SOAK_GAP_S", 600) * UINT64_C(1000000000), end, t0;
+	unsigned int poll_ms = (unsigned int)env_u64("QT2025_SOAK_POLL_MS", 200);
+	bool verbose = env_u64("QT2025_SOAK_VERBOSE", 0) != 0;
+	char args[64];
+	int rc;
+
+	memset(&s, 0, sizeof(s));
+	s.rng = seed;
+	s.poll_ms = poll_ms;
+	printf("    soak: seed %" PRIu64 " (QT2025_SOAK_SEED to replay), %.2f simulated days, "
+	       "link_poll_ms %u, one event every %" PRIu64 " s on average\n", seed, days,
+	       poll_ms, gap_ns / UINT64_C(1000000000));
+	fflush(stdout);
+	t0 = qtt_now_ms();
+	snprintf(args, sizeof(args), "timing=fast,link_poll_ms=%u", poll_ms);
+	soak_warp_init(&s.w);
+	rc = soak_begin(&s, args);
+	soak_warp_release(&s.w);        /* later cards (other suites) keep real time */
+	QT_CHECK(rc);
+	end = soak_warp_now(&s.w) + (uint64_t)(days * 86400.0 * 1e9);
+	while (soak_warp_now(&s.w) < end) {
+		uint64_t gap = rnd(&s) % (2 * gap_ns) + UINT64_C(1000000000);
+
+		if (soak_idle(&s, RTE_MIN(gap, end - soak_warp_now(&s.w))) != 0)
+			break;
+		s.events++;
+		s.link_before = qtt_link(s.p.id) == 1;
+		rc = event(&s);
+		if (verbose)
+			printf("    %10.3f s  #%" PRIu64 " %s\n", (double)s.model_ns / 1e9, s.events,
+			       s.what);
+		if (rc != 0 || soak_settle(&s) != 0 || soak_check(&s) != 0)
+			break;
+	}
+	soak_report(&s, seed, qtt_now_ms() - t0);
+	soak_warp_detach_all(&s.w);
+	QT_ASSERT(s.why[0] == '\0', "seed %" PRIu64 ", event %" PRIu64 " (%s) at %.3f s: %s",
+		  seed, s.events, s.what, (double)s.model_ns / 1e9, s.why);
+	QT_CHECK(dp_port_down(&s.p));
+	return 0;
+}
