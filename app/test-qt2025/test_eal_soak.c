@@ -61,29 +61,91 @@ static const enum qt_sim_module modules[] = {
 	QT_SIM_MODULE_1G_LX, QT_SIM_MODULE_1G_CX, QT_SIM_MODULE_1G_T,
 };
 
+static int
+ev_cable(struct soak *s, bool plug)
+{
+	s->ev = SOAK_EV_CABLE;
+	s->cable = plug;
+	qt_sim_set_cable(s->p.sim, plug);
+	snprintf(s->what, sizeof(s->what), "cable %s", plug ? "plugged" : "pulled");
+	return 0;
+}
+
+static int
+ev_module(struct soak *s, enum qt_sim_module m)
+{
+	s->ev = SOAK_EV_MODULE;
+	s->module = m;
+	qt_sim_set_module(s->p.sim, m);
+	snprintf(s->what, sizeof(s->what), "module %d", m);
+	return 0;
+}
+
+static int
+ev_admin(struct soak *s, bool down)
+{
+	s->ev = SOAK_EV_ADMIN;
+	if (!s->started) {
+		snprintf(s->what, sizeof(s->what), "set_link_%s skipped (stopped)",
+			 down ? "down" : "up");
+		return 0;
+	}
+	s->admin_down = down;
+	snprintf(s->what, sizeof(s->what), "set_link_%s", down ? "down" : "up");
+	return down ? rte_eth_dev_set_link_down(s->p.id) : rte_eth_dev_set_link_up(s->p.id);
+}
+
+static int
+ev_start(struct soak *s, bool start)
+{
+	s->ev = SOAK_EV_STARTSTOP;
+	s->started = start;
+	/* dev_start forgets an earlier set_link_down (as ixgbe) */
+	s->admin_down = false;
+	snprintf(s->what, sizeof(s->what), "port %s", start ? "started" : "stopped");
+	return start ? rte_eth_dev_start(s->p.id) : rte_eth_dev_stop(s->p.id);
+}
+
+static enum qt_sim_module
+any_module(struct soak *s, bool none_too)
+{
+	return modules[rnd_in(s, none_too ? 0 : 1, RTE_DIM(modules) - 1)];
+}
+
+/* Half the time a broken world is mended first: a week of link down tests little. */
+static int
+heal(struct soak *s)
+{
+	if (!s->cable)
+		return ev_cable(s, true);
+	if (s->module == QT_SIM_MODULE_NONE)
+		return ev_module(s, any_module(s, false));
+	if (!s->started)
+		return ev_start(s, true);
+	return ev_admin(s, false);
+}
+
 /* One event picked by weight; what it did goes into s->what. */
 static int
 event(struct soak *s)
 {
+	bool broken = !s->cable || s->module == QT_SIM_MODULE_NONE || !s->started ||
+		      s->admin_down;
 	uint32_t r = rnd_in(s, 0, 99);
 	int rc = 0;
 
-	if (r < 14) {
-		s->ev = SOAK_EV_CABLE;
-		s->cable = !s->cable;
-		qt_sim_set_cable(s->p.sim, s->cable);
-		snprintf(s->what, sizeof(s->what), "cable %s", s->cable ? "plugged" : "pulled");
-	} else if (r < 26) {
-		s->ev = SOAK_EV_MODULE;
-		s->module = modules[rnd_in(s, 0, RTE_DIM(modules) - 1)];
-		qt_sim_set_module(s->p.sim, s->module);
-		snprintf(s->what, sizeof(s->what), "module %d", s->module);
-	} else if (r < 34) {
+	if (broken && (r & 1))
+		rc = heal(s);
+	else if (r < 12)
+		rc = ev_cable(s, !s->cable);
+	else if (r < 22)
+		rc = ev_module(s, any_module(s, true));
+	else if (r < 30) {
 		s->ev = SOAK_EV_CRASH;
 		qt_sim_set_fault(s->p.sim, QT_SIM_FAULT_HEARTBEAT_STOPS, 1);
 		s->crashes++;
 		snprintf(s->what, sizeof(s->what), "PHY firmware crash");
-	} else if (r < 46) {
+	} else if (r < 42) {
 		uint32_t n = rnd_in(s, 1, 2), after = rnd_in(s, 0, 40);
 
 		s->ev = SOAK_EV_MDIO;
@@ -94,24 +156,11 @@ event(struct soak *s)
 		s->mdio_errors += n;
 		snprintf(s->what, sizeof(s->what), "%u MDIO error(s)%s", n,
 			 n == 1 && (after & 1) ? " later" : "");
+	} else if (r < 50) {
+		rc = ev_admin(s, !s->admin_down);
 	} else if (r < 56) {
-		s->ev = SOAK_EV_ADMIN;
-		if (!s->started) {
-			snprintf(s->what, sizeof(s->what), "set_link_up/down skipped (stopped)");
-			return 0;
-		}
-		s->admin_down = !s->admin_down;
-		rc = s->admin_down ? rte_eth_dev_set_link_down(s->p.id) :
-				     rte_eth_dev_set_link_up(s->p.id);
-		snprintf(s->what, sizeof(s->what), "set_link_%s", s->admin_down ? "down" : "up");
-	} else if (r < 64) {
-		s->ev = SOAK_EV_STARTSTOP;
-		s->started = !s->started;
-		rc = s->started ? rte_eth_dev_start(s->p.id) : rte_eth_dev_stop(s->p.id);
-		/* dev_start forgets an earlier set_link_down (as ixgbe) */
-		s->admin_down = false;
-		snprintf(s->what, sizeof(s->what), "port %s", s->started ? "started" : "stopped");
-	} else if (r < 70) {
+		rc = ev_start(s, !s->started);
+	} else if (r < 62) {
 		s->ev = SOAK_EV_STARVE;
 		s->starve = !s->starve;
 		qt_sim_set_fault(s->p.sim, QT_SIM_FAULT_RXF_STARVE, s->starve);
@@ -122,7 +171,8 @@ event(struct soak *s)
 		s->ev = SOAK_EV_TRAFFIC;
 		if (bad != 0)
 			qt_sim_set_fault(s->p.sim, QT_SIM_FAULT_RX_BAD_CRC, bad);
-		snprintf(s->what, sizeof(s->what), "traffic: %u frames, %u bad FCS", n, bad);
+		snprintf(s->what, sizeof(s->what), "traffic: %u frames, %u bad FCS%s", n, bad,
+			 s->starve ? ", starved" : "");
 		if (s->started)
 			rc = soak_traffic(s, n, (uint16_t)rnd_in(s, 60, 1514), (uint8_t)rnd(s));
 	}
