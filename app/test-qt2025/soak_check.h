@@ -47,6 +47,7 @@ struct soak {
 	struct dp_port p;
 	uint64_t rng;
 	unsigned int poll_ms;
+	bool strict;                            /* MDIO errors may not flap or restart */
 
 	/* the world as the soak made it */
 	bool started, admin_down, cable, starve;
@@ -74,7 +75,7 @@ struct soak {
 
 	/* figures */
 	uint64_t events, model_ns;
-	uint64_t count[SOAK_EV_N], worst_ns[SOAK_EV_N], flaps;
+	uint64_t count[SOAK_EV_N], worst_ns[SOAK_EV_N], flaps, restarts;
 };
 
 /* The port on the fake clock: created, started, link up, baselines taken. */
