@@ -14,7 +14,8 @@
  * Not run by the tests (eal_soak is the CI soak, on the fake clock).
  *
  *   soak-qt2025 [--minutes M] [--report-s S] [--event-s E] [--seed N] [--poll-ms P]
- *               [--verbose] [-- EAL args]     (default EAL args: --no-huge -m 512 --no-pci, own prefix)
+ *               [--verbose] [-- EAL args]
+ *   (default EAL args: --no-huge -m 512 --no-pci, a file prefix of its own)
  *
  * Exit status: 0 when no stall was seen and the process held no more at the end than at
  * the first report (mbufs, file descriptors, threads), else 1.
