@@ -339,10 +339,9 @@ soak_check(struct soak *s)
 }
 
 int
-soak_begin(struct soak *s, const char *args)
+soak_begin(struct soak *s, const char *name, const char *args)
 {
-	const struct dp_cfg c = { .name = "net_qt2025_sim_soak0", .args = args,
-				  .no_wait = true };
+	const struct dp_cfg c = { .name = name, .args = args, .no_wait = true };
 	unsigned int i;
 
 	s->started = s->cable = true;
@@ -393,6 +392,9 @@ soak_report(const struct soak *s, uint64_t seed, uint64_t real_ms)
 	for (i = 0; i < SOAK_EV_N; i++)
 		printf("    soak:   %-10s %6" PRIu64 " settled, worst reaction %6.1f ms\n",
 		       ev_names[i], s->count[i], (double)s->worst_ns[i] / NS_PER_MS);
+	printf("    soak: mac_link_resets +%" PRIu64 ", phy_mdio_timeouts +%" PRIu64 "\n",
+	       xs(s, SOAK_X_MAC_RESETS) - s->x0[SOAK_X_MAC_RESETS],
+	       xs(s, SOAK_X_MDIO_TMO) - s->x0[SOAK_X_MDIO_TMO]);
 	printf("    soak: after a transient MDIO error: %" PRIu64 " link flaps, %" PRIu64
 	       " PHY restarts (issue 8 item 2; failures with QT2025_SOAK_STRICT=1)\n",
 	       s->flaps, s->restarts);

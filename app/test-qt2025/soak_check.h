@@ -79,7 +79,7 @@ struct soak {
 };
 
 /* The port on the fake clock: created, started, link up, baselines taken. */
-int soak_begin(struct soak *s, const char *args);
+int soak_begin(struct soak *s, const char *name, const char *args);
 /* Quiet time: nothing may change (no event, no restart, no LSC). */
 int soak_idle(struct soak *s, uint64_t ns);
 /* Runs the clock until the driver agrees with the model, within the event's bound. */

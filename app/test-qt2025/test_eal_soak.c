@@ -215,7 +215,8 @@ QT_EAL_TEST(eal_soak, week)
 		 getenv("QT2025_SOAK_TIMING") != NULL ? getenv("QT2025_SOAK_TIMING") : "fast",
 		 poll_ms);
 	soak_warp_init(&s.w);
-	rc = soak_begin(&s, args);
+	/* a card of its own: a card keeps the clock it was powered with */
+	rc = soak_begin(&s, "net_qt2025_sim_soak0", args);
 	soak_warp_release(&s.w);        /* later cards (other suites) keep real time */
 	QT_CHECK(rc);
 	end = soak_warp_now(&s.w) + (uint64_t)(days * 86400.0 * 1e9);
@@ -238,6 +239,59 @@ QT_EAL_TEST(eal_soak, week)
 	soak_warp_detach_all(&s.w);
 	QT_ASSERT(s.why[0] == '\0', "seed %" PRIu64 ", event %" PRIu64 " (%s) at %.3f s: %s",
 		  seed, s.events, s.what, (double)s.model_ns / 1e9, s.why);
+	QT_CHECK(dp_port_down(&s.p));
+	return 0;
+}
+
+/* The warp's promise, checked on the model's own trace: on a quiet link the driver reads
+ * the heartbeat every link_poll_ms of model time, never later (a stalled thread) and never
+ * earlier, across two simulated hours cut into steps as the week's quiet times are.
+ */
+QT_EAL_TEST(eal_soak, on_time)
+{
+	static struct soak s;
+	static struct qt_sim_trace_entry tr[4096];
+	const unsigned int poll_ms = 1000, step_s = 600;
+	uint64_t last = 0, gap, lo = UINT64_MAX, hi = 0, reads = 0;
+	unsigned int chunk;
+	size_t n, i;
+	int rc;
+
+	memset(&s, 0, sizeof(s));
+	s.poll_ms = poll_ms;
+	soak_warp_init(&s.w);
+	rc = soak_begin(&s, "net_qt2025_sim_soak1", "timing=fast,link_poll_ms=1000");
+	soak_warp_release(&s.w);
+	QT_CHECK(rc);
+	for (chunk = 0; chunk < 2 * 3600 / step_s; chunk++) {
+		qt_sim_trace_clear(s.p.sim);
+		qt_sim_trace_enable(s.p.sim, true, false);
+		QT_ASSERT(soak_idle(&s, (uint64_t)step_s * 1000000000ull) == 0, "%s", s.why);
+		qt_sim_trace_enable(s.p.sim, false, false);
+		n = qt_sim_trace_get(s.p.sim, tr, RTE_DIM(tr));
+		QT_ASSERT(n < RTE_DIM(tr), "trace full: %zu entries", n);
+		for (i = 0; i < n; i++) {
+			/* the 8051 heartbeat, 3.D7EE (hw note 8.2): read at periodic polls only */
+			if (tr[i].kind != QT_SIM_TR_MDIO_RD || tr[i].mmd != 3 ||
+			    tr[i].reg != 0xD7EE)
+				continue;
+			reads++;
+			if (last != 0) {
+				gap = tr[i].t_ns - last;
+				lo = RTE_MIN(lo, gap);
+				hi = RTE_MAX(hi, gap);
+			}
+			last = tr[i].t_ns;
+		}
+	}
+	printf("    on_time: %" PRIu64 " heartbeat reads, gaps %.3f to %.3f ms (poll %u ms), "
+	       "%" PRIu64 " clock jumps\n", reads, lo / 1e6, hi / 1e6, poll_ms, s.w.steps);
+	soak_warp_detach_all(&s.w);
+	QT_ASSERT(reads >= 2 * 3600 - 2, "%" PRIu64 " heartbeat reads in two hours", reads);
+	/* the thread's wait is rounded up to whole ms; MDIO frames cost their time */
+	QT_ASSERT(lo >= poll_ms * 1000000ull && hi <= (poll_ms + 2) * 1000000ull,
+		  "heartbeat read gaps %" PRIu64 " to %" PRIu64 " ns, poll %u ms", lo, hi,
+		  poll_ms);
 	QT_CHECK(dp_port_down(&s.p));
 	return 0;
 }
