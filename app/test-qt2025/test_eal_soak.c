@@ -21,6 +21,7 @@
  * wire time on the model's clock either way), QT2025_SOAK_VERBOSE=1 (one line per event).
  */
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <time.h>
@@ -36,12 +37,45 @@
 
 QT_EAL_SUITE(eal_soak, NULL, NULL);
 
+static bool env_bad;
+
+/* A number from the environment, def when unset; junk gets one line and fails the case. */
 static uint64_t
 env_u64(const char *name, uint64_t def)
 {
 	const char *v = getenv(name);
+	char *end;
+	uint64_t n;
 
-	return v != NULL && *v != '\0' ? strtoull(v, NULL, 0) : def;
+	if (v == NULL || *v == '\0')
+		return def;
+	errno = 0;
+	n = strtoull(v, &end, 0);
+	if (errno != 0 || *end != '\0' || *v == '-' || *v == ' ' || *v == '+') {
+		fprintf(stderr, "    %s: \"%.64s\" is not a number\n", name, v);
+		env_bad = true;
+		return def;
+	}
+	return n;
+}
+
+static double
+env_days(void)
+{
+	const char *v = getenv("QT2025_SOAK_DAYS");
+	char *end;
+	double d;
+
+	if (v == NULL || *v == '\0')
+		return 7.0;
+	d = strtod(v, &end);
+	if (*end != '\0' || !(d > 0 && d <= 3650)) {
+		fprintf(stderr, "    QT2025_SOAK_DAYS: \"%.64s\" is not a number of days in "
+			"(0, 3650]\n", v);
+		env_bad = true;
+		return 7.0;
+	}
+	return d;
 }
 
 /* splitmix64: small, seedable, the same on every platform */
@@ -190,8 +224,7 @@ event(struct soak *s)
 QT_EAL_TEST(eal_soak, week)
 {
 	static struct soak s;
-	double days = getenv("QT2025_SOAK_DAYS") != NULL ?
-		      strtod(getenv("QT2025_SOAK_DAYS"), NULL) : 7.0;
+	double days = env_days();
 	uint64_t seed = env_u64("QT2025_SOAK_SEED", (uint64_t)time(NULL) ^ (uint64_t)getpid());
 	uint64_t gap_ns = env_u64("QT2025_SOAK_GAP_S", 600) * UINT64_C(1000000000), end, t0;
 	unsigned int poll_ms = (unsigned int)env_u64("QT2025_SOAK_POLL_MS", 1000);
@@ -203,6 +236,9 @@ QT_EAL_TEST(eal_soak, week)
 	s.rng = seed;
 	s.poll_ms = poll_ms;
 	s.strict = env_u64("QT2025_SOAK_STRICT", 0) != 0;
+	QT_ASSERT(!env_bad && gap_ns != 0 && poll_ms >= 10 && poll_ms <= 10000,
+		  "bad QT2025_SOAK_* settings (QT2025_SOAK_GAP_S >= 1, "
+		  "QT2025_SOAK_POLL_MS 10..10000)");
 	printf("    soak: seed %" PRIu64 " (QT2025_SOAK_SEED to replay), %.2f simulated days, "
 	       "link_poll_ms %u, one event every %" PRIu64 " s on average\n", seed, days,
 	       poll_ms, gap_ns / UINT64_C(1000000000));
