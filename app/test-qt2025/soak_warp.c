@@ -249,7 +249,7 @@ all_idle(struct soak_warp *w, uint64_t *deadline)
 static int
 wait_idle(struct soak_warp *w, uint64_t *deadline)
 {
-	uint64_t limit = qtt_now_ms() + (w->stall_ms != 0 ? w->stall_ms : 5000);
+	uint64_t limit = qtt_now_ms() + (w->stall_ms != 0 ? w->stall_ms : 30000);
 	unsigned int spins = 0;
 
 	while (!all_idle(w, deadline)) {

@@ -42,7 +42,8 @@ struct soak_warp {
 	uint16_t port[SOAK_WARP_PORTS];
 	int phy_fd[SOAK_WARP_PORTS];    /* /proc/self/task/TID/syscall of each PHY thread */
 	int intr_fd;                    /* the same file of the EAL interrupt thread */
-	unsigned int stall_ms;          /* real time a waiter may stay busy (0: 5000) */
+	unsigned int stall_ms;          /* real time a waiter may stay busy (0: 30 s: a bring-up
+					 * on a loaded CI machine takes seconds) */
 	uint64_t steps;                 /* jumps made */
 	uint64_t wakes;                 /* PHY thread wakes made */
 	char why[160];                  /* why the last call failed */
