@@ -47,6 +47,8 @@ struct sim_card {
 static struct sim_card sim_cards[SIM_CARDS_MAX];
 static rte_spinlock_t sim_cards_lock = RTE_SPINLOCK_INITIALIZER;
 static uint64_t sim_cards_born;
+/* the clock of cards powered from now on; NULL: the real one (tests only, see the .h) */
+static const struct qt_sim_clock *sim_clock;
 
 static void
 sim_irq(void *arg)
@@ -193,6 +195,7 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	cfg.irq = sim_irq;
 	cfg.irq_arg = card;
 	cfg.dma_map = sim_dma_map;
+	cfg.clock = sim_clock;
 	card->sim = qt_sim_create(&cfg);
 	if (card->sim == NULL) {
 		if (errno == EBUSY)
@@ -356,6 +359,14 @@ qt2025_sim_fault(uint16_t port_id, enum qt_sim_fault fault, uint32_t arg)
 		qt_sim_set_fault(sim, fault, arg);
 	rte_spinlock_unlock(&sim_cards_lock);
 	return sim != NULL ? 0 : -ENODEV;
+}
+
+void
+qt2025_sim_clock_set(const struct qt_sim_clock *clock)
+{
+	rte_spinlock_lock(&sim_cards_lock);
+	sim_clock = clock;
+	rte_spinlock_unlock(&sim_cards_lock);
 }
 
 /* For tests in this process: the model behind a simulated port, NULL otherwise. */
