@@ -33,6 +33,7 @@
 #include "qt2025_ethdev.h"
 
 #define FOLLOW_STEP_US 500      /* a waiting thread looks this often (a driver may leave) */
+#define DRIVE_SPIN_MAX_NS 2000 /* the longest wait for one bus while others may be due */
 #define DL_QUEUED 1             /* rc of a download not over yet */
 
 struct dl_job {
@@ -55,18 +56,28 @@ static bool dl_driven;
 static RTE_ATOMIC(uint32_t) dl_most;    /* the most downloads one thread drove at once */
 
 /* One pass over the downloads taken: each whose frame is over gets its next frame.
- * Returns how many ended.
+ * Returns how many ended; *next: the job whose frame ends first of those still on their
+ * wires, if any.
  */
 static uint32_t
-sweep(struct dl_list *mine)
+sweep(struct dl_list *mine, struct dl_job **next)
 {
 	struct dl_job *j, *tmp;
 	uint32_t ended = 0;
+	uint64_t left = 0;
 	int rc;
 
+	*next = NULL;
 	RTE_TAILQ_FOREACH_SAFE(j, mine, next, tmp) {
-		if (qt_now_ns(j->dl.hw) < j->dl.due_ns)
+		uint64_t now = qt_now_ns(j->dl.hw);
+
+		if (now < j->dl.due_ns) {
+			if (*next == NULL || j->dl.due_ns - now < left) {
+				*next = j;
+				left = j->dl.due_ns - now;
+			}
 			continue;
+		}
 		rc = qt2025_dl_poll(&j->dl);
 		/* step 14 at once (two frames): the 8051 boots whenever its thread wakes */
 		if (rc == 0)
@@ -92,7 +103,7 @@ static void
 drive(struct dl_job *own)
 {
 	struct dl_list mine = TAILQ_HEAD_INITIALIZER(mine);
-	struct dl_job *j;
+	struct dl_job *j, *next;
 	uint32_t n = 0;                 /* downloads in mine */
 
 	while (!over(own)) {
@@ -107,8 +118,19 @@ drive(struct dl_job *own)
 			if (n > rte_atomic_load_explicit(&dl_most, rte_memory_order_relaxed))
 				rte_atomic_store_explicit(&dl_most, n, rte_memory_order_relaxed);
 		}
-		n -= sweep(&mine);
-		rte_pause();
+		n -= sweep(&mine, &next);
+		/* wait through the card's transport, whose clock may be the model's own (a
+		 * card's BAR: a plain busy-wait); a few us at most, so new jobs join soon
+		 */
+		if (next != NULL) {
+			uint64_t now = qt_now_ns(next->dl.hw);
+
+			if (next->dl.due_ns > now)
+				qt_spin_ns(next->dl.hw, RTE_MIN(next->dl.due_ns - now,
+								(uint64_t)DRIVE_SPIN_MAX_NS));
+		} else {
+			rte_pause();
+		}
 	}
 	rte_spinlock_lock(&dl_lock);
 	while ((j = TAILQ_FIRST(&mine)) != NULL) {
