@@ -11,6 +11,7 @@
  * and give every mbuf back at stop.
  */
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,12 +58,19 @@ check_bufs(const struct qt2025_rxq *q)
 	}
 }
 
-/* The RXF descriptors the driver wrote from pos on (hw note 4.5): its own buffers only. */
+/* The RXF descriptors the driver wrote from pos on (hw note 4.5): buffers of the pool only,
+ * ids it posted, and an id's last descriptor names the buffer bufs[id] holds (a card that
+ * reports an id twice makes the driver post that id twice in one burst).
+ */
 static void
 check_rxf(const struct qt2025_rxq *q, uint32_t pos)
 {
+	static uint64_t last_pa[QT2025_RXF_MAX];
+	static uint32_t seen[QT2025_RXF_MAX], gen;
 	unsigned int guard = 0;
+	uint16_t i;
 
+	gen++;
 	while (pos != q->rxf.wptr) {
 		uint8_t d[sizeof(struct tn40_rxf)];
 		struct tn40_rxf e;
@@ -74,11 +82,18 @@ check_rxf(const struct qt2025_rxq *q, uint32_t pos)
 		FZ_CHECK(e.info == TN40_RXF_INFO, "RXF info 0x%x", e.info);
 		FZ_CHECK(e.va_lo < q->nb_bufs, "RXF posts id %u of %u", e.va_lo, q->nb_bufs);
 		pa = (uint64_t)e.pa_hi << 32 | e.pa_lo;
-		FZ_CHECK(pa == q->bufs[e.va_lo]->buf_iova + RTE_PKTMBUF_HEADROOM,
-			 "RXF id %u posts a buffer that is not bufs[id]'s", e.va_lo);
+		FZ_CHECK(fz_mbuf_index((const struct rte_mbuf *)(uintptr_t)(pa -
+			 RTE_PKTMBUF_HEADROOM - sizeof(struct rte_mbuf))) >= 0,
+			 "RXF id %u posts 0x%" PRIx64 ": no buffer of the pool", e.va_lo, pa);
 		FZ_CHECK(e.len == q->buf_len, "RXF len %u", e.len);
+		last_pa[e.va_lo] = pa;
+		seen[e.va_lo] = gen;
 		pos = (pos + sizeof(struct tn40_rxf)) % q->rxf.size;
 	}
+	for (i = 0; i < q->nb_bufs; i++)
+		FZ_CHECK(seen[i] != gen ||
+			 last_pa[i] == q->bufs[i]->buf_iova + RTE_PKTMBUF_HEADROOM,
+			 "RXF id %u last posts a buffer that is not bufs[id]'s", i);
 }
 
 /* What an application may do with what it got: read every byte, then free it. */
