@@ -156,6 +156,26 @@ else
 	echo "compat leg: DPDK $(echo $compat_releases) in $(($(date +%s) - compat_start)) s"
 fi
 
+# Sanitizer leg (ASan/UBSan build in $build-asan: model and EAL suites, testpmd; valgrind on
+# the model suites) and bounded libFuzzer runs ($build-fuzz, QT2025_FUZZ_SECONDS each).
+# QT2025_SANITIZE=0 / QT2025_FUZZ=0 skip them; arguments that select suites skip both
+# unless they are set to 1.
+for leg in sanitize fuzz; do
+	var=QT2025_${leg^^}
+	if [ "${!var:-}" = 0 ]; then
+		echo "$leg leg skipped: $var=0"
+	elif [ $# -gt 0 ] && [ "${!var:-}" != 1 ]; then
+		echo "$leg leg skipped: arguments select suites ($var=1 runs it)"
+	else
+		leg_start=$(date +%s)
+		out=$(./devtools/test-$leg.sh "$build" 2>&1)
+		rc=$?
+		echo "$out"
+		add_counts "$out" "$rc"
+		echo "$leg leg: $(($(date +%s) - leg_start)) s"
+	fi
+done
+
 if [ "$mrc" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then
 	failed=1
 fi

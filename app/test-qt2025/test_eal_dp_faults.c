@@ -11,6 +11,7 @@
  * keeps its knobs while its name lives on.
  */
 
+#include <rte_cycles.h>
 #include <rte_ip.h>
 #include <rte_tcp.h>
 #include <rte_udp.h>
@@ -292,6 +293,60 @@ QT_EAL_TEST(eal_dp_faults, rxd_split)
 	qt_sim_set_fault(port.sim, QT_SIM_FAULT_RXD_SPLIT, 0);
 	QT_CHECK(dp_traffic(&port, 40, 1514, 9));
 	QT_ASSERT_EQ(dp_in_use(&port), in_use);
+	QT_ASSERT_EQ(dp_violations(&port), 0);
+	QT_CHECK(dp_port_down(&port));
+	return 0;
+}
+
+/* The RXD descriptor of one frame, published and then overwritten at byte off with val (as
+ * a broken card would write it): the burst must give the application nothing and count it.
+ */
+static int
+rxd_patched(unsigned int off, uint32_t val)
+{
+	struct qt2025_rxq *q = dp_rxq(port.id);
+	struct rte_eth_stats st;
+	struct rte_mbuf *r[4];
+	uint8_t *d;
+	unsigned int i;
+
+	QT_ASSERT_EQ(rte_eth_stats_reset(port.id), 0);
+	QT_CHECK(send_n(&port, 1, 200, 1));
+	for (i = 0; i < 1000 && rte_eth_rx_queue_count(port.id, 0) < 1; i++)
+		rte_delay_us_sleep(1000);
+	QT_ASSERT_EQ(rte_eth_rx_queue_count(port.id, 0), 1);
+	d = q->rxd.va + q->rxd.rptr;
+	if (off == 4)           /* the frame length, u16 (hw note 4.6) */
+		memcpy(d + 4, &(uint16_t){ rte_cpu_to_le_16((uint16_t)val) }, 2);
+	else                    /* the buffer id, va_lo */
+		memcpy(d + off, &(uint32_t){ rte_cpu_to_le_32(val) }, 4);
+	QT_ASSERT_EQ(rte_eth_rx_burst(port.id, 0, r, RTE_DIM(r)), 0);
+	QT_ASSERT_EQ(stats(port.id, &st), 0);
+	QT_ASSERT_EQ(st.ipackets, 0);
+	QT_ASSERT_EQ(st.ierrors, 1);
+	return 0;
+}
+
+/*
+ * A card that writes nonsense into an RXD descriptor (what app/fuzz-qt2025's fuzz-rx found
+ * reached the application: a 16 KiB frame in a 2 KiB buffer): a length beyond the buffer
+ * the RXF gave, a buffer id never posted. Neither reaches the application, both count in
+ * ierrors, the first one's buffer goes back to the NIC; traffic flows on.
+ */
+QT_EAL_TEST(eal_dp_faults, rxd_hostile)
+{
+	const struct dp_cfg c = { .name = DP_F_NAME };
+	unsigned int in_use;
+
+	QT_CHECK(up(&c));
+	in_use = dp_in_use(&port);
+	QT_CHECK(rxd_patched(4, 0xFFFF));
+	QT_CHECK(rxd_patched(4, RTE_MBUF_DEFAULT_DATAROOM + 1));
+	QT_CHECK(dp_traffic(&port, 40, 1514, 3));
+	QT_ASSERT_EQ(dp_in_use(&port), in_use);
+	QT_CHECK(rxd_patched(8, dp_rxq(port.id)->nb_bufs));
+	QT_CHECK(rxd_patched(8, 0xFFFFFFFF));
+	QT_CHECK(dp_traffic(&port, 40, 1514, 4));
 	QT_ASSERT_EQ(dp_violations(&port), 0);
 	QT_CHECK(dp_port_down(&port));
 	return 0;

@@ -101,10 +101,10 @@ write_fw(const char *name, size_t len, void (*fill)(uint8_t *img, size_t len), c
 static void
 fill_ljmp(uint8_t *img, size_t len)
 {
+	static const uint8_t ljmp[3] = { 0x02, 0x01, 0x00 };      /* LJMP 0x0100 */
+
 	memset(img, 0x55, len);
-	img[0] = 0x02;          /* LJMP 0x0100 */
-	img[1] = 0x01;
-	img[2] = 0x00;
+	memcpy(img, ljmp, len < sizeof(ljmp) ? len : sizeof(ljmp));     /* 1-2 bytes: a part */
 }
 
 static void

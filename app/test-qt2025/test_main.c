@@ -29,7 +29,7 @@
 
 #include "qt_test.h"
 
-#define MODEL_TEST_TIMEOUT_S 120
+#define MODEL_TEST_TIMEOUT_S 120        /* QT2025_TEST_TIMEOUT_S overrides (valgrind) */
 
 static struct qt_test *tests;
 static struct qt_test **tests_tail = &tests;
@@ -146,7 +146,9 @@ run_forked(const struct qt_test *t)
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {
-		alarm(MODEL_TEST_TIMEOUT_S);
+		const char *lim = getenv("QT2025_TEST_TIMEOUT_S");
+
+		alarm(lim != NULL && atoi(lim) > 0 ? (unsigned int)atoi(lim) : MODEL_TEST_TIMEOUT_S);
 		_exit(t->fn() == 0 ? 0 : 1);
 	}
 	if (waitpid(pid, &status, 0) < 0)

@@ -178,7 +178,8 @@ qt2025_set_mc_addr_list(struct rte_eth_dev *dev, struct rte_ether_addr *mc, uint
 		QT_DRV_LOG(ERR, ad, "%u multicast addresses: at most %u", n, QT2025_MC_MAX);
 		return -ENOSPC;
 	}
-	memcpy(ad->mc, mc, n * sizeof(*mc));
+	if (n > 0)              /* mc may be NULL for an empty list (UBSan: memcpy from NULL) */
+		memcpy(ad->mc, mc, n * sizeof(*mc));
 	ad->nb_mc = (uint16_t)n;
 	return rx_mode_op(dev);
 }

@@ -108,15 +108,17 @@ rx_flags(struct qt2025_rxq *q, struct rte_mbuf **mp, uint32_t val1, uint16_t vla
 	}
 }
 
-/* A descriptor whose buffer goes back to the NIC: errors, no fresh mbuf, an unknown id. */
+/* A descriptor whose buffer goes back to the NIC: errors, no fresh mbuf, an unknown id, a
+ * length beyond the buffer the RXF gave (a NIC never writes one; the fuzzer's card does).
+ */
 static __rte_noinline void
-rx_recycle(struct qt2025_rxq *q, uint32_t id, uint32_t val1)
+rx_recycle(struct qt2025_rxq *q, uint32_t id, uint32_t val1, uint16_t len)
 {
 	if (id >= q->nb_bufs) {
 		q->st.errors++;         /* an id never posted: nothing to give back */
 		return;
 	}
-	if (TN40_RXD_ERR(val1) & TN40_RXD_ERR_CRC)
+	if ((TN40_RXD_ERR(val1) & TN40_RXD_ERR_CRC) || len > q->buf_len)
 		q->st.errors++;
 	else
 		q->st.nombuf++;
@@ -170,9 +172,9 @@ qt2025_recv_pkts(void *rx, struct rte_mbuf **pkts, uint16_t n)
 		avail -= len;
 		seen++;
 		if (unlikely(id >= q->nb_bufs || (TN40_RXD_ERR(val1) & TN40_RXD_ERR_CRC) ||
-			     used == nb_fresh)) {
+			     (uint16_t)(w0 >> 32) > q->buf_len || used == nb_fresh)) {
 			q->rxf.wptr = wptr;
-			rx_recycle(q, id, val1);
+			rx_recycle(q, id, val1, (uint16_t)(w0 >> 32));
 			wptr = q->rxf.wptr;
 			continue;
 		}
