@@ -25,11 +25,14 @@
 #include "qt2025_devargs.h"
 #include "qt2025_ethdev.h"
 #include "qt2025_port.h"
+#include "qt2025_telemetry.h"
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
 
 #define LSC_ALARM_US 1
 #define WARM_CLOCK_DEADLINE_MS 1000     /* warm start: 6 MHz at link up, or after this */
+/* close waits this long for the PHY thread: every wait in it checks stop within a few ms */
+#define QT2025_JOIN_MS 2000
 
 /* ---- publications (read by ethdev ops, xstats, telemetry, other processes) ---- */
 
@@ -135,8 +138,14 @@ static void
 lsc_alarm(void *arg)
 {
 	struct rte_eth_dev *dev = arg;
-	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt2025_adapter *ad;
 
+	/* close cancels the alarm before it frees anything (qt2025_link_uninit); this
+	 * catches an alarm of a port closed in this process (a generation check)
+	 */
+	if (qt2025_proc(dev)->link == NULL)
+		return;
+	ad = qt2025_adapter(dev);
 	rte_atomic_store_explicit(&ad->lsc_pending, 0, rte_memory_order_release);
 	if (rte_atomic_load_explicit(&ad->started, rte_memory_order_acquire))
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
@@ -372,6 +381,7 @@ qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr)
 		free(ctx);
 		return rc < 0 ? rc : -rc;
 	}
+	qt2025_tel_port_set(dev->data->port_id, true);
 	return 0;
 }
 
@@ -382,13 +392,26 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 	struct qt2025_proc *proc = qt2025_proc(dev);
 	struct qt2025_link_ctx *ctx = proc->link;
 
+	/* telemetry stops reading the port before anything goes (qt2025_telemetry.h) */
+	qt2025_tel_port_set(dev->data->port_id, false);
 	if (ctx == NULL)
 		return;
 	/* Order matters (conventions 6.8): no interrupt, no thread, no alarm, then free. */
 	qt2025_link_intr_teardown(ctx);
 	rte_atomic_store_explicit(&ctx->stop, 1, rte_memory_order_release);
 	qt2025_link_wake(ctx);
-	qt_ctrl_thread_join(ctx->thread);
+	if (qt_ctrl_thread_join(&ctx->thread, QT2025_JOIN_MS) != 0) {
+		/* A thread stuck past every stop check (a bug, or a wait on the hardware that
+		 * never ends): close must not hang with it. Its context, eventfd and stop hook
+		 * are left to it (leaked), so that when it wakes it sees stop and exits.
+		 */
+		QT_PHY_LOG(ERR, ad, "PHY thread did not stop within %u ms: left behind, its "
+			   "context leaked", QT2025_JOIN_MS);
+		qt2025_link_lsc_cancel(dev);
+		qt2025_pub_state(ad, QT2025_ST_STOPPED);
+		proc->link = NULL;
+		return;
+	}
 	qt2025_link_lsc_cancel(dev);
 	qt2025_pub_state(ad, QT2025_ST_STOPPED);
 	close(ctx->wake_fd);
