@@ -36,13 +36,16 @@
 
 /* ---- publications (read by ethdev ops, xstats, telemetry, other processes) ---- */
 
-/* The PHY thread is the only writer of ad->info (a sequence counter, see qt2025.h). */
+/* The PHY thread is the only writer of ad->info (a sequence counter, see qt2025.h). An odd
+ * value found here was left by a publication that never ended (a writer gone, or a test
+ * playing one): this one starts from it and ends even, so readers recover.
+ */
 static void
 info_write_begin(struct qt2025_adapter *ad)
 {
 	uint32_t s = rte_atomic_load_explicit(&ad->info_seq, rte_memory_order_relaxed);
 
-	rte_atomic_store_explicit(&ad->info_seq, s + 1, rte_memory_order_relaxed);
+	rte_atomic_store_explicit(&ad->info_seq, (s + 2) | 1, rte_memory_order_relaxed);
 	rte_atomic_thread_fence(rte_memory_order_release);
 }
 
