@@ -385,6 +385,10 @@ qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr)
 		return rc < 0 ? rc : -rc;
 	}
 	qt2025_tel_port_set(dev->data->port_id, true);
+#ifdef QT2025_DEBUG_WINDOW_US
+	QT_INIT_LOG(WARNING, ad->name, "debug build: PHY info readers sleep %u us between "
+		    "their sequence loads (qt2025_debug_window)", QT2025_DEBUG_WINDOW_US);
+#endif
 	return 0;
 }
 
