@@ -84,7 +84,7 @@ mounted=$tmp/huge
 prefix="qt2025-kill-$$"
 eal=(-d "$plugin" --no-pci --file-prefix "$prefix")
 mkfifo "$tmp/in"
-timeout 900 "$testpmd" "${eal[@]}" --huge-dir "$tmp/huge" -m 96 \
+timeout 900 stdbuf -oL "$testpmd" "${eal[@]}" --huge-dir "$tmp/huge" -m 96 \
 	--vdev net_qt2025_sim0,wire=kill,timing=fast \
 	--vdev net_qt2025_sim1,wire=kill,timing=fast -- -i --total-num-mbufs=2048 \
 	<"$tmp/in" >"$tmp/out" 2>&1 &
@@ -93,8 +93,8 @@ exec 3>"$tmp/in"
 cmd() { echo "$*" >&3; }
 tel() { timeout 5 "$telemetry" -f "$prefix" "$@" 2>&1; }
 wait_link() {   # port, 0|1: 30 s at most
-	local i
-	for i in $(seq 150); do
+	local end=$((SECONDS + 30))
+	while [ "$SECONDS" -lt "$end" ]; do
 		tel "/qt2025/phy,$1" | grep -q "\"link\": $2," && return 0
 		sleep 0.2
 	done
@@ -159,24 +159,47 @@ sleep 2
 idle_before=$(($(phy_ticks) - ticks0)); idle_ns=$(($(date +%s%N) - t0))
 all=(--stats --xstats --show-port --firmware-version --show-module-eeprom
      --dump-regs="$tmp/kregs")
-# Kills spread over a whole run, half of them over the part after EAL init (where the
-# driver's ops run; the init alone is most of a run)
+# Kills at random moments once the secondary is past rte_eal_init (its first output): half
+# over its ops, half 0-49 ms into the firmware version (the PHY info read side). A kill
+# inside rte_eal_init itself can leave one of DPDK 22.11's own locks in the shared memory
+# config held (memory hotplug lock, seen: every later secondary then hangs in its init and
+# the primary in its next rte_eal_cleanup): not the driver's to fix, so only
+# QT2025_KILL_INIT=1 kills there too (a third of the runs, over the whole run).
 t0=$(date +%s%N)
 (cd "$tmp" && pi "${all[@]}") >/dev/null
 run_ms=$((($(date +%s%N) - t0) / 1000000 + 1))
 t0=$(date +%s%N)
 pi -p 0 >/dev/null
 init_ms=$((($(date +%s%N) - t0) / 1000000))
-init_ms=$((init_ms < run_ms ? init_ms : 0))
+ops_ms=$((run_ms > init_ms + 20 ? run_ms - init_ms : 20))
 echo "     a run with every option takes $run_ms ms, with one port's stats $init_ms ms"
-killed=0 finished=0 in_fw=0 in_init=0
+killed=0 finished=0 in_fw=0 in_init=0 stuck=
 start=$(date +%s%N)
 exec 4>&2 2>/dev/null           # no "Killed" line from the shell for each run
 for i in $(seq "$runs"); do
 	(cd "$tmp" && exec stdbuf -oL "$procinfo" "${eal[@]}" -- "${all[@]}") >"$tmp/pi" 2>&1 &
 	p=$!
-	if [ $((i % 2)) -eq 0 ]; then d=$((RANDOM % run_ms))
-	else d=$((init_ms + RANDOM % (run_ms - init_ms))); fi
+	if [ "${QT2025_KILL_INIT:-0}" = 1 ] && [ $((i % 3)) -eq 0 ]; then
+		pat=
+		d=$((RANDOM % run_ms))
+	elif [ $((i % 2)) -eq 0 ]; then
+		pat='NIC statistics'
+		d=$((RANDOM % ops_ms))
+	else
+		pat='firmware version ===='
+		d=$((RANDOM % 50))
+	fi
+	for w in $(seq 400); do         # 2 s at most
+		[ -z "$pat" ] && break
+		grep -q "$pat" "$tmp/pi" && break
+		kill -0 "$p" 2>/dev/null || break
+		sleep 0.005
+	done
+	if [ -n "$pat" ] && [ "$w" -eq 400 ] && ! grep -q 'NIC statistics' "$tmp/pi"; then
+		kill -9 "$p"; wait "$p"
+		stuck=$i        # EAL itself wedged: later runs would only hang the same way
+		break
+	fi
 	sleep "$((d / 1000)).$(printf '%03d' $((d % 1000)))"
 	if kill -9 "$p" 2>/dev/null; then
 		killed=$((killed + 1))
@@ -196,9 +219,12 @@ for i in $(seq "$runs"); do
 done
 exec 2>&4 4>&-
 loop_ms=$((($(date +%s%N) - start) / 1000000))
-echo "     $runs runs in $loop_ms ms: $killed killed ($in_init in EAL init, $in_fw reading" \
+echo "     ${stuck:-$runs} runs in $loop_ms ms: $killed killed ($in_init in EAL init, $in_fw reading" \
 	"the PHY info for fw_version), $finished finished first"
 [ "$killed" -gt 0 ] && ok kill_loop || ko kill_loop "no run was killed"
+[ -n "$stuck" ] && echo "xfail $label.kill_loop: run $stuck hung in rte_eal_init: a lock in" \
+	"DPDK's shared memory config left held by a secondary killed in its EAL init or" \
+	"cleanup (a DPDK 22.11 limit, not the driver); the loop stopped there"
 
 # ---- the primary afterwards ----
 sleep 1
@@ -225,6 +251,10 @@ n1=$(lsc_events)
 	ko link_events "$((n1 - n0)) LSC events for a cable pulled and plugged (expected 4)"
 
 cmd "show port summary all"
+sleep 0.5
+[ "$(grep -cE '^[01] +[0-9A-F:]{17} +net_qt2025_sim[01] .* up +10 Gbps' "$tmp/out")" -eq 2 ] &&
+	ok testpmd_cmd || ko testpmd_cmd "$(grep -A3 'summary' "$tmp/out" | tail -n 4)"
+
 t0=$(date +%s%N)
 cmd "quit"
 exec 3>&-
@@ -238,7 +268,8 @@ if kill -0 "$tpid" 2>/dev/null; then
 	# in the driver, where gdb can tell.
 	where=$(timeout 30 gdb -p "$(pgrep -P "$tpid" | head -n 1)" -batch -ex "bt 6" 2>/dev/null |
 		grep -E '^#[0-9]' | head -n 3 | sed -E 's/ \(.*//; s/.* in //' | tr '\n' ' ')
-	if echo "$where" | grep -qE '^#?[0-9]* *(rte_mcfg_|rte_rwlock_|rte_spinlock_|malloc_)'; then
+	if echo "$where" | grep -qE 'rte_mcfg_|malloc_heap|rte_memzone|rte_eal_' &&
+		! echo "$where" | grep -q qt2025; then
 		echo "xfail $label.quit: wedged in DPDK's EAL (a lock in its shared memory config" \
 			"held by a killed secondary: a DPDK 22.11 limit, not the driver): $where"
 	else
@@ -251,9 +282,9 @@ else
 	echo "     quit took $quit_ms ms"
 	[ "$rc" -eq 0 ] && ok quit || ko quit "exit $rc: $(tail -n 3 "$tmp/out")"
 fi
-# testpmd's stdout is a file, flushed at exit: the command's answer is read now
-[ "$(grep -cE '^[01] +[0-9A-F:]{17} +net_qt2025_sim[01] .* up +10 Gbps' "$tmp/out")" -eq 2 ] &&
-	ok testpmd_cmd || ko testpmd_cmd "$(grep -A3 'summary' "$tmp/out" | tail -n 4)"
+# the driver's part of quit: both ports closed (PHY threads joined), whatever EAL did next
+[ "$(grep -cE '^Port [01] is closed' "$tmp/out")" -eq 2 ] && ok ports_closed ||
+	ko ports_closed "$(grep -cE '^Port [01] is closed' "$tmp/out") ports closed"
 
 echo "qt-test $label: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
