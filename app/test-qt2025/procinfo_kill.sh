@@ -174,6 +174,8 @@ init_ms=$((($(date +%s%N) - t0) / 1000000))
 ops_ms=$((run_ms > init_ms + 20 ? run_ms - init_ms : 20))
 echo "     a run with every option takes $run_ms ms, with one port's stats $init_ms ms"
 killed=0 finished=0 in_fw=0 in_init=0 stuck=
+fw_ms=2
+[ "$window" = on ] && fw_ms=50
 start=$(date +%s%N)
 exec 4>&2 2>/dev/null           # no "Killed" line from the shell for each run
 for i in $(seq "$runs"); do
@@ -184,10 +186,10 @@ for i in $(seq "$runs"); do
 		d=$((RANDOM % run_ms))
 	elif [ $((i % 2)) -eq 0 ]; then
 		pat='NIC statistics'
-		d=$((RANDOM % ops_ms))
-	else
+		d=$((RANDOM % (ops_ms < 20 ? ops_ms : 20)))
+	else            # the read side: 2 x 20 ms with the debug window, microseconds without
 		pat='firmware version ===='
-		d=$((RANDOM % 50))
+		d=$((RANDOM % fw_ms))
 	fi
 	for w in $(seq 400); do         # 2 s at most
 		[ -z "$pat" ] && break
