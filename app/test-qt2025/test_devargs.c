@@ -19,7 +19,8 @@ static const char pci_params[] =
 static const char sim_params[] =
 	"wire=<name>|tap:<ifname> "
 	"module=none|lrm|sr|lr|dac|1g-sx|1g-lx|invalid|1g-cx|1g-t|er|active-dac "
-	"timing=real|fast rxd_bc=2|3 txf_cookie=echo|zero dma=auto|manual "
+	"timing=real|fast rxd_bc=2|3 txf_cookie=echo|zero mdio_absent=ffff-err|ffff|zero "
+	"isr_read=msk0|raw|msk0-all dma=auto|manual "
 	"phy_fw=<path> nic_fw=<path> link_poll_ms=<10-10000> fw_force=<0|1>";
 
 QT_TEST(devargs, param_strings)
@@ -73,6 +74,8 @@ QT_TEST(devargs, bad_values)
 		"0123456789012345678901234567890123", "module=xx", "module=", "wire=tap:",
 		"wire=tap:a:b", "wire=tap:0123456789abcdef", "timing=slow", "rxd_bc=4",
 		"txf_cookie=no",
+		"mdio_absent=0xffff",
+		"isr_read=isr",
 		"phy_fw=", "nic_fw=", "bogus=1", "link_poll_ms", "link_poll_ms= 100",
 		"link_poll_ms=+100", "link_poll_ms=-18446744073709551606",
 		"link_poll_ms=18446744073709551626", "fw_force=0x1", "rxd_bc= 3",
@@ -126,5 +129,22 @@ QT_TEST(devargs, module_table)
 	QT_ASSERT_EQ(qt2025_module_parse("SR"), -EINVAL);
 	QT_ASSERT_EQ(qt2025_module_parse(NULL), -EINVAL);
 	QT_ASSERT(strcmp(qt2025_module_name(12), "reserved") == 0, "code 12");
+	return 0;
+}
+
+/* The model variants of UNCERTAIN PHY and interrupt facts (hw note 1, 3.8). */
+QT_TEST(devargs, variants)
+{
+	struct qt2025_devargs a;
+
+	QT_ASSERT_EQ(qt2025_devargs_parse("t", "", true, &a), 0);
+	QT_ASSERT(a.mdio_absent == 0 && a.isr_read == 0, "defaults %u %u", a.mdio_absent,
+		  a.isr_read);
+	QT_ASSERT_EQ(qt2025_devargs_parse("t", "mdio_absent=zero,isr_read=msk0-all", true, &a),
+		     0);
+	QT_ASSERT(a.mdio_absent == 2 && a.isr_read == 2, "got %u %u", a.mdio_absent, a.isr_read);
+	QT_ASSERT_EQ(qt2025_devargs_parse("t", "mdio_absent=ffff,isr_read=raw", true, &a), 0);
+	QT_ASSERT(a.mdio_absent == 1 && a.isr_read == 1, "got %u %u", a.mdio_absent, a.isr_read);
+	QT_ASSERT_EQ(qt2025_devargs_parse("t", "mdio_absent=ffff", false, &a), -EINVAL);
 	return 0;
 }

@@ -354,3 +354,46 @@ QT_EAL_TEST(eal_ethdev, port_id_reused_by_other_card)
 		  "the model is another card's", b);
 	return 0;
 }
+
+/*
+ * Every ethdev port taken (net_null fills them): probing a simulated port fails with
+ * -ENOSPC and one line that names the device and the limit, and leaves no PHY thread.
+ */
+QT_EAL_TEST(eal_ethdev, no_port_left)
+{
+	char name[32], *buf = NULL;
+	unsigned int n = 0, i;
+	size_t len = 0;
+	FILE *f;
+	int rc, lines = 0;
+	const char *p;
+
+	while (rte_eth_dev_count_total() < RTE_MAX_ETHPORTS) {
+		snprintf(name, sizeof(name), "net_null%u", n);
+		if (rte_vdev_init(name, NULL) != 0)
+			break;
+		n++;
+	}
+	f = open_memstream(&buf, &len);
+	QT_ASSERT(f != NULL, "open_memstream");
+	rte_openlog_stream(f);
+	rc = rte_vdev_init("net_qt2025_sim_full", "timing=fast");
+	rte_openlog_stream(NULL);
+	fclose(f);
+	fputs(buf, stderr);
+	for (p = buf; (p = strstr(p, "no ethdev port left")) != NULL; p++)
+		lines++;
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "net_null%u", i);
+		rte_vdev_uninit(name);
+	}
+	QT_ASSERT(rte_eth_dev_count_total() + n >= RTE_MAX_ETHPORTS,
+		  "only %u net_null ports could be made", n);
+	QT_ASSERT(rc == -ENOSPC, "probe with no port left returned %d, not -ENOSPC", rc);
+	QT_ASSERT(lines == 1 && strstr(buf, "net_qt2025_sim_full") != NULL &&
+		  strstr(buf, "RTE_MAX_ETHPORTS") != NULL, "want one line naming the device "
+		  "and RTE_MAX_ETHPORTS, got: %s", buf);
+	free(buf);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), 0);
+	return 0;
+}

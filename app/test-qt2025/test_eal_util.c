@@ -84,12 +84,23 @@ qtt_mempool(void)
 	return mp;
 }
 
+/* QT2025_SIM_VARIANT (e.g. "mdio_absent=zero,isr_read=raw") is appended to the devargs of
+ * every simulated port: the suites run under each model variant of an UNCERTAIN fact.
+ */
 int
 qtt_port_create(const char *name, const char *args, uint16_t *port)
 {
+	const char *variant = getenv("QT2025_SIM_VARIANT");
+	char all[1024];
 	struct qt_sim *sim;
 	int rc;
 
+	if (variant != NULL && variant[0] != '\0' &&
+	    strncmp(name, "net_qt2025_sim", strlen("net_qt2025_sim")) == 0) {
+		snprintf(all, sizeof(all), "%s%s%s", args != NULL ? args : "",
+			 args != NULL && args[0] != '\0' ? "," : "", variant);
+		args = all;
+	}
 	rc = rte_vdev_init(name, args);
 	if (rc != 0) {
 		fprintf(stderr, "    rte_vdev_init(%s, \"%s\") = %d\n", name, args, rc);

@@ -50,6 +50,8 @@ struct qt2025_devargs {
 	bool timing_real;
 	uint8_t rxd_bc;                 /* model variants of UNCERTAIN facts (hw note 4.4, 4.6) */
 	bool txf_zero_cookie;
+	uint8_t mdio_absent;            /* hw note 1: enum qt_sim_mdio_absent */
+	uint8_t isr_read;               /* hw note 3.8: enum qt_sim_isr_read */
 	bool manual_dma;                /* the DMA engines run when stepped (benchmarks) */
 };
 
@@ -77,6 +79,7 @@ struct qt2025_phy_info {
 	bool mac_link;                  /* MAC_LNK_STAT bit 2 */
 	uint32_t mac_speed;             /* configured by 6.3 */
 	char reason[128];               /* why bring-up failed, "" otherwise */
+	char no_link[96];               /* running: why there is no link, "" when up */
 };
 
 struct qt2025_counters {

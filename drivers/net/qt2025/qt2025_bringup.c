@@ -11,6 +11,7 @@
 
 #include <rte_memzone.h>
 
+#include "qt2025_errata.h"
 #include "qt2025_link.h"
 #include "qt2025_fw.h"
 #include "qt2025_devargs.h"
@@ -18,7 +19,7 @@
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
 
-#define FW_READY_STEP_MS 10     /* 8.3 step 15 polls every 50 ms; 10 ms costs nothing here */
+#define FW_READY_STEP_MS 2      /* 8.3 step 15 polls every 50 ms; a poll is 2 MDIO frames (20 us) */
 
 /* The MAC stays configured while the link is down, so that the link coming back raises
  * LNKCHG0.
@@ -123,6 +124,7 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 {
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
 	struct qt2025_proc *proc = qt2025_proc(ctx->dev);
+	bool restarted;
 	uint64_t t0;
 	int rc;
 
@@ -157,14 +159,18 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 
 	qt2025_pub_state(ad, QT2025_ST_FW_LOAD);
 	t0 = qt_now_ns(ctx->hw);
-	rc = qt2025_download(ctx->hw, proc->phy_fw.data, proc->phy_fw.len);
+	rc = qt2025_download_shared(ctx->hw, proc->phy_fw.data, proc->phy_fw.len);
 	if (rc != 0)
 		return fail(ctx, "PHY firmware download failed", rc);
 	rte_atomic_store_explicit(&ad->cnt.fw_load_us, (qt_now_ns(ctx->hw) - t0) / 1000,
 				  rte_memory_order_relaxed);
 	rte_atomic_fetch_add_explicit(&ad->cnt.fw_loads, 1, rte_memory_order_relaxed);
 	qt2025_pub_state(ad, QT2025_ST_FW_WAIT);
-	rc = qt2025_wait_ready(ctx->hw, FW_READY_STEP_MS, QT2025_FW_READY_MS);
+	/* with the QT2025C erratum 17689 recovery (hw note 8.7; qt2025_errata.h) */
+	rc = qt2025_errata_wait_ready(ctx->hw, FW_READY_STEP_MS, QT2025_FW_READY_MS, &restarted);
+	if (restarted)
+		QT_PHY_LOG(NOTICE, ad, "PHY status stuck at 0x00 with the heartbeat running: "
+			   "restarted from RAM (hw note 8.7)");
 	if (rc == 0)
 		rc = qt2025_read_fw_state(ctx->hw, fs);
 	if (rc != 0)

@@ -14,7 +14,30 @@
 
 #include "qt2025_devargs.h"
 
-enum devarg_kind { PATH, POLL_MS, BOOL, WIRE, MODULE, TIMING, RXD_BC, TXF_COOKIE, DMA };
+enum devarg_kind {
+	PATH, POLL_MS, BOOL, WIRE, MODULE, TIMING, RXD_BC, TXF_COOKIE, MDIO_ABSENT, ISR_READ, DMA
+};
+
+/* The index of v in the '|'-separated choices, or -EINVAL. */
+static int
+parse_choice(const char *v, const char *choices)
+{
+	size_t n = v != NULL ? strlen(v) : 0;
+	int i = 0;
+
+	while (n > 0 && *choices != '\0') {
+		const char *end = strchr(choices, '|');
+		size_t len = end != NULL ? (size_t)(end - choices) : strlen(choices);
+
+		if (len == n && strncmp(v, choices, n) == 0)
+			return i;
+		if (end == NULL)
+			break;
+		choices = end + 1;
+		i++;
+	}
+	return -EINVAL;
+}
 
 struct devarg {
 	const char *key;
@@ -139,6 +162,12 @@ parse_pair(const struct devarg *d, const char *v, struct qt2025_devargs *a)
 			return -EINVAL;
 		a->txf_zero_cookie = strcmp(v, "zero") == 0;
 		return 0;
+	case MDIO_ABSENT:       /* the model's variants, in the order of qt_sim.h */
+		rc = parse_choice(v, "ffff-err|ffff|zero");
+		return rc < 0 ? rc : (a->mdio_absent = (uint8_t)rc, 0);
+	case ISR_READ:
+		rc = parse_choice(v, "msk0|raw|msk0-all");
+		return rc < 0 ? rc : (a->isr_read = (uint8_t)rc, 0);
 	case DMA:
 		if (v == NULL || (strcmp(v, "auto") != 0 && strcmp(v, "manual") != 0))
 			return -EINVAL;

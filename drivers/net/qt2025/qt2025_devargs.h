@@ -42,6 +42,8 @@
 	X(timing, TIMING, "real|fast") S \
 	X(rxd_bc, RXD_BC, "2|3") S \
 	X(txf_cookie, TXF_COOKIE, "echo|zero") S \
+	X(mdio_absent, MDIO_ABSENT, "ffff-err|ffff|zero") S \
+	X(isr_read, ISR_READ, "msk0|raw|msk0-all") S \
 	X(dma, DMA, "auto|manual")
 #define QT2025_DEVARG_PARAM_(key, kind, help) #key "=" help
 #define QT2025_PCI_PARAMS QT2025_DEVARGS_COMMON(QT2025_DEVARG_PARAM_, " ")

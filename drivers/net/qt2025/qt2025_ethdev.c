@@ -314,6 +314,16 @@ qt2025_dev_remove(struct rte_eth_dev *dev)
 /* ---- probe, primary ---- */
 
 int
+qt2025_port_available(const char *name)
+{
+	if (rte_eth_dev_count_total() < RTE_MAX_ETHPORTS)
+		return 0;
+	QT_INIT_LOG(ERR, name, "no ethdev port left: all %d (RTE_MAX_ETHPORTS of this DPDK "
+		    "build) are in use", RTE_MAX_ETHPORTS);
+	return -ENOSPC;
+}
+
+int
 qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 		const struct qt2025_builtin_fw *builtin)
 {

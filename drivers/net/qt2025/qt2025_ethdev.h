@@ -18,6 +18,10 @@
  */
 int qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 		    const struct qt2025_builtin_fw *builtin);
+/* Primary, before allocating: -ENOSPC after one line when every one of the RTE_MAX_ETHPORTS
+ * ethdev ports is taken (ethdev's own line does not name the device).
+ */
+int qt2025_port_available(const char *name);
 /* Secondary: installs the read-only ops table (cached link, stats, xstats, versions). */
 void qt2025_dev_attach_secondary(struct rte_eth_dev *dev);
 /* Either process: what dev_close does there (the PHY thread and alarms stop before

@@ -18,9 +18,9 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
-#include <rte_alarm.h>
 #include <rte_interrupts.h>
 
+#include "qt2025_errata.h"
 #include "qt2025_link.h"
 #include "qt2025_devargs.h"
 #include "qt2025_ethdev.h"
@@ -29,7 +29,6 @@
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
 
-#define LSC_ALARM_US 1
 #define WARM_CLOCK_DEADLINE_MS 1000     /* warm start: 6 MHz at link up, or after this */
 /* close waits this long for the PHY thread: every wait in it checks stop within a few ms */
 #define QT2025_JOIN_MS 2000
@@ -75,13 +74,18 @@ qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt2025_fw_state *fs, int p
 		ad->info.phy_addr = phy_addr;
 	}
 	snprintf(ad->info.reason, sizeof(ad->info.reason), "%s", reason);
+	ad->info.no_link[0] = '\0';
 	info_write_end(ad);
 }
 
+/* no_link: why the running port has no link ("" when up), NULL to keep the last one */
 static void
-pub_watch(struct qt2025_adapter *ad, const struct qt2025_obs *o, uint32_t mac_speed)
+pub_watch(struct qt2025_adapter *ad, const struct qt2025_obs *o, uint32_t mac_speed,
+	  const char *no_link)
 {
 	info_write_begin(ad);
+	if (no_link != NULL)
+		snprintf(ad->info.no_link, sizeof(ad->info.no_link), "%s", no_link);
 	if (o->watch_ok) {
 		ad->info.module = o->module;
 		ad->info.heartbeat = o->heartbeat;
@@ -133,74 +137,6 @@ wait_event(struct qt2025_link_ctx *ctx, uint64_t ms)
 	    read(ctx->wake_fd, &v, sizeof(v)) < 0)
 		v = 0;
 	return stop_requested(ctx);
-}
-
-/* ---- LSC delivery ---- */
-
-static void
-lsc_alarm(void *arg)
-{
-	struct rte_eth_dev *dev = arg;
-	struct qt2025_adapter *ad;
-
-	/* close cancels the alarm before it frees anything (qt2025_link_uninit); this
-	 * catches an alarm of a port closed in this process (a generation check)
-	 */
-	if (qt2025_proc(dev)->link == NULL)
-		return;
-	ad = qt2025_adapter(dev);
-	rte_atomic_store_explicit(&ad->lsc_pending, 0, rte_memory_order_release);
-	if (rte_atomic_load_explicit(&ad->started, rte_memory_order_acquire))
-		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
-}
-
-void
-qt2025_link_lsc_cancel(struct rte_eth_dev *dev)
-{
-	rte_eal_alarm_cancel(lsc_alarm, dev);
-	rte_atomic_store_explicit(&qt2025_adapter(dev)->lsc_pending, 0,
-				  rte_memory_order_release);
-}
-
-/* Publishes the link into dev_link (only while started) and arms one LSC alarm. */
-static void
-publish(struct qt2025_link_ctx *ctx)
-{
-	struct rte_eth_dev *dev = ctx->dev;
-	struct qt2025_adapter *ad = qt2025_adapter(dev);
-	struct rte_eth_link link;
-
-	/* under pub_lock, so that dev_start/dev_stop never interleave with a publication */
-	rte_spinlock_lock(&ctx->pub_lock);
-	if (!rte_atomic_load_explicit(&ad->started, rte_memory_order_acquire))
-		goto out;
-	qt_link_fill(&link, ctx->judge.up, ctx->mac_speed);
-	if (rte_eth_linkstatus_set(dev, &link) != 0)
-		goto out;
-	if (dev->data->dev_conf.intr_conf.lsc &&
-	    rte_atomic_exchange_explicit(&ad->lsc_pending, 1, rte_memory_order_acq_rel) == 0 &&
-	    rte_eal_alarm_set(LSC_ALARM_US, lsc_alarm, dev) != 0) {
-		rte_atomic_store_explicit(&ad->lsc_pending, 0, rte_memory_order_release);
-		QT_PHY_LOG(ERR, ad, "cannot arm the LSC alarm");
-	}
-out:
-	rte_spinlock_unlock(&ctx->pub_lock);
-}
-
-static void
-count_event(struct qt2025_link_ctx *ctx, unsigned int act)
-{
-	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
-
-	if (act & QT2025_ACT_UP) {
-		rte_atomic_fetch_add_explicit(&ad->cnt.link_up_events, 1,
-					      rte_memory_order_relaxed);
-		QT_PHY_LOG(INFO, ad, "link up, %u Mbps full duplex", ctx->mac_speed);
-	} else if (act & QT2025_ACT_DOWN) {
-		rte_atomic_fetch_add_explicit(&ad->cnt.link_down_events, 1,
-					      rte_memory_order_relaxed);
-		QT_PHY_LOG(INFO, ad, "link down");
-	}
 }
 
 /* ---- link watching ---- */
@@ -255,17 +191,17 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 	qt2025_observe_mac(ctx->hw, periodic, &o);
 	act = qt2025_judge_mac(&ctx->judge, &o);
 	if (act != 0) {
-		count_event(ctx, act);
-		publish(ctx);
+		qt2025_link_count(ctx, act);
+		qt2025_link_publish(ctx);
 	}
 	qt2025_observe_phy(ctx->hw, &o);
 	act = qt2025_judge(&ctx->judge, &o);
-	count_event(ctx, act);
+	qt2025_link_count(ctx, act);
 	if (act & QT2025_ACT_CRASH) {
 		QT_PHY_LOG(ERR, ad, "PHY firmware heartbeat %s: restarting the PHY",
 			   o.watch_ok ? "stopped" : "unreadable");
 		rte_atomic_fetch_add_explicit(&ad->cnt.fw_crashes, 1, rte_memory_order_relaxed);
-		publish(ctx);
+		qt2025_link_publish(ctx);
 		sync_mdio_counters(ad, ctx->hw);
 		return false;
 	}
@@ -281,9 +217,19 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 		ctx->mac_speed = 0;
 		qt2025_configure_mac(ctx, ad->info.module);
 	}
-	pub_watch(ad, &o, ctx->mac_speed);
+	if (act & QT2025_ACT_PCS_KICK) {
+		/* harmless without the erratum: the loopback is gone before the next look */
+		QT_PHY_LOG(NOTICE, ad, "light but no PCS block lock: PMA loopback pulse "
+			   "(hw note 8.7), next in %u s if it lasts", ctx->judge.pcs_kick_ms / 1000);
+		qt2025_errata_pcs_kick(ctx->hw);
+	}
+	pub_watch(ad, &o, ctx->mac_speed, periodic || ctx->judge.up ?
+		  qt2025_no_link_reason(&ctx->judge, &o, ctx->low_power,
+					rte_atomic_load_explicit(&ad->admin_down,
+								 rte_memory_order_relaxed))
+		  : NULL);
 	/* idempotent: catches a dev_start that raced with a change */
-	publish(ctx);
+	qt2025_link_publish(ctx);
 	sync_mdio_counters(ad, ctx->hw);
 	return true;
 }
@@ -326,13 +272,21 @@ phy_thread(void *arg)
 	struct qt2025_fw_state fs;
 	bool crashed = false;
 
+	qt2025_phy_cpu_check(ad);
 	while (qt2025_bringup(ctx, crashed, &fs) == 0) {
-		qt2025_judge_init(&ctx->judge, qt_now_ns(ctx->hw), fs.heartbeat);
+		if (crashed)
+			qt2025_link_recovery_event(ctx, QT2025_REC_SUCCESS);
+		qt2025_judge_init(&ctx->judge, qt_now_ns(ctx->hw), fs.heartbeat,
+				  ad->args.link_poll_ms);
 		apply_requests(ctx, true);
 		crashed = !watch(ctx);
 		if (!crashed)
 			break;
+		qt2025_link_recovery_event(ctx, QT2025_REC_RECOVERING);
 	}
+	/* a bring-up after a crash that failed (not one the close interrupted) */
+	if (crashed && qt2025_state_get(ad) == QT2025_ST_FAILED)
+		qt2025_link_recovery_event(ctx, QT2025_REC_FAILED);
 	/* a failed bring-up leaves nothing to watch: sleep until the port is closed; the
 	 * TXD FIFO is the rings' whatever happened
 	 */
@@ -415,11 +369,13 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 		QT_PHY_LOG(ERR, ad, "PHY thread did not stop within %u ms: left behind, its "
 			   "context leaked", QT2025_JOIN_MS);
 		qt2025_link_lsc_cancel(dev);
+		qt2025_link_recovery_cancel(ctx);
 		qt2025_pub_state(ad, QT2025_ST_STOPPED);
 		proc->link = NULL;
 		return;
 	}
 	qt2025_link_lsc_cancel(dev);
+	qt2025_link_recovery_cancel(ctx);
 	qt2025_pub_state(ad, QT2025_ST_STOPPED);
 	close(ctx->wake_fd);
 	qt_hw_set_stop(&proc->hw, NULL, NULL);

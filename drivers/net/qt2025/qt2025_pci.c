@@ -72,7 +72,14 @@ qt2025_pci_dev_init(struct rte_eth_dev *dev)
 static int
 qt2025_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci)
 {
+	int rc;
+
 	RTE_SET_USED(drv);
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
+		rc = qt2025_port_available(pci->device.name);
+		if (rc != 0)
+			return rc;
+	}
 	return rte_eth_dev_pci_generic_probe(pci, sizeof(struct qt2025_adapter),
 					     qt2025_pci_dev_init);
 }

@@ -35,6 +35,8 @@ struct sim_card {
 	char wire[32];
 	uint8_t rxd_bc;                 /* variants are the card's make: another one is a */
 	bool txf_zero_cookie;           /* new card */
+	uint8_t mdio_absent;
+	uint8_t isr_read;
 	bool manual_dma;
 	struct qt_sim *sim;
 	int irq_fd;             /* the model's MSI: written by the model, read by EAL */
@@ -55,6 +57,8 @@ static uint64_t sim_cards_born;
  * an fd that was closed.
  */
 static rte_rwlock_t sim_irq_lock = RTE_RWLOCK_INITIALIZER;
+/* the clock of cards powered from now on; NULL: the real one (tests only, see the .h) */
+static const struct qt_sim_clock *sim_clock;
 
 static void
 sim_irq(void *arg)
@@ -163,6 +167,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	card = card_find(name);
 	if (card != NULL && (strcmp(card->wire, a->wire) != 0 || card->rxd_bc != a->rxd_bc ||
 			     card->txf_zero_cookie != a->txf_zero_cookie ||
+			     card->mdio_absent != a->mdio_absent ||
+			     card->isr_read != a->isr_read ||
 			     card->manual_dma != a->manual_dma)) {
 		card_free(card);
 		card = NULL;
@@ -181,6 +187,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	snprintf(card->wire, sizeof(card->wire), "%s", a->wire);
 	card->rxd_bc = a->rxd_bc;
 	card->txf_zero_cookie = a->txf_zero_cookie;
+	card->mdio_absent = a->mdio_absent;
+	card->isr_read = a->isr_read;
 	card->manual_dma = a->manual_dma;
 	card->port_id = -1;
 	card->born = ++sim_cards_born;
@@ -197,12 +205,17 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	}
 
 	memset(&cfg, 0, sizeof(cfg));
-	cfg.wire = a->wire;
+	/* wire=none: nothing in the cage's cable socket (as module=none is nothing in the
+	 * cage); plugging a cable in later gives the loopback plug of a port without wire=
+	 */
+	cfg.wire = strcmp(a->wire, "none") == 0 ? "" : a->wire;
 	/* the model's module types are the 3.D70C codes (hw note 8.5) */
 	cfg.module = (enum qt_sim_module)a->module;
 	cfg.timing = a->timing_real ? QT_SIM_TIMING_REAL : QT_SIM_TIMING_FAST;
 	cfg.rxd_bc = a->rxd_bc;
 	cfg.txf_zero_cookie = a->txf_zero_cookie;
+	cfg.mdio_absent = (enum qt_sim_mdio_absent)a->mdio_absent;
+	cfg.isr_read = (enum qt_sim_isr_read)a->isr_read;
 	cfg.manual_dma = a->manual_dma;
 	cfg.phy_addr = 1;       /* as on the Edimax EN-9320SFP+ (hw note 1.2) */
 	/* a locally administered MAC address that differs per card name */
@@ -217,6 +230,7 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	cfg.irq = sim_irq;
 	cfg.irq_arg = card;
 	cfg.dma_map = sim_dma_map;
+	cfg.clock = sim_clock;
 	/* not under sim_irq_lock: creating may raise an interrupt (dropped, no driver yet) */
 	sim = qt_sim_create(&cfg);
 	rte_rwlock_write_lock(&sim_irq_lock);
@@ -230,6 +244,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 				    strerror(errno));
 		goto fail;
 	}
+	if (strcmp(a->wire, "none") == 0)
+		qt_sim_set_cable(card->sim, false);
 	return card;
 fail:
 	rte_intr_instance_free(card->intr);
@@ -272,6 +288,9 @@ qt2025_sim_probe(struct rte_vdev_device *vdev)
 	}
 
 	rc = qt2025_devargs_parse(name, rte_vdev_device_args(vdev), true, &args);
+	if (rc != 0)
+		return rc;
+	rc = qt2025_port_available(name);
 	if (rc != 0)
 		return rc;
 	dev = rte_eth_vdev_allocate(vdev, sizeof(struct qt2025_adapter));
@@ -368,6 +387,27 @@ qt2025_sim_module(uint16_t port_id, uint8_t module)
 		qt_sim_set_module(sim, (enum qt_sim_module)module);
 	rte_spinlock_unlock(&sim_cards_lock);
 	return sim != NULL ? 0 : -ENODEV;
+}
+
+int
+qt2025_sim_fault(uint16_t port_id, enum qt_sim_fault fault, uint32_t arg)
+{
+	struct qt_sim *sim;
+
+	rte_spinlock_lock(&sim_cards_lock);
+	sim = sim_of_port(port_id);
+	if (sim != NULL)
+		qt_sim_set_fault(sim, fault, arg);
+	rte_spinlock_unlock(&sim_cards_lock);
+	return sim != NULL ? 0 : -ENODEV;
+}
+
+void
+qt2025_sim_clock_set(const struct qt_sim_clock *clock)
+{
+	rte_spinlock_lock(&sim_cards_lock);
+	sim_clock = clock;
+	rte_spinlock_unlock(&sim_cards_lock);
 }
 
 /* For tests in this process: the model behind a simulated port, NULL otherwise. */

@@ -174,7 +174,9 @@ qt_tel_phy(const char *cmd __rte_unused, const char *params, struct rte_tel_data
 	rte_tel_data_add_dict_int(d, "mac_link", info.mac_link);
 	qt_tel_add_u64(d, "mac_speed", info.mac_speed);
 	rte_tel_data_add_dict_int(d, "heartbeat", info.heartbeat);
-	rte_tel_data_add_dict_string(d, "reason", info.reason);
+	/* why bring-up failed; for a running port, why it has no link */
+	rte_tel_data_add_dict_string(d, "reason", info.reason[0] != '\0' ? info.reason :
+				     info.no_link);
 	qt_tel_add_u64(d, "link_up_events", qt_tel_cnt(&ad->cnt.link_up_events));
 	qt_tel_add_u64(d, "link_down_events", qt_tel_cnt(&ad->cnt.link_down_events));
 	qt_tel_add_u64(d, "mac_link_resets", qt_tel_cnt(&ad->cnt.mac_resets));

@@ -35,6 +35,7 @@
 #define PROG_MEM_PART1          16384
 
 #define STOP_CHECK_BYTES        1024    /* ~20 ms of download at 6 MHz */
+#define MDIO_POLL_NS            100     /* BUSY read again after a frame overran */
 
 struct qt2025_step {
 	uint8_t mmd;
@@ -119,11 +120,9 @@ qt2025_identify(struct qt_hw *hw)
 }
 
 int
-qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len)
+qt2025_dl_begin(struct qt2025_dl *dl, struct qt_hw *hw, const uint8_t *img, size_t len)
 {
-	const int pa = hw->phy_addr;
 	unsigned int i;
-	size_t n;
 	int rc;
 
 	if (img == NULL || len == 0 || len > QT2025_FW_MAX_LEN) {
@@ -138,35 +137,97 @@ qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len)
 	for (i = 0; i < RTE_DIM(qt2025_cfg_steps); i++) {
 		const struct qt2025_step *s = &qt2025_cfg_steps[i];
 
-		rc = tn40_mdio_write(hw, pa, s->mmd, s->reg, s->val);
+		rc = tn40_mdio_write(hw, hw->phy_addr, s->mmd, s->reg, s->val);
 		if (rc != 0) {
 			qt_hw_why(hw, "step %u (%u.%04X = 0x%04X): %s", i + 2, s->mmd, s->reg,
 				  s->val, strerror(-rc));
 			return rc;
 		}
 	}
+	memset(dl, 0, sizeof(*dl));
+	dl->hw = hw;
+	dl->img = img;
+	dl->len = len;
+	return 0;
+}
 
-	/* 13: one write per byte; 16 KiB into PCS program memory, the rest into PHY XS */
-	for (n = 0; n < len; n++) {
-		int mmd = n < PROG_MEM_PART1 ? MMD_PCS : MMD_PHYXS;
-		uint16_t reg = (uint16_t)(PROG_MEM_BASE + n % PROG_MEM_PART1);
+enum { DL_IDLE, DL_ADDR, DL_DATA };     /* which frame of a byte's write is on the wire */
 
-		/* a close must not wait for the rest of a 0.5 s download */
-		if (n % STOP_CHECK_BYTES == 0 && hw->stop != NULL && hw->stop(hw->stop_arg))
-			return -EINTR;
-		rc = tn40_mdio_write(hw, pa, mmd, reg, img[n]);
+/* Step 13: one write per byte; 16 KiB into PCS program memory, the rest into PHY XS. */
+int
+qt2025_dl_poll(struct qt2025_dl *dl)
+{
+	struct qt_hw *hw = dl->hw;
+	int mmd = dl->n < PROG_MEM_PART1 ? MMD_PCS : MMD_PHYXS;
+	uint16_t reg = (uint16_t)(PROG_MEM_BASE + dl->n % PROG_MEM_PART1);
+	int rc;
+
+	for (;;) {
+		uint64_t now = qt_now_ns(hw);
+
+		if (dl->phase == DL_IDLE) {
+			if (dl->n == dl->len)
+				return 0;
+			/* a close must not wait for the rest of a 0.5 s download */
+			if (dl->n % STOP_CHECK_BYTES == 0 && hw->stop != NULL &&
+			    hw->stop(hw->stop_arg))
+				return -EINTR;
+			mmd = dl->n < PROG_MEM_PART1 ? MMD_PCS : MMD_PHYXS;
+			reg = (uint16_t)(PROG_MEM_BASE + dl->n % PROG_MEM_PART1);
+			dl->due_ns = tn40_mdio_start_addr(hw, hw->phy_addr, mmd, reg);
+			dl->phase = DL_ADDR;
+			return 1;
+		}
+		if (now < dl->due_ns)
+			return 1;
+		rc = tn40_mdio_frame_end(hw, dl->due_ns, now);
+		if (rc == -EBUSY)
+			return 1;       /* BUSY is read again at the next call */
 		if (rc != 0) {
-			qt_hw_why(hw, "byte %zu (%d.%04X): %s", n, mmd, reg, strerror(-rc));
+			qt_hw_why(hw, "byte %zu (%d.%04X): %s", dl->n, mmd, reg, strerror(-rc));
 			return rc;
 		}
+		if (dl->phase == DL_ADDR) {
+			dl->due_ns = tn40_mdio_start_data(hw, dl->img[dl->n]);
+			dl->phase = DL_DATA;
+			return 1;
+		}
+		dl->phase = DL_IDLE;
+		dl->n++;
 	}
+}
 
-	/* 14: run from SRAM */
-	rc = tn40_mdio_write(hw, pa, MMD_PCS, REG_BOOT_CTRL, BOOT_FROM_SRAM);
+/* Step 14: run from SRAM. */
+int
+qt2025_dl_end(struct qt2025_dl *dl)
+{
+	int rc = tn40_mdio_write(dl->hw, dl->hw->phy_addr, MMD_PCS, REG_BOOT_CTRL,
+				 BOOT_FROM_SRAM);
+
 	if (rc != 0)
-		qt_hw_why(hw, "step 14 (3.%04X = 0x%04X): %s", REG_BOOT_CTRL, BOOT_FROM_SRAM,
-			  strerror(-rc));
+		qt_hw_why(dl->hw, "step 14 (3.%04X = 0x%04X): %s", REG_BOOT_CTRL,
+			  BOOT_FROM_SRAM, strerror(-rc));
 	return rc;
+}
+
+int
+qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len)
+{
+	struct qt2025_dl dl;
+	int rc;
+
+	rc = qt2025_dl_begin(&dl, hw, img, len);
+	if (rc != 0)
+		return rc;
+	while ((rc = qt2025_dl_poll(&dl)) > 0) {
+		uint64_t now = qt_now_ns(hw);
+
+		/* a frame is 10.24 us at 6.25 MHz: shorter than any sleep, so busy-wait, as
+		 * the controller's wire does not wait for the thread (hw note 5)
+		 */
+		qt_spin_ns(hw, dl.due_ns > now ? dl.due_ns - now : MDIO_POLL_NS);
+	}
+	return rc == 0 ? qt2025_dl_end(&dl) : rc;
 }
 
 /* qt_poll reader for a PCS register of the PHY: reg is the register number. */
@@ -247,6 +308,8 @@ qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
 		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_FW_HEARTBEAT, &hb);
 	if (rc == 0)
 		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_MODULE, &mod);
+	if (rc == 0 && (hb == 0xFFFF || mod == 0xFFFF))
+		rc = -EIO;      /* 8-bit registers: nobody answered (hw note 1) */
 	if (rc != 0)
 		return rc;
 	*heartbeat = hb & 0xFF;
@@ -267,6 +330,11 @@ read_ll_link(struct qt_hw *hw, int mmd, bool *now, bool *dropped)
 	int rc;
 
 	rc = tn40_mdio_read(hw, hw->phy_addr, mmd, REG_STAT1, &v);
+	/* an address nobody answers may read 0xFFFF without an error (hw note 1): reserved
+	 * bits set, no answer (issue 8: a model variant)
+	 */
+	if (rc == 0 && v == 0xFFFF)
+		rc = -EIO;
 	if (rc != 0)
 		return rc;
 	if (v & STAT1_LINK) {
@@ -274,6 +342,8 @@ read_ll_link(struct qt_hw *hw, int mmd, bool *now, bool *dropped)
 		return 0;
 	}
 	rc = tn40_mdio_read(hw, hw->phy_addr, mmd, REG_STAT1, &v);
+	if (rc == 0 && v == 0xFFFF)
+		rc = -EIO;
 	if (rc != 0)
 		return rc;
 	*now = (v & STAT1_LINK) != 0;

@@ -96,6 +96,16 @@ struct qt_sim_config {
 	/* Variants of what the hardware note leaves UNCERTAIN (default in brackets). */
 	uint8_t rxd_bc;                 /* RXD descriptor size in qwords: 2 or [3] (0 = 3) (4.6) */
 	bool txf_zero_cookie;           /* TXF va_lo/va_hi: [echo the TXD's] or zeros (4.4) */
+	enum qt_sim_mdio_absent {       /* a read of an MDIO address nobody answers (1) */
+		QT_SIM_ABSENT_FFFF_ERR = 0, /* [0xFFFF and the error bit] */
+		QT_SIM_ABSENT_FFFF,     /* 0xFFFF, no error */
+		QT_SIM_ABSENT_ZERO,     /* 0x0000, no error */
+	} mdio_absent;
+	enum qt_sim_isr_read {          /* clear-on-read of ISR and ISR_MSK0 (3.8) */
+		QT_SIM_ISR_DEFAULT = 0, /* [ISR_MSK0 clears what it reports, ISR clears all] */
+		QT_SIM_ISR_RAW,         /* ISR is a raw view: reading it clears nothing */
+		QT_SIM_ISR_MSK0_ALL,    /* ISR_MSK0 clears every pending bit, masked ones too */
+	} isr_read;
 
 	/* The DMA engines run only in qt_sim_dma_step(), not on register accesses or clock
 	 * moves (the NIC-firmware init stream still runs on its doorbell).
@@ -146,6 +156,12 @@ enum qt_sim_fault {
 					 * dropped and counted InDropped; 0 heals */
 	QT_SIM_FAULT_TXF_SLOW,          /* arg = ns between sending a packet and writing its
 					 * TXF descriptor; 0 heals */
+	QT_SIM_FAULT_STATUS_STUCK,      /* QT2025C erratum (8.7 bug 17689): the next arg boots
+					 * run (heartbeat ticking) with 3.D7FD stuck at 0x00; a
+					 * restart from RAM (3.E854 0xC0, 0x40) boots again */
+	QT_SIM_FAULT_PCS_STUCK,         /* QT2025C erratum (8.7 bug 17190): arg != 0: the PCS
+					 * has no block lock though PMA and PHY XS are up, until
+					 * a PMA loopback pulse (1.0000 bit 0 set, then clear) */
 	QT_SIM_FAULT_RXD_SPLIT,         /* arg != 0: each RXD descriptor is published in two
 					 * steps: RXD_WPTR first covers its first 8 bytes only,
 					 * the rest at the first engine run after the host read

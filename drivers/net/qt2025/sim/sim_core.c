@@ -50,6 +50,18 @@ sim_signal_in(struct qt_sim *sim)
 	return sim_phy_transmitting(far->phy);
 }
 
+uint32_t
+sim_rate_in(struct qt_sim *sim)
+{
+	struct qt_sim *far = sim->wire[0] != '\0' ? sim->peer : sim;
+
+	if (!sim_signal_in(sim))
+		return 0;
+	if (sim->dma.tap_fd >= 0 || far == NULL)
+		return sim_phy_line_speed(sim->phy);    /* a TAP talks at any rate */
+	return sim_phy_line_speed(far->phy);
+}
+
 /* ---- lazy evaluation ---- */
 
 /* Brings this port and its peer up to now and propagates line and link changes. */
@@ -75,10 +87,13 @@ sim_settle(struct qt_sim *sim)
 		for (i = 0; i < n; i++) {
 			struct qt_sim *p = port[i];
 			bool sig = sim_signal_in(p);
+			uint32_t rate = sim_rate_in(p);
 
-			if (sig != p->sig_seen || p->mac_speed != p->speed_seen) {
+			if (sig != p->sig_seen || p->mac_speed != p->speed_seen ||
+			    rate != p->rate_seen) {
 				p->sig_seen = sig;
 				p->speed_seen = p->mac_speed;
+				p->rate_seen = rate;
 				sim_phy_inputs_changed(p->phy);
 				changed = true;
 			}
@@ -340,6 +355,8 @@ qt_sim_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg)
 	case QT_SIM_FAULT_WRONG_REVISION:
 	case QT_SIM_FAULT_FW_NEVER_BOOTS:
 	case QT_SIM_FAULT_HEARTBEAT_STOPS:
+	case QT_SIM_FAULT_STATUS_STUCK:
+	case QT_SIM_FAULT_PCS_STUCK:
 		sim_phy_set_fault(sim->phy, fault, arg);
 		break;
 	case QT_SIM_FAULT_RX_BAD_CRC:

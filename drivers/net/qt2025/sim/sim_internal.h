@@ -49,6 +49,8 @@ void sim_violation(struct qt_sim *sim, const char *reason);
  * (the peer on the wire, or this PHY through a loopback plug) transmitting (sim_core.c).
  */
 bool sim_signal_in(struct qt_sim *sim);
+/* The line rate of the light arriving (the far module's, hw note 8.5), 0 when none. */
+uint32_t sim_rate_in(struct qt_sim *sim);
 /* MAC speed currently configured by the 6.3 sequences: 10000, 1000 or 0 (sim_mac.c). */
 uint32_t sim_mac_speed(struct qt_sim *sim);
 

@@ -174,7 +174,8 @@ sim_mac_rd(struct qt_sim *sim, uint32_t off, uint32_t *val)
 		return true;
 	case SIM_ISR:
 		*val = sim->pending;
-		sim->pending = 0;
+		if (sim->cfg.isr_read != QT_SIM_ISR_RAW)       /* 3.8 variant */
+			sim->pending = 0;
 		return true;
 	case SIM_IMR:
 		*val = sim->imr;
@@ -182,7 +183,8 @@ sim_mac_rd(struct qt_sim *sim, uint32_t off, uint32_t *val)
 	case SIM_ISR_MSK0:
 		/* acknowledges what it reports and holds the line until IMR is written (12.3) */
 		*val = sim->pending & sim->imr;
-		sim->pending &= ~*val;
+		/* 3.8 variant: every pending bit goes, the masked ones too */
+		sim->pending &= sim->cfg.isr_read == QT_SIM_ISR_MSK0_ALL ? 0 : ~*val;
 		sim->held = true;
 		return true;
 	case SIM_INIT_SEMAPHORE:

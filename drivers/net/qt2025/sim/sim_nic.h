@@ -128,6 +128,7 @@ struct qt_sim {
 	bool cable;
 	bool sig_seen;                  /* signal-in and speed last told to the PHY */
 	uint32_t speed_seen;
+	uint32_t rate_seen;             /* line rate of the light in, as last told */
 	bool mac_link;
 
 	struct sim_mdio mdio;

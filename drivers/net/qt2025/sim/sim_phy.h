@@ -58,6 +58,9 @@ struct sim_phy {
 	bool absent;
 	bool never_boots;
 	uint8_t revision;
+	uint32_t stuck_boots;           /* erratum 17689 knob: boots left with status 0x00 */
+	bool status_stuck;              /* this run reports 3.D7FD = 0x00 */
+	bool pcs_stuck;                 /* erratum 17190 knob: no block lock until a kick */
 
 	/* current bring-up attempt */
 	bool clean;                     /* no violation since the last hold */

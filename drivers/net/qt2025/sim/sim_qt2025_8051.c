@@ -148,6 +148,9 @@ sim_phy_advance(struct sim_phy *phy, uint64_t now_ns)
 	if (phy->state == QT_SIM_PHY_BOOTING && now_ns >= phy->boot_end) {
 		if (boot_ok(phy)) {
 			phy->run_start = phy->boot_end;
+			phy->status_stuck = phy->stuck_boots > 0;
+			if (phy->stuck_boots > 0)
+				phy->stuck_boots--;
 			set_state(phy, QT_SIM_PHY_RUNNING);
 		} else {
 			if (phy->clean && !phy->image_ok)
@@ -174,6 +177,12 @@ sim_phy_set_fault(struct sim_phy *phy, enum qt_sim_fault fault, uint32_t arg)
 		break;
 	case QT_SIM_FAULT_FW_NEVER_BOOTS:
 		phy->never_boots = arg != 0;
+		break;
+	case QT_SIM_FAULT_STATUS_STUCK:
+		phy->stuck_boots = arg;
+		break;
+	case QT_SIM_FAULT_PCS_STUCK:
+		phy->pcs_stuck = arg != 0;
 		break;
 	case QT_SIM_FAULT_HEARTBEAT_STOPS:
 		if (arg != 0 && phy->state == QT_SIM_PHY_RUNNING) {
@@ -298,6 +307,12 @@ static void
 write_boot_ctrl(struct sim_phy *phy, uint16_t val)
 {
 	if (val == BOOT_ROM_CMD) {              /* step 12 */
+		/* the Solarflare restart from RAM (8.7): a booted image runs again */
+		if (phy->image_ok && phy->clean && (phy->state == QT_SIM_PHY_RUNNING ||
+						    phy->state == QT_SIM_PHY_CRASHED)) {
+			set_state(phy, QT_SIM_PHY_BOOT_ROM);
+			return;
+		}
 		if (phy->state != QT_SIM_PHY_RELEASED) {
 			phy_fail(phy, "3.E854 = 0x00C0 (boot ROM) while %s, not released",
 				 qt_sim_phy_state_name(phy->state));
@@ -403,7 +418,7 @@ sim_8051_read(struct sim_phy *phy, uint8_t mmd, uint16_t reg, uint16_t *val)
 	switch (reg) {
 	case REG_FW_STATUS:
 		if (fw)
-			*val = FW_ST_RUNNING;
+			*val = phy->status_stuck ? 0x00 : FW_ST_RUNNING;
 		else
 			*val = st == QT_SIM_PHY_BOOTING || st == QT_SIM_PHY_FAILED ?
 				FW_ST_BOOTING : 0;

@@ -127,14 +127,33 @@ sim_phy_transmitting(const struct sim_phy *phy)
 		!tx_disabled(phy);
 }
 
-bool
-sim_phy_rx_up(const struct sim_phy *phy)
+static bool
+looped(const struct sim_phy *phy)
+{
+	return (sim_phy_reg_get(phy, MMD_PCS, 0) & CTRL1_PCS_LPBK) != 0 ||
+		(sim_phy_reg_get(phy, MMD_PMA, 0) & CTRL1_PMA_LPBK) != 0;
+}
+
+/* PMA/PMD: light at the receiver, whatever its rate (1.0001 bit 2, 1.000A bit 0). */
+static bool
+pma_up(const struct sim_phy *phy)
 {
 	if (!running(phy) || phy->module == QT_SIM_MODULE_NONE || low_power(phy))
 		return false;
-	return (sim_phy_reg_get(phy, MMD_PCS, 0) & CTRL1_PCS_LPBK) != 0 ||
-		(sim_phy_reg_get(phy, MMD_PMA, 0) & CTRL1_PMA_LPBK) != 0 ||
-		sim_signal_in(phy->sim);
+	return looped(phy) || sim_signal_in(phy->sim);
+}
+
+/* The receive side up to the PCS: block lock, which light at another line rate (a 1G
+ * module facing a 10G one) or the 17190 erratum never gives (hw note 8.5, 8.7).
+ */
+bool
+sim_phy_rx_up(const struct sim_phy *phy)
+{
+	if (!pma_up(phy))
+		return false;
+	if (looped(phy))
+		return true;
+	return !phy->pcs_stuck && sim_rate_in(phy->sim) == sim_phy_line_speed(phy);
 }
 
 uint32_t
@@ -157,10 +176,10 @@ sim_phy_line_speed(const struct sim_phy *phy)
 void
 sim_phy_update_latches(struct sim_phy *phy)
 {
-	if (!sim_phy_rx_up(phy)) {
+	if (!pma_up(phy))
 		phy->ll[LL_PMA] = false;
+	if (!sim_phy_rx_up(phy))
 		phy->ll[LL_PCS] = false;
-	}
 	if (!xaui_aligned(phy))
 		phy->ll[LL_XS] = false;
 }
@@ -241,8 +260,9 @@ phy_read(struct sim_phy *phy, uint8_t mmd, uint16_t reg)
 	case 0x0001:
 		if (mmd == MMD_PHYXS)
 			return read_stat1(phy, LL_XS, xaui_aligned(phy), read_stat2(phy, mmd));
-		return read_stat1(phy, mmd == MMD_PMA ? LL_PMA : LL_PCS, sim_phy_rx_up(phy),
-				  read_stat2(phy, mmd));
+		if (mmd == MMD_PMA)
+			return read_stat1(phy, LL_PMA, pma_up(phy), read_stat2(phy, mmd));
+		return read_stat1(phy, LL_PCS, sim_phy_rx_up(phy), read_stat2(phy, mmd));
 	case 0x0002:
 		return PHY_ID_HI;
 	case 0x0003:
@@ -265,7 +285,7 @@ phy_read(struct sim_phy *phy, uint8_t mmd, uint16_t reg)
 		case 0x0007:
 			return pma_type(phy->module);
 		case 0x000A:
-			return phy->module != QT_SIM_MODULE_NONE && sim_signal_in(phy->sim);
+			return pma_up(phy) && !looped(phy);
 		case 0xD000:
 			return PRODUCT_CODE;
 		case 0xD001:
@@ -290,6 +310,10 @@ phy_write(struct sim_phy *phy, uint8_t mmd, uint16_t reg, uint16_t val)
 		return;
 	/* bring-up controls, program memory and configuration steps go to the 8051 */
 	if (!sim_8051_write(phy, mmd, reg, val)) {
+		/* 17190: the end of a PMA loopback pulse brings the block lock back (8.7) */
+		if (mmd == MMD_PMA && reg == 0x0000 && !(val & CTRL1_PMA_LPBK) &&
+		    (sim_phy_reg_get(phy, mmd, reg) & CTRL1_PMA_LPBK))
+			phy->pcs_stuck = false;
 		if (reg == 0x0000)      /* reset self-clears */
 			sim_phy_reg_set(phy, mmd, reg, val & ~CTRL1_RESET);
 		else

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * What the PHY thread tells applications: the link into dev_link with an LSC event, and a
+ * PHY firmware crash as RTE_ETH_EVENT_ERR_RECOVERING, then RTE_ETH_EVENT_RECOVERY_SUCCESS
+ * (the firmware runs again) or RTE_ETH_EVENT_RECOVERY_FAILED (the bring-up after it failed:
+ * the port keeps no link until it is closed). Every callback runs on the EAL interrupt
+ * thread, from an alarm, with no driver lock held (conventions 6.5), in the order the
+ * thread raised the events: one alarm per kind, each armed once until it fired.
+ *
+ * Recovery here is the PHY's: the datapath keeps its queues and configuration (the
+ * firmware crash only took the link), so the application has nothing to restore; a port
+ * that gets RECOVERY_FAILED should be closed, as ethdev says.
+ */
+
+#include <rte_alarm.h>
+
+#include "qt2025_link.h"
+#include "qt2025_port.h"
+
+#define EVENT_ALARM_US 1
+
+/* ---- LSC ---- */
+
+static void
+lsc_alarm(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+	struct qt2025_adapter *ad;
+
+	/* close cancels the alarm before it frees anything (qt2025_link_uninit); this
+	 * catches an alarm of a port closed in this process (a generation check)
+	 */
+	if (qt2025_proc(dev)->link == NULL)
+		return;
+	ad = qt2025_adapter(dev);
+	rte_atomic_store_explicit(&ad->lsc_pending, 0, rte_memory_order_release);
+	if (rte_atomic_load_explicit(&ad->started, rte_memory_order_acquire))
+		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+}
+
+void
+qt2025_link_lsc_cancel(struct rte_eth_dev *dev)
+{
+	rte_eal_alarm_cancel(lsc_alarm, dev);
+	rte_atomic_store_explicit(&qt2025_adapter(dev)->lsc_pending, 0,
+				  rte_memory_order_release);
+}
+
+void
+qt2025_link_publish(struct qt2025_link_ctx *ctx)
+{
+	struct rte_eth_dev *dev = ctx->dev;
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct rte_eth_link link;
+
+	/* under pub_lock, so that dev_start/dev_stop never interleave with a publication */
+	rte_spinlock_lock(&ctx->pub_lock);
+	if (!rte_atomic_load_explicit(&ad->started, rte_memory_order_acquire))
+		goto out;
+	qt_link_fill(&link, ctx->judge.up, ctx->mac_speed);
+	if (rte_eth_linkstatus_set(dev, &link) != 0)
+		goto out;
+	if (dev->data->dev_conf.intr_conf.lsc &&
+	    rte_atomic_exchange_explicit(&ad->lsc_pending, 1, rte_memory_order_acq_rel) == 0 &&
+	    rte_eal_alarm_set(EVENT_ALARM_US, lsc_alarm, dev) != 0) {
+		rte_atomic_store_explicit(&ad->lsc_pending, 0, rte_memory_order_release);
+		QT_PHY_LOG(ERR, ad, "cannot arm the LSC alarm");
+	}
+out:
+	rte_spinlock_unlock(&ctx->pub_lock);
+}
+
+void
+qt2025_link_count(struct qt2025_link_ctx *ctx, unsigned int act)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
+
+	if (act & QT2025_ACT_UP) {
+		rte_atomic_fetch_add_explicit(&ad->cnt.link_up_events, 1,
+					      rte_memory_order_relaxed);
+		QT_PHY_LOG(INFO, ad, "link up, %u Mbps full duplex", ctx->mac_speed);
+	} else if (act & QT2025_ACT_DOWN) {
+		rte_atomic_fetch_add_explicit(&ad->cnt.link_down_events, 1,
+					      rte_memory_order_relaxed);
+		QT_PHY_LOG(INFO, ad, "link down");
+	}
+}
+
+/* ---- recovery events ---- */
+
+#define REC_ARMED       0x80000000u
+
+static void
+rec_alarm(void *arg)
+{
+	struct qt2025_link_ctx *ctx = arg;
+	uint32_t ev = rte_atomic_exchange_explicit(&ctx->rec_pending, 0,
+						   rte_memory_order_acq_rel);
+
+	/* raised in this order by the thread: recovering first, then its outcome */
+	if (ev & QT2025_REC_RECOVERING)
+		rte_eth_dev_callback_process(ctx->dev, RTE_ETH_EVENT_ERR_RECOVERING, NULL);
+	if (ev & QT2025_REC_SUCCESS)
+		rte_eth_dev_callback_process(ctx->dev, RTE_ETH_EVENT_RECOVERY_SUCCESS, NULL);
+	if (ev & QT2025_REC_FAILED)
+		rte_eth_dev_callback_process(ctx->dev, RTE_ETH_EVENT_RECOVERY_FAILED, NULL);
+}
+
+void
+qt2025_link_recovery_event(struct qt2025_link_ctx *ctx, uint32_t ev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
+	uint32_t old = rte_atomic_fetch_or_explicit(&ctx->rec_pending, ev | REC_ARMED,
+						    rte_memory_order_acq_rel);
+
+	if ((old & REC_ARMED) == 0 && rte_eal_alarm_set(EVENT_ALARM_US, rec_alarm, ctx) != 0) {
+		rte_atomic_store_explicit(&ctx->rec_pending, 0, rte_memory_order_release);
+		QT_PHY_LOG(ERR, ad, "cannot arm the recovery event alarm");
+	}
+}
+
+void
+qt2025_link_recovery_cancel(struct qt2025_link_ctx *ctx)
+{
+	rte_eal_alarm_cancel(rec_alarm, ctx);
+	rte_atomic_store_explicit(&ctx->rec_pending, 0, rte_memory_order_release);
+}
