@@ -21,6 +21,7 @@
 
 #include <ethdev_driver.h>
 #include <rte_atomic.h>
+#include <rte_cycles.h>
 #include <rte_pause.h>
 
 #include "qt2025_compat.h"
@@ -180,6 +181,12 @@ qt2025_info_get(const struct qt2025_adapter *ad, struct qt2025_phy_info *out)
 			rte_pause();
 			continue;
 		}
+#ifdef QT2025_DEBUG_WINDOW_US
+		/* -Dqt2025_debug_window=true: a reader spends most of its time between the two
+		 * loads, where a SIGKILL once left the primary wedged (procinfo_kill.sh)
+		 */
+		rte_delay_us_sleep(QT2025_DEBUG_WINDOW_US);
+#endif
 		memcpy(out, &ad->info, sizeof(*out));
 		rte_atomic_thread_fence(rte_memory_order_acquire);
 		if (rte_atomic_load_explicit(&ad->info_seq, rte_memory_order_relaxed) == s)

@@ -169,14 +169,17 @@ qt2025_txq_info_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_in
 	qinfo->queue_state = dev->data->tx_queue_state[qid];
 }
 
-/* "a.b.c.d" of the PHY firmware as the PHY thread last read it. */
+/* "a.b.c.d" of the PHY firmware as the PHY thread last read it; -EAGAIN while a
+ * publication never ends (a writer died inside it): a torn version is never told.
+ */
 static int
 qt2025_fw_version_get(struct rte_eth_dev *dev, char *fw, size_t len)
 {
 	struct qt2025_phy_info info;
 	int n;
 
-	qt2025_info_get(qt2025_adapter(dev), &info);
+	if (qt2025_info_get(qt2025_adapter(dev), &info) != 0)
+		return -EAGAIN;
 	n = snprintf(fw, len, "%u.%u.%u.%u", info.fw_version[0], info.fw_version[1],
 		     info.fw_version[2], info.fw_version[3]);
 	if (n < 0)

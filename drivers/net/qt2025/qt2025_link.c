@@ -25,20 +25,26 @@
 #include "qt2025_devargs.h"
 #include "qt2025_ethdev.h"
 #include "qt2025_port.h"
+#include "qt2025_telemetry.h"
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
 
 #define WARM_CLOCK_DEADLINE_MS 1000     /* warm start: 6 MHz at link up, or after this */
+/* close waits this long for the PHY thread: every wait in it checks stop within a few ms */
+#define QT2025_JOIN_MS 2000
 
 /* ---- publications (read by ethdev ops, xstats, telemetry, other processes) ---- */
 
-/* The PHY thread is the only writer of ad->info (a sequence counter, see qt2025.h). */
+/* The PHY thread is the only writer of ad->info (a sequence counter, see qt2025.h). An odd
+ * value found here was left by a publication that never ended (a writer gone, or a test
+ * playing one): this one starts from it and ends even, so readers recover.
+ */
 static void
 info_write_begin(struct qt2025_adapter *ad)
 {
 	uint32_t s = rte_atomic_load_explicit(&ad->info_seq, rte_memory_order_relaxed);
 
-	rte_atomic_store_explicit(&ad->info_seq, s + 1, rte_memory_order_relaxed);
+	rte_atomic_store_explicit(&ad->info_seq, (s + 2) | 1, rte_memory_order_relaxed);
 	rte_atomic_thread_fence(rte_memory_order_release);
 }
 
@@ -332,6 +338,11 @@ qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr)
 		free(ctx);
 		return rc < 0 ? rc : -rc;
 	}
+	qt2025_tel_port_set(dev->data->port_id, true);
+#ifdef QT2025_DEBUG_WINDOW_US
+	QT_INIT_LOG(WARNING, ad->name, "debug build: PHY info readers sleep %u us between "
+		    "their sequence loads (qt2025_debug_window)", QT2025_DEBUG_WINDOW_US);
+#endif
 	return 0;
 }
 
@@ -342,13 +353,27 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 	struct qt2025_proc *proc = qt2025_proc(dev);
 	struct qt2025_link_ctx *ctx = proc->link;
 
+	/* telemetry stops reading the port before anything goes (qt2025_telemetry.h) */
+	qt2025_tel_port_set(dev->data->port_id, false);
 	if (ctx == NULL)
 		return;
 	/* Order matters (conventions 6.8): no interrupt, no thread, no alarm, then free. */
 	qt2025_link_intr_teardown(ctx);
 	rte_atomic_store_explicit(&ctx->stop, 1, rte_memory_order_release);
 	qt2025_link_wake(ctx);
-	qt_ctrl_thread_join(ctx->thread);
+	if (qt_ctrl_thread_join(&ctx->thread, QT2025_JOIN_MS) != 0) {
+		/* A thread stuck past every stop check (a bug, or a wait on the hardware that
+		 * never ends): close must not hang with it. Its context, eventfd and stop hook
+		 * are left to it (leaked), so that when it wakes it sees stop and exits.
+		 */
+		QT_PHY_LOG(ERR, ad, "PHY thread did not stop within %u ms: left behind, its "
+			   "context leaked", QT2025_JOIN_MS);
+		qt2025_link_lsc_cancel(dev);
+		qt2025_link_recovery_cancel(ctx);
+		qt2025_pub_state(ad, QT2025_ST_STOPPED);
+		proc->link = NULL;
+		return;
+	}
 	qt2025_link_lsc_cancel(dev);
 	qt2025_link_recovery_cancel(ctx);
 	qt2025_pub_state(ad, QT2025_ST_STOPPED);

@@ -28,8 +28,14 @@ static void
 lsc_alarm(void *arg)
 {
 	struct rte_eth_dev *dev = arg;
-	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt2025_adapter *ad;
 
+	/* close cancels the alarm before it frees anything (qt2025_link_uninit); this
+	 * catches an alarm of a port closed in this process (a generation check)
+	 */
+	if (qt2025_proc(dev)->link == NULL)
+		return;
+	ad = qt2025_adapter(dev);
 	rte_atomic_store_explicit(&ad->lsc_pending, 0, rte_memory_order_release);
 	if (rte_atomic_load_explicit(&ad->started, rte_memory_order_acquire))
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);

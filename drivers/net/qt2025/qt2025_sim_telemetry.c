@@ -15,7 +15,8 @@
 
 /*
  * "<port>,<word>" for the simulator commands: -EINVAL for bad syntax, -ENODEV for a port
- * that is not a simulated qt2025 port. *word points into params.
+ * that is not a simulated qt2025 port. *word points into params. On 0 the telemetry lock is
+ * held (close safety, qt2025_telemetry.h): the caller releases it.
  */
 static int
 qt_tel_sim_params(const char *params, uint16_t *port, const char **word)
@@ -25,8 +26,11 @@ qt_tel_sim_params(const char *params, uint16_t *port, const char **word)
 	if (qt2025_tel_parse_port(params, &end, port) != 0 || *end != ',' || end[1] == '\0')
 		return -EINVAL;
 	*word = end + 1;
-	if (qt2025_tel_dev(*port, true) == NULL)
+	qt2025_tel_lock();
+	if (qt2025_tel_dev(*port, true) == NULL) {
+		qt2025_tel_unlock();
 		return -ENODEV;
+	}
 	return 0;
 }
 
@@ -42,13 +46,12 @@ qt_tel_sim_cable(const char *cmd __rte_unused, const char *params, struct rte_te
 	rc = qt_tel_sim_params(params, &port, &word);
 	if (rc != 0)
 		return rc;
-	if (strcmp(word, "plug") == 0)
-		plugged = true;
-	else if (strcmp(word, "unplug") == 0)
-		plugged = false;
+	plugged = strcmp(word, "plug") == 0;
+	if (plugged || strcmp(word, "unplug") == 0)
+		rc = qt2025_sim_cable(port, plugged);
 	else
-		return -EINVAL;
-	rc = qt2025_sim_cable(port, plugged);
+		rc = -EINVAL;
+	qt2025_tel_unlock();
 	if (rc != 0)
 		return rc;
 
@@ -71,9 +74,8 @@ qt_tel_sim_module(const char *cmd __rte_unused, const char *params, struct rte_t
 	if (rc != 0)
 		return rc;
 	module = qt2025_module_parse(word);
-	if (module < 0)
-		return -EINVAL;
-	rc = qt2025_sim_module(port, (uint8_t)module);
+	rc = module < 0 ? -EINVAL : qt2025_sim_module(port, (uint8_t)module);
+	qt2025_tel_unlock();
 	if (rc != 0)
 		return rc;
 

@@ -20,6 +20,7 @@
 #include <ethdev_vdev.h>
 #include <rte_malloc.h>
 #include <rte_memory.h>
+#include <rte_rwlock.h>
 #include <rte_spinlock.h>
 
 #include "qt2025_devargs.h"
@@ -47,6 +48,15 @@ struct sim_card {
 static struct sim_card sim_cards[SIM_CARDS_MAX];
 static rte_spinlock_t sim_cards_lock = RTE_SPINLOCK_INITIALIZER;
 static uint64_t sim_cards_born;
+/*
+ * The model raises its interrupt after dropping its own lock, on whatever thread touched
+ * it (this port's, or the peer's on the wire), so a call may arrive after the card was
+ * freed and its slot reused. Writers of a slot's irq_fd and sim hold this lock (of this
+ * process) for writing: a late call finds no model and writes nothing, or signals the
+ * slot's new card (a spurious interrupt, which the driver tolerates: it reads ISR), never
+ * an fd that was closed.
+ */
+static rte_rwlock_t sim_irq_lock = RTE_RWLOCK_INITIALIZER;
 /* the clock of cards powered from now on; NULL: the real one (tests only, see the .h) */
 static const struct qt_sim_clock *sim_clock;
 
@@ -55,8 +65,13 @@ sim_irq(void *arg)
 {
 	struct sim_card *card = arg;
 	uint64_t one = 1;
+	ssize_t n = sizeof(one);
 
-	if (write(card->irq_fd, &one, sizeof(one)) != sizeof(one))
+	rte_rwlock_read_lock(&sim_irq_lock);
+	if (card->sim != NULL && card->irq_fd >= 0)
+		n = write(card->irq_fd, &one, sizeof(one));
+	rte_rwlock_read_unlock(&sim_irq_lock);
+	if (n != sizeof(one))
 		QT_LOG(ERR, sim, card->name, "cannot signal the interrupt eventfd");
 }
 
@@ -79,13 +94,28 @@ card_find(const char *name)
 	return NULL;
 }
 
+/* Empties a slot (sim_irq_lock held for writing): no model, no fd. */
+static void
+card_clear(struct sim_card *card)
+{
+	memset(card, 0, sizeof(*card));
+	card->irq_fd = -1;
+}
+
 static void
 card_free(struct sim_card *card)
 {
-	qt_sim_destroy(card->sim);
-	rte_intr_instance_free(card->intr);
-	close(card->irq_fd);
-	memset(card, 0, sizeof(*card));
+	struct qt_sim *sim = card->sim;
+	struct rte_intr_handle *intr = card->intr;
+
+	rte_rwlock_write_lock(&sim_irq_lock);
+	if (card->irq_fd >= 0)
+		close(card->irq_fd);
+	card_clear(card);
+	rte_rwlock_write_unlock(&sim_irq_lock);
+	/* not under the lock: destroying may raise a last interrupt */
+	qt_sim_destroy(sim);
+	rte_intr_instance_free(intr);
 }
 
 static bool
@@ -130,7 +160,9 @@ card_get(const char *name, const struct qt2025_devargs *a)
 {
 	struct qt_sim_config cfg;
 	struct sim_card *card;
+	struct qt_sim *sim;
 	unsigned int i, h = 0;
+	int fd;
 
 	card = card_find(name);
 	if (card != NULL && (strcmp(card->wire, a->wire) != 0 || card->rxd_bc != a->rxd_bc ||
@@ -160,7 +192,10 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	card->manual_dma = a->manual_dma;
 	card->port_id = -1;
 	card->born = ++sim_cards_born;
-	card->irq_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	rte_rwlock_write_lock(&sim_irq_lock);
+	card->irq_fd = fd;
+	rte_rwlock_write_unlock(&sim_irq_lock);
 	card->intr = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
 	if (card->irq_fd < 0 || card->intr == NULL ||
 	    rte_intr_type_set(card->intr, RTE_INTR_HANDLE_EXT) != 0 ||
@@ -196,7 +231,11 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	cfg.irq_arg = card;
 	cfg.dma_map = sim_dma_map;
 	cfg.clock = sim_clock;
-	card->sim = qt_sim_create(&cfg);
+	/* not under sim_irq_lock: creating may raise an interrupt (dropped, no driver yet) */
+	sim = qt_sim_create(&cfg);
+	rte_rwlock_write_lock(&sim_irq_lock);
+	card->sim = sim;
+	rte_rwlock_write_unlock(&sim_irq_lock);
 	if (card->sim == NULL) {
 		if (errno == EBUSY)
 			QT_INIT_LOG(ERR, name, "wire \"%s\" already has two ports", a->wire);
@@ -210,9 +249,11 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	return card;
 fail:
 	rte_intr_instance_free(card->intr);
+	rte_rwlock_write_lock(&sim_irq_lock);
 	if (card->irq_fd >= 0)
 		close(card->irq_fd);
-	memset(card, 0, sizeof(*card));
+	card_clear(card);
+	rte_rwlock_write_unlock(&sim_irq_lock);
 	return NULL;
 }
 

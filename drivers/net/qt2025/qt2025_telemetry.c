@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <rte_dev.h>
+#include <rte_spinlock.h>
 #include <rte_telemetry.h>
 
 #include "qt2025_devargs.h"
@@ -41,6 +42,32 @@ qt2025_tel_parse_port(const char *s, const char **end, uint16_t *port)
 	return 0;
 }
 
+/* per process: the ports of this process's primary that telemetry may read */
+static rte_spinlock_t qt_tel_sl = RTE_SPINLOCK_INITIALIZER;
+static bool qt_tel_readable[RTE_MAX_ETHPORTS];
+
+void
+qt2025_tel_lock(void)
+{
+	rte_spinlock_lock(&qt_tel_sl);
+}
+
+void
+qt2025_tel_unlock(void)
+{
+	rte_spinlock_unlock(&qt_tel_sl);
+}
+
+void
+qt2025_tel_port_set(uint16_t port, bool readable)
+{
+	if (port >= RTE_MAX_ETHPORTS)
+		return;
+	qt2025_tel_lock();
+	qt_tel_readable[port] = readable;
+	qt2025_tel_unlock();
+}
+
 struct rte_eth_dev *
 qt2025_tel_dev(uint16_t port, bool sim_only)
 {
@@ -49,6 +76,9 @@ qt2025_tel_dev(uint16_t port, bool sim_only)
 	const char *name;
 
 	if (!rte_eth_dev_is_valid_port(port))
+		return NULL;
+	/* a secondary frees nothing of the port on close: ethdev's own checks suffice */
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY && !qt_tel_readable[port])
 		return NULL;
 	dev = &rte_eth_devices[port];
 	if (dev->device == NULL || dev->data->dev_private == NULL)
@@ -101,14 +131,26 @@ qt_tel_phy(const char *cmd __rte_unused, const char *params, struct rte_tel_data
 	const char *end;
 	char fw[20];
 	uint16_t port;
+	bool busy;
 
 	if (qt2025_tel_parse_port(params, &end, &port) != 0 || *end != '\0')
 		return -EINVAL;
+	qt2025_tel_lock();
 	dev = qt2025_tel_dev(port, false);
-	if (dev == NULL)
+	if (dev == NULL) {
+		qt2025_tel_unlock();
 		return -EINVAL;
+	}
 	ad = qt2025_adapter(dev);
-	qt2025_info_get(ad, &info);
+	/* the PHY thread died inside a publication (or a reader starved): everything else is
+	 * still told, the published part says "busy" and "info" says so (rst "Telemetry")
+	 */
+	busy = qt2025_info_get(ad, &info) != 0;
+	if (busy) {
+		memset(&info, 0, sizeof(info));
+		info.phy_addr = -1;
+		snprintf(info.reason, sizeof(info.reason), "busy: PHY info being published");
+	}
 	rte_eth_linkstatus_get(dev, &link);
 	snprintf(fw, sizeof(fw), "%u.%u.%u.%u", info.fw_version[0], info.fw_version[1],
 		 info.fw_version[2], info.fw_version[3]);
@@ -121,7 +163,7 @@ qt_tel_phy(const char *cmd __rte_unused, const char *params, struct rte_tel_data
 							    rte_memory_order_relaxed)));
 	rte_tel_data_add_dict_int(d, "link", link.link_status == RTE_ETH_LINK_UP);
 	qt_tel_add_u64(d, "link_speed", link.link_speed);
-	rte_tel_data_add_dict_string(d, "fw_version", fw);
+	rte_tel_data_add_dict_string(d, "fw_version", busy ? "busy" : fw);
 	qt_tel_add_u64(d, "fw_loads", qt_tel_cnt(&ad->cnt.fw_loads));
 	qt_tel_add_u64(d, "fw_load_us", qt_tel_cnt(&ad->cnt.fw_load_us));
 	rte_tel_data_add_dict_string(d, "module", qt2025_module_name(info.module));
@@ -139,6 +181,8 @@ qt_tel_phy(const char *cmd __rte_unused, const char *params, struct rte_tel_data
 	qt_tel_add_u64(d, "link_down_events", qt_tel_cnt(&ad->cnt.link_down_events));
 	qt_tel_add_u64(d, "mac_link_resets", qt_tel_cnt(&ad->cnt.mac_resets));
 	qt_tel_add_u64(d, "fw_crashes", qt_tel_cnt(&ad->cnt.fw_crashes));
+	rte_tel_data_add_dict_string(d, "info", busy ? "busy" : "ok");
+	qt2025_tel_unlock();
 	return 0;
 }
 
@@ -151,9 +195,11 @@ qt_tel_ports(const char *cmd __rte_unused, const char *params, struct rte_tel_da
 	if (params != NULL && *params != '\0')
 		return -EINVAL;
 	rte_tel_data_start_array(d, RTE_TEL_INT_VAL);
+	qt2025_tel_lock();
 	for (port = 0; port < RTE_MAX_ETHPORTS; port++)
 		if (qt2025_tel_dev(port, false) != NULL)
 			rte_tel_data_add_array_int(d, port);
+	qt2025_tel_unlock();
 	return 0;
 }
 
