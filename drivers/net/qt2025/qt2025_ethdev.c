@@ -132,7 +132,8 @@ qt2025_dev_close(struct rte_eth_dev *dev)
 
 	if (dev->data->dev_started)
 		qt2025_dev_stop(dev);
-	qt2025_link_uninit(dev);
+	if (qt2025_link_uninit(dev) != 0)
+		return -ETIMEDOUT;      /* the stuck thread keeps hw, images and queues */
 	for (i = 0; i < dev->data->nb_rx_queues; i++)
 		qt2025_rx_queue_release(dev, i);
 	for (i = 0; i < dev->data->nb_tx_queues; i++)

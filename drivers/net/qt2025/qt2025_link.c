@@ -31,7 +31,10 @@
 
 #define WARM_CLOCK_DEADLINE_MS 1000     /* warm start: 6 MHz at link up, or after this */
 /* close waits this long for the PHY thread: every wait in it checks stop within a few ms */
-#define QT2025_JOIN_MS 2000
+/* every PHY-thread wait checks stop at least each 10 ms (qt_delay_ns, the download every
+ * KiB); a thread not gone by then is stuck on a bug: close must not hang with it
+ */
+#define QT2025_JOIN_MS 10000
 
 /* ---- publications (read by ethdev ops, xstats, telemetry, other processes) ---- */
 
@@ -346,7 +349,7 @@ qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr)
 	return 0;
 }
 
-void
+int
 qt2025_link_uninit(struct rte_eth_dev *dev)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
@@ -356,7 +359,7 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 	/* telemetry stops reading the port before anything goes (qt2025_telemetry.h) */
 	qt2025_tel_port_set(dev->data->port_id, false);
 	if (ctx == NULL)
-		return;
+		return 0;
 	/* Order matters (conventions 6.8): no interrupt, no thread, no alarm, then free. */
 	qt2025_link_intr_teardown(ctx);
 	rte_atomic_store_explicit(&ctx->stop, 1, rte_memory_order_release);
@@ -366,13 +369,14 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 		 * never ends): close must not hang with it. Its context, eventfd and stop hook
 		 * are left to it (leaked), so that when it wakes it sees stop and exits.
 		 */
-		QT_PHY_LOG(ERR, ad, "PHY thread did not stop within %u ms: left behind, its "
-			   "context leaked", QT2025_JOIN_MS);
+		QT_PHY_LOG(ERR, ad, "PHY thread did not stop within %u ms (a driver bug): left "
+			   "behind with this process's port state, which is not freed",
+			   QT2025_JOIN_MS);
 		qt2025_link_lsc_cancel(dev);
 		qt2025_link_recovery_cancel(ctx);
 		qt2025_pub_state(ad, QT2025_ST_STOPPED);
 		proc->link = NULL;
-		return;
+		return -ETIMEDOUT;
 	}
 	qt2025_link_lsc_cancel(dev);
 	qt2025_link_recovery_cancel(ctx);
@@ -381,4 +385,5 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 	qt_hw_set_stop(&proc->hw, NULL, NULL);
 	proc->link = NULL;
 	free(ctx);
+	return 0;
 }

@@ -25,7 +25,10 @@
 /* ---- ethdev side (qt2025_link.c, qt2025_link_ctl.c); primary process only ---- */
 
 int qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr);
-void qt2025_link_uninit(struct rte_eth_dev *dev);
+/* Stops the PHY thread: 0, or -ETIMEDOUT when it did not stop within QT2025_JOIN_MS and
+ * was left behind with what it uses (the caller then frees nothing of the process's port).
+ */
+int qt2025_link_uninit(struct rte_eth_dev *dev);
 int qt2025_link_update(struct rte_eth_dev *dev, int wait_to_complete);
 int qt2025_dev_set_link_up(struct rte_eth_dev *dev);
 int qt2025_dev_set_link_down(struct rte_eth_dev *dev);
