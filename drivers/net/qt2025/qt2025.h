@@ -125,6 +125,13 @@ struct qt2025_adapter {
 	struct qt2025_counters cnt;
 	RTE_ATOMIC(uint64_t) xstats_base[32];   /* PHY counters at the last xstats_reset */
 	uint64_t probe_ns;                      /* for the bring-up time log */
+
+	/* extra ops (qt2025_ops.h) */
+	struct qt_sfp_cache sfp;                /* module EEPROM, filled by the PHY thread */
+	uint32_t led;                           /* identification LED on (BLNK_LED, 3.4) */
+	uint32_t fc_mode;                       /* enum rte_eth_fc_mode as set */
+	uint16_t pause_time;                    /* PAUSE_QUANT as set (3.5) */
+	uint32_t nic_fw_ver;                    /* FW_VER (3.2) once the NIC firmware ran */
 };
 
 /* A firmware image as loaded at probe (qt2025_fw.h). */

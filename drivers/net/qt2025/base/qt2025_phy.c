@@ -36,6 +36,13 @@
 
 #define STOP_CHECK_BYTES        1024    /* ~20 ms of download at 6 MHz */
 
+/* Module EEPROM mirror (hw note 8.2) and the SFF-8472 A0h fields that validate it */
+#define REG_SFP_MIRROR          0xD000  /* 3.D000 + n = A0h byte n, one byte per register */
+#define SFP_ID_SFP              0x03    /* byte 0: SFP/SFP+ */
+#define SFP_CC_BASE             63      /* byte 63 = low byte of the sum of bytes 0..62 */
+#define SFP_TRIES               3       /* polls an invalid page is read again: a module
+					 * just inserted may not be mirrored yet */
+
 struct qt2025_step {
 	uint8_t mmd;
 	uint16_t reg;
@@ -237,6 +244,92 @@ qt2025_read_fw_state(struct qt_hw *hw, struct qt2025_fw_state *st)
 
 /* What link watching needs each poll: heartbeat and module type, two reads. */
 int
+qt2025_sfp_read(struct qt_hw *hw, uint16_t off, uint8_t *buf, size_t len)
+{
+	uint16_t v;
+	size_t i;
+	int rc;
+
+	if (off + len > QT_SFP_PAGE_LEN)
+		return -EINVAL;
+	rc = phy_found(hw);
+	for (i = 0; rc == 0 && i < len; i++) {
+		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_SFP_MIRROR + off + i, &v);
+		if (rc == 0 && v > 0xFF) {
+			qt_hw_why(hw, "3.%04zX reads 0x%04x: not a byte mirror",
+				  REG_SFP_MIRROR + off + i, v);
+			return -ENOTSUP;
+		}
+		buf[i] = (uint8_t)v;
+	}
+	return rc;
+}
+
+int
+qt2025_sfp_check(const uint8_t *page, char *why, size_t len)
+{
+	unsigned int i, sum = 0;
+
+	if (page[0] != SFP_ID_SFP) {
+		snprintf(why, len, "identifier 0x%02x, not SFP (0x03)", page[0]);
+		return -ENOTSUP;
+	}
+	for (i = 0; i < SFP_CC_BASE; i++)
+		sum += page[i];
+	if ((uint8_t)sum != page[SFP_CC_BASE]) {
+		snprintf(why, len, "CC_BASE 0x%02x, bytes 0..62 sum to 0x%02x",
+			 page[SFP_CC_BASE], sum & 0xFF);
+		return -ENOTSUP;
+	}
+	return 0;
+}
+
+/* The PHY thread's part: reads the mirror again when the module changed (or the last read
+ * failed), so that the ethdev ops (and secondary processes) only copy the cache. A board
+ * without the mirror costs one MDIO read per module change: byte 0 is read first.
+ */
+static void
+sfp_refresh(struct qt_hw *hw, uint8_t module)
+{
+	struct qt_sfp_cache *c = hw->sfp;
+	uint8_t page[QT_SFP_PAGE_LEN];
+	char why[sizeof(c->why)] = "";
+	bool again;
+	int rc;
+
+	qt_lock(&c->lock);
+	again = c->module != module || c->status == -EAGAIN || c->status == -EIO ||
+		(c->status == -ENOTSUP && c->tries < SFP_TRIES);
+	if (c->module != module)
+		c->tries = 0;
+	qt_unlock(&c->lock);
+	if (!again)
+		return;
+	if (module == 0) {
+		rc = -ENODEV;
+	} else {
+		rc = qt2025_sfp_read(hw, 0, page, 1);
+		if (rc == 0 && page[0] == SFP_ID_SFP)
+			rc = qt2025_sfp_read(hw, 1, page + 1, QT_SFP_PAGE_LEN - 1);
+		if (rc == 0)
+			rc = qt2025_sfp_check(page, why, sizeof(why));
+		else if (rc == -ENOTSUP)
+			snprintf(why, sizeof(why), "%s", hw->why);
+		else
+			rc = -EIO;
+	}
+	qt_lock(&c->lock);
+	c->status = rc;
+	c->module = module;
+	c->tries++;
+	c->reads++;
+	snprintf(c->why, sizeof(c->why), "%s", why);
+	if (rc == 0)
+		memcpy(c->page, page, sizeof(page));
+	qt_unlock(&c->lock);
+}
+
+int
 qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
 {
 	uint16_t hb, mod;
@@ -253,6 +346,8 @@ qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
 		return rc;
 	*heartbeat = hb & 0xFF;
 	*module = mod & 0xFF;
+	if (hw->sfp != NULL)
+		sfp_refresh(hw, *module);
 	return 0;
 }
 

@@ -32,6 +32,24 @@ struct qt_mdio_counters {
 	uint64_t timeouts;      /* transactions whose BUSY bit never cleared (-ETIMEDOUT) */
 };
 
+/*
+ * The module EEPROM (SFF-8472 A0h page) as the PHY thread last read it from the QT2025's
+ * mirror at 3.D000 (hw note 8.2), in memory the driver shares with secondary processes.
+ * Filled by qt2025_read_watch() whenever the module type changes; read under lock.
+ */
+#define QT_SFP_PAGE_LEN 256
+struct qt_sfp_cache {
+	qt_lock_t lock;
+	int status;             /* 0: page valid; -EAGAIN: not read yet; -ENODEV: no module;
+				 * -ENOTSUP: no valid mirror; -EIO: the read failed (retried)
+				 */
+	uint8_t module;         /* 3.D70C when read */
+	uint32_t reads;         /* completed refreshes */
+	uint32_t tries;         /* reads of this module's page */
+	char why[QT_HW_WHY_LEN]; /* what made the page invalid */
+	uint8_t page[QT_SFP_PAGE_LEN];
+};
+
 struct qt_hw {
 	uint8_t *bar;                   /* BAR0 of a PCI card; NULL on another transport */
 	const struct qt_hw_ops *ops;    /* the other transport */
@@ -53,6 +71,7 @@ struct qt_hw {
 
 	/* QT2025 (qt2025_phy.c) */
 	int phy_addr;           /* -1 until found */
+	struct qt_sfp_cache *sfp; /* NULL: the module EEPROM is not followed */
 };
 
 void qt_hw_init_bar(struct qt_hw *hw, const char *name, void *bar);

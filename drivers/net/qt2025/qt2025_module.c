@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * Module EEPROM: the SFP+ module's A0h page (SFF-8472 bytes 0..255) as the QT2025 firmware
+ * mirrors it at 3.D000 + n (hw note 8.2). That mirror is known from the QT2025C only and is
+ * UNCERTAIN on TN40 boards, so the PHY thread validates what it reads (identifier 0x03,
+ * CC_BASE over bytes 0..62, base/qt2025_phy.c) and these ops answer -ENOTSUP, with one line
+ * saying why, when the page is absent or invalid. Only the A0h page is mirrored: the module
+ * is reported as SFF-8079 (256 bytes) even when it declares SFF-8472 diagnostics, whose A2h
+ * page no source says the PHY mirrors.
+ *
+ * The PHY thread reads the mirror when the module type changes (qt2025_read_watch); these
+ * ops copy that cache from dev_private, so they issue no MDIO and work in secondaries too.
+ */
+
+#include <rte_cycles.h>
+
+#include "qt2025_ops.h"
+
+#define FIRST_READ_SLACK_MS 500 /* beyond two polls: the first read after bring-up */
+
+/* A copy of the cache; waits (bounded) for the first read of a running PHY. */
+static void
+sfp_copy(struct rte_eth_dev *dev, struct qt_sfp_cache *out)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	uint64_t ms = 2ull * ad->args.link_poll_ms + FIRST_READ_SLACK_MS, waited = 0;
+
+	for (;;) {
+		qt_lock(&ad->sfp.lock);
+		memcpy(out, &ad->sfp, sizeof(*out));
+		qt_unlock(&ad->sfp.lock);
+		if (out->status != -EAGAIN || qt2025_state_get(ad) != QT2025_ST_RUNNING ||
+		    waited >= ms)
+			return;
+		rte_delay_us_sleep(10000);
+		waited += 10;
+	}
+}
+
+/* 0, or the errno and one line saying why there is no page to give. */
+static int
+sfp_usable(struct rte_eth_dev *dev, const struct qt_sfp_cache *c)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+
+	switch (c->status) {
+	case 0:
+		return 0;
+	case -ENODEV:
+		QT_DRV_LOG(ERR, ad, "module EEPROM: no SFP+ module in the cage");
+		return -ENOTSUP;
+	case -ENOTSUP:
+		QT_DRV_LOG(ERR, ad, "module EEPROM: no valid SFP A0h mirror at PHY 3.D000 (%s): "
+			   "this board's PHY firmware does not show the module EEPROM", c->why);
+		return -ENOTSUP;
+	case -EIO:
+		QT_DRV_LOG(ERR, ad, "module EEPROM: the last read failed (MDIO): read again at "
+			   "the next link poll");
+		return -EIO;
+	default:
+		QT_DRV_LOG(ERR, ad, "module EEPROM: not read yet, the PHY is not running");
+		return -EAGAIN;
+	}
+}
+
+int
+qt2025_get_module_info(struct rte_eth_dev *dev, struct rte_eth_dev_module_info *mi)
+{
+	struct qt_sfp_cache c;
+	int rc;
+
+	sfp_copy(dev, &c);
+	rc = sfp_usable(dev, &c);
+	if (rc != 0)
+		return rc;
+	mi->type = RTE_ETH_MODULE_SFF_8079;
+	mi->eeprom_len = RTE_ETH_MODULE_SFF_8079_LEN;
+	return 0;
+}
+
+int
+qt2025_get_module_eeprom(struct rte_eth_dev *dev, struct rte_dev_eeprom_info *info)
+{
+	struct qt_sfp_cache c;
+	int rc;
+
+	if (info->offset >= QT_SFP_PAGE_LEN || info->length > QT_SFP_PAGE_LEN - info->offset) {
+		QT_DRV_LOG(ERR, qt2025_adapter(dev), "module EEPROM: offset %u length %u is "
+			   "beyond the %u bytes of the A0h page", info->offset, info->length,
+			   QT_SFP_PAGE_LEN);
+		return -EINVAL;
+	}
+	sfp_copy(dev, &c);
+	rc = sfp_usable(dev, &c);
+	if (rc != 0)
+		return rc;
+	memcpy(info->data, c.page + info->offset, info->length);
+	return 0;
+}
