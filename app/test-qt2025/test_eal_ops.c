@@ -180,6 +180,7 @@ QT_EAL_TEST(eal_ops, get_reg)
 	struct qt_sim *sim;
 	size_t n, i;
 	unsigned int frm = 0;
+	uint32_t bad = 0;
 	uint16_t p;
 
 	QT_CHECK(port_running("net_qt2025_sim_o2", ARGS, &p));
@@ -189,6 +190,10 @@ QT_EAL_TEST(eal_ops, get_reg)
 	QT_ASSERT_EQ(info.width, 4);
 	QT_ASSERT(info.length >= 40 && info.length < 16384, "length %u", info.length);
 	QT_ASSERT_EQ(info.version, 1);
+	/* stopped: IMR is 0, so the interrupt thread reads no ISR_MSK0 meanwhile (the PHY
+	 * thread's MDIO reads of MDIO_DATA go on, so that register is not checked here)
+	 */
+	QT_CHECK(qtt_port_stop(p));
 	data = calloc(info.length, 4);
 	tr = calloc(4096, sizeof(*tr));
 	QT_ASSERT(data != NULL && tr != NULL, "out of memory");
@@ -201,16 +206,14 @@ QT_EAL_TEST(eal_ops, get_reg)
 	for (i = 0; i < n; i++) {
 		if (tr[i].kind == QT_SIM_TR_RD32 &&
 		    (tr[i].off == 0x5100 || tr[i].off == 0x5140 || tr[i].off == 0x5170 ||
-		     tr[i].off == 0x6038 || (tr[i].off >= 0x7200 && tr[i].off < 0x7400))) {
-			free(data);
-			free(tr);
-			QT_FAIL("the dump read 0x%x, a register it must leave alone", tr[i].off);
-		}
+		     (tr[i].off >= 0x7200 && tr[i].off < 0x7400)))
+			bad = tr[i].off;
 	}
 	for (i = 0; i < info.length; i++)
 		frm += data[i] == 0x3FE0;       /* FRM_LENGTH as hw_start set it (6.5) */
 	free(data);
 	free(tr);
+	QT_ASSERT(bad == 0, "the dump read 0x%x, a register it must leave alone", bad);
 	QT_ASSERT_EQ(frm, 1);
 	return 0;
 }
