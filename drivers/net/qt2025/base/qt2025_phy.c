@@ -292,7 +292,7 @@ static void
 sfp_refresh(struct qt_hw *hw, uint8_t module)
 {
 	struct qt_sfp_cache *c = hw->sfp;
-	uint8_t page[QT_SFP_PAGE_LEN];
+	uint8_t page[QT_SFP_PAGE_LEN] = { 0 };
 	char why[sizeof(c->why)] = "";
 	bool again;
 	int rc;
