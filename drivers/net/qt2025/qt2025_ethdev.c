@@ -381,6 +381,7 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 	qt_lock_init(&ad->sfp.lock);
 	ad->sfp.status = -EAGAIN;
 	proc->hw.sfp = &ad->sfp;        /* the PHY thread keeps the module EEPROM there */
+	qt2025_regs_mp_init();
 
 	rc = qt2025_fw_load(ad, proc, builtin);
 	if (rc != 0)

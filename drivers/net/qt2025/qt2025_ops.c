@@ -193,6 +193,9 @@ qt2025_ops_restore(struct rte_eth_dev *dev)
 
 	tn40_flow_ctrl(hw, ad->fc_mode == RTE_ETH_FC_TX_PAUSE, ad->pause_time);
 	tn40_led_set(hw, ad->led != 0);
+	/* dev_start waited for the NIC firmware: its version, for secondaries too */
+	if (ad->nic_fw_ver == 0)
+		ad->nic_fw_ver = tn40_fw_version(hw);
 }
 
 /* ---- link speeds: the module sets the line rate (hw note 8.5) ---- */

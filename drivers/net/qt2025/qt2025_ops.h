@@ -20,6 +20,8 @@ int qt2025_get_module_eeprom(struct rte_eth_dev *dev, struct rte_dev_eeprom_info
 
 /* The documented, versioned register list (QT2025_REGS_VERSION) of qt2025_regs_dump.c. */
 int qt2025_get_reg(struct rte_eth_dev *dev, struct rte_dev_reg_info *regs);
+/* Primary: answers secondaries' register dumps of simulated ports (EAL IPC). */
+void qt2025_regs_mp_init(void);
 
 int qt2025_fw_version_get(struct rte_eth_dev *dev, char *fw, size_t len);
 int qt2025_priv_dump(struct rte_eth_dev *dev, FILE *f);
@@ -32,7 +34,9 @@ int qt2025_link_speeds_check(struct rte_eth_dev *dev);
 /* dev_start's: the module in the cage now. */
 int qt2025_link_speeds_check_start(struct rte_eth_dev *dev);
 
-/* Applies LED and flow control as set, after a reset of the MAC side (dev_start). */
+/* dev_start, after the rings: applies LED and flow control as set (hw_start wrote its
+ * defaults) and reads the NIC firmware version once.
+ */
 void qt2025_ops_restore(struct rte_eth_dev *dev);
 
 #endif /* QT2025_OPS_H */
