@@ -365,6 +365,8 @@ QT_EAL_TEST(eal_ops, dev_reset)
 	QT_CHECK(qtt_xstat(p, "phy_fw_loads", &loads0));
 	QT_ASSERT_EQ(rte_eth_dev_reset(p), 0);
 	QT_ASSERT_EQ(qtt_count_phy_threads(), 1);
+	/* the queues went with the reset: a start without configuring is refused */
+	QT_ASSERT_EQ(rte_eth_dev_start(p), -EINVAL);
 	QT_CHECK(qtt_port_configure(p, 0));
 	QT_CHECK(qtt_port_start(p));
 	QT_CHECK(qtt_wait_state(p, "running", 8000));

@@ -104,7 +104,7 @@ qt2025_dev_start(struct rte_eth_dev *dev)
 {
 	int rc;
 
-	rc = qt2025_link_speeds_check_start(dev);
+	rc = qt2025_start_check(dev);
 	if (rc != 0)
 		return rc;
 	rc = qt2025_port_start(dev);

@@ -246,10 +246,23 @@ qt2025_link_speeds_check(struct rte_eth_dev *dev)
 }
 
 int
-qt2025_link_speeds_check_start(struct rte_eth_dev *dev)
+qt2025_start_check(struct rte_eth_dev *dev)
 {
 	struct qt2025_phy_info info;
+	unsigned int i;
 
+	/* a port reset freed the queues; ethdev still says "configured" */
+	for (i = 0; i < dev->data->nb_rx_queues + dev->data->nb_tx_queues; i++) {
+		bool rx = i < dev->data->nb_rx_queues;
+
+		if ((rx ? dev->data->rx_queues[i] :
+		     dev->data->tx_queues[i - dev->data->nb_rx_queues]) == NULL) {
+			QT_DRV_LOG(ERR, qt2025_adapter(dev), "dev_start refused: %s queue %u is "
+				   "not set up (after a port reset, configure the port again)",
+				   rx ? "Rx" : "Tx", rx ? i : i - dev->data->nb_rx_queues);
+			return -EINVAL;
+		}
+	}
 	qt2025_info_get(qt2025_adapter(dev), &info);
 	return speeds_check(dev, info.module, "dev_start");
 }

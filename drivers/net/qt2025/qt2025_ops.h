@@ -31,8 +31,8 @@ int qt2025_flow_ctrl_get(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc);
 int qt2025_flow_ctrl_set(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc);
 /* dev_configure's check of link_speeds against what the module can do: 0 or -EINVAL. */
 int qt2025_link_speeds_check(struct rte_eth_dev *dev);
-/* dev_start's: the module in the cage now. */
-int qt2025_link_speeds_check_start(struct rte_eth_dev *dev);
+/* dev_start's: every queue set up, link_speeds against the module in the cage now. */
+int qt2025_start_check(struct rte_eth_dev *dev);
 
 /* dev_start, after the rings: applies LED and flow control as set (hw_start wrote its
  * defaults) and reads the NIC firmware version once.
