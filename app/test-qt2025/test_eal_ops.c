@@ -164,10 +164,8 @@ QT_EAL_TEST(eal_ops, module_eeprom_no_mirror)
 	QT_ASSERT_EQ(read_ee(p, ee), -ENOTSUP);
 	/* the mirror back: the next module change reads it */
 	qt_sim_set_fault(sim, QT_SIM_FAULT_SFP_MIRROR, QT_SIM_SFP_MIRROR_PAGE);
-	qt_sim_set_module(sim, QT_SIM_MODULE_NONE);
-	qtt_sleep_ms(100);
-	qt_sim_set_module(sim, QT_SIM_MODULE_SR);
-	QT_CHECK(wait_ee(p, "QTS-10G-SR", 0, ee));
+	qt_sim_set_module(sim, QT_SIM_MODULE_LR);
+	QT_CHECK(wait_ee(p, "QTS-10G-LR", 0, ee));
 	return 0;
 }
 
@@ -317,6 +315,22 @@ QT_EAL_TEST(eal_ops, flow_ctrl)
 	return 0;
 }
 
+/* Waits until the PHY thread has seen the module (telemetry). */
+static int
+wait_module(uint16_t p, const char *name)
+{
+	uint64_t end = qtt_now_ms() + 3000;
+	char m[64] = "";
+
+	do {
+		if (qtt_phy_str(p, "module", m, sizeof(m)) == 0 && strcmp(m, name) == 0)
+			return 0;
+		qtt_sleep_ms(10);
+	} while (qtt_now_ms() < end);
+	fprintf(stderr, "    module '%s', expected '%s'\n", m, name);
+	return -1;
+}
+
 static int
 configure_speeds(uint16_t p, uint32_t speeds)
 {
@@ -349,7 +363,7 @@ QT_EAL_TEST(eal_ops, link_speeds)
 	/* configured for 10G fixed, then a 1G module goes in: dev_start refuses */
 	QT_ASSERT_EQ(configure_speeds(p, RTE_ETH_LINK_SPEED_FIXED | RTE_ETH_LINK_SPEED_10G), 0);
 	qt_sim_set_module(sim, QT_SIM_MODULE_1G_SX);
-	qtt_sleep_ms(200);
+	QT_CHECK(wait_module(p, "1000BASE-SX"));
 	QT_ASSERT_EQ(rte_eth_dev_start(p), -EINVAL);
 	QT_ASSERT_EQ(configure_speeds(p, RTE_ETH_LINK_SPEED_FIXED | RTE_ETH_LINK_SPEED_1G), 0);
 	return 0;

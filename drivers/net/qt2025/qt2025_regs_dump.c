@@ -31,7 +31,7 @@ regs_mp_action(const struct rte_mp_msg *msg, const void *peer)
 	strlcpy(reply.name, msg->name, sizeof(reply.name));
 	if (msg->len_param == sizeof(port)) {
 		memcpy(&port, msg->param, sizeof(port));
-		if (rte_eth_dev_is_valid_port(port) &&
+		if (rte_eth_dev_is_valid_port(port) && rte_eth_devices[port].dev_ops != NULL &&
 		    rte_eth_devices[port].dev_ops->get_reg == qt2025_get_reg &&
 		    tn40_dump_nregs * sizeof(uint32_t) <= sizeof(reply.param)) {
 			uint32_t data[RTE_MP_MAX_PARAM_LEN / sizeof(uint32_t)];
