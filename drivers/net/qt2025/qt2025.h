@@ -127,7 +127,8 @@ struct qt2025_adapter {
 	uint64_t probe_ns;                      /* for the bring-up time log */
 
 	/* extra ops (qt2025_ops.h) */
-	struct qt_sfp_cache sfp;                /* module EEPROM, filled by the PHY thread */
+	RTE_ATOMIC(uint32_t) sfp_seq;           /* odd: the PHY thread writes sfp */
+	struct qt_sfp_state sfp;                /* module EEPROM (qt2025_module.c) */
 	uint32_t led;                           /* identification LED on (BLNK_LED, 3.4) */
 	uint32_t fc_mode;                       /* enum rte_eth_fc_mode as set */
 	uint16_t pause_time;                    /* PAUSE_QUANT as set (3.5) */

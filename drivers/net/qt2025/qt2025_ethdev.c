@@ -377,10 +377,7 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 	ad->pause_time = TN40_PAUSE_QUANT_DEFAULT;
 	ad->led = 0;
 	ad->nic_fw_ver = 0;
-	memset(&ad->sfp, 0, sizeof(ad->sfp));
-	qt_lock_init(&ad->sfp.lock);
-	ad->sfp.status = -EAGAIN;
-	proc->hw.sfp = &ad->sfp;        /* the PHY thread keeps the module EEPROM there */
+	qt2025_sfp_init(dev);           /* before the PHY thread starts */
 	qt2025_regs_mp_init();
 
 	rc = qt2025_fw_load(ad, proc, builtin);

@@ -11,27 +11,76 @@
  * is reported as SFF-8079 (256 bytes) even when it declares SFF-8472 diagnostics, whose A2h
  * page no source says the PHY mirrors.
  *
- * The PHY thread reads the mirror when the module type changes (qt2025_read_watch); these
- * ops copy that cache from dev_private, so they issue no MDIO and work in secondaries too.
+ * The PHY thread reads the mirror when the module type changes (qt2025_read_watch) and
+ * publishes it into dev_private behind a sequence counter (as the PHY info, qt2025.h): these
+ * ops only read, so they issue no MDIO, work in secondaries too, and a secondary killed
+ * while reading leaves nothing held.
  */
 
 #include <rte_cycles.h>
+#include <rte_pause.h>
 
 #include "qt2025_ops.h"
 
 #define FIRST_READ_SLACK_MS 500 /* beyond two polls: the first read after bring-up */
+#define SFP_TRIES 10000         /* a publication copies 400 bytes */
 
-/* A copy of the cache; waits (bounded) for the first read of a running PHY. */
+/* The PHY thread's publication (base/'s sfp_publish hook): the only writer. */
 static void
-sfp_copy(struct rte_eth_dev *dev, struct qt_sfp_cache *out)
+sfp_publish(void *arg, const struct qt_sfp_state *st)
+{
+	struct qt2025_adapter *ad = arg;
+	uint32_t s = rte_atomic_load_explicit(&ad->sfp_seq, rte_memory_order_relaxed);
+
+	rte_atomic_store_explicit(&ad->sfp_seq, s + 1, rte_memory_order_relaxed);
+	rte_atomic_thread_fence(rte_memory_order_release);
+	memcpy(&ad->sfp, st, sizeof(*st));
+	rte_atomic_store_explicit(&ad->sfp_seq, s + 2, rte_memory_order_release);
+}
+
+void
+qt2025_sfp_init(struct rte_eth_dev *dev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt_hw *hw = &qt2025_proc(dev)->hw;
+
+	memset(&hw->sfp, 0, sizeof(hw->sfp));
+	hw->sfp.status = -EAGAIN;
+	hw->sfp_arg = ad;
+	sfp_publish(ad, &hw->sfp);
+	hw->sfp_publish = sfp_publish;
+}
+
+int
+qt2025_sfp_get(const struct qt2025_adapter *ad, struct qt_sfp_state *out)
+{
+	unsigned int i;
+
+	for (i = 0; i < SFP_TRIES; i++) {
+		uint32_t s = rte_atomic_load_explicit(&ad->sfp_seq, rte_memory_order_acquire);
+
+		if (s & 1) {
+			rte_pause();
+			continue;
+		}
+		memcpy(out, &ad->sfp, sizeof(*out));
+		rte_atomic_thread_fence(rte_memory_order_acquire);
+		if (rte_atomic_load_explicit(&ad->sfp_seq, rte_memory_order_relaxed) == s)
+			return 0;
+	}
+	out->status = -EAGAIN;
+	return -EAGAIN;
+}
+
+/* A copy of the published state; waits (bounded) for the first read of a running PHY. */
+static void
+sfp_copy(struct rte_eth_dev *dev, struct qt_sfp_state *out)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	uint64_t ms = 2ull * ad->args.link_poll_ms + FIRST_READ_SLACK_MS, waited = 0;
 
 	for (;;) {
-		qt_lock(&ad->sfp.lock);
-		memcpy(out, &ad->sfp, sizeof(*out));
-		qt_unlock(&ad->sfp.lock);
+		qt2025_sfp_get(ad, out);
 		if (out->status != -EAGAIN || qt2025_state_get(ad) != QT2025_ST_RUNNING ||
 		    waited >= ms)
 			return;
@@ -42,7 +91,7 @@ sfp_copy(struct rte_eth_dev *dev, struct qt_sfp_cache *out)
 
 /* 0, or the errno and one line saying why there is no page to give. */
 static int
-sfp_usable(struct rte_eth_dev *dev, const struct qt_sfp_cache *c)
+sfp_usable(struct rte_eth_dev *dev, const struct qt_sfp_state *c)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 
@@ -69,7 +118,7 @@ sfp_usable(struct rte_eth_dev *dev, const struct qt_sfp_cache *c)
 int
 qt2025_get_module_info(struct rte_eth_dev *dev, struct rte_eth_dev_module_info *mi)
 {
-	struct qt_sfp_cache c;
+	struct qt_sfp_state c;
 	int rc;
 
 	sfp_copy(dev, &c);
@@ -84,7 +133,7 @@ qt2025_get_module_info(struct rte_eth_dev *dev, struct rte_eth_dev_module_info *
 int
 qt2025_get_module_eeprom(struct rte_eth_dev *dev, struct rte_dev_eeprom_info *info)
 {
-	struct qt_sfp_cache c;
+	struct qt_sfp_state c;
 	int rc;
 
 	if (info->offset >= QT_SFP_PAGE_LEN || info->length > QT_SFP_PAGE_LEN - info->offset) {

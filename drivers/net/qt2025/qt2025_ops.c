@@ -32,7 +32,8 @@ qt2025_fw_version_get(struct rte_eth_dev *dev, char *fw, size_t len)
 	char nic[24] = "unknown";
 	int n;
 
-	qt2025_info_get(ad, &info);
+	if (qt2025_info_get(ad, &info) != 0)
+		return -EAGAIN;
 	if ((info.fw_version[0] | info.fw_version[1] | info.fw_version[2] |
 	     info.fw_version[3]) == 0)
 		return qt2025_state_get(ad) == QT2025_ST_FAILED ? -EIO : -EAGAIN;
@@ -73,13 +74,11 @@ qt2025_priv_dump(struct rte_eth_dev *dev, FILE *f)
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	enum qt2025_state st = qt2025_state_get(ad);
 	struct qt2025_phy_info info;
-	struct qt_sfp_cache sfp;
+	struct qt_sfp_state sfp;
 	char fw[64];
 
 	qt2025_info_get(ad, &info);
-	qt_lock(&ad->sfp.lock);
-	sfp = ad->sfp;
-	qt_unlock(&ad->sfp.lock);
+	qt2025_sfp_get(ad, &sfp);
 	if (qt2025_fw_version_get(dev, fw, sizeof(fw)) != 0)
 		snprintf(fw, sizeof(fw), "not known yet");
 	fprintf(f, "qt2025 %s (port %u)\n", ad->name, ad->port_id);

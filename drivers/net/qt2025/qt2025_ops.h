@@ -15,6 +15,10 @@
 
 #include "qt2025.h"
 
+/* Probe: the PHY thread follows the module EEPROM and publishes it into dev_private. */
+void qt2025_sfp_init(struct rte_eth_dev *dev);
+/* A consistent copy of the published module EEPROM state: 0, or -EAGAIN (out->status too). */
+int qt2025_sfp_get(const struct qt2025_adapter *ad, struct qt_sfp_state *out);
 int qt2025_get_module_info(struct rte_eth_dev *dev, struct rte_eth_dev_module_info *mi);
 int qt2025_get_module_eeprom(struct rte_eth_dev *dev, struct rte_dev_eeprom_info *info);
 

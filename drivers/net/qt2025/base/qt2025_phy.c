@@ -285,26 +285,23 @@ qt2025_sfp_check(const uint8_t *page, char *why, size_t len)
 }
 
 /* The PHY thread's part: reads the mirror again when the module changed (or the last read
- * failed), so that the ethdev ops (and secondary processes) only copy the cache. A board
- * without the mirror costs one MDIO read per module change: byte 0 is read first.
+ * failed, or the page was invalid fewer than SFP_TRIES times), then publishes the result,
+ * so that the ethdev ops (and secondary processes) only copy it. A board without the mirror
+ * costs one MDIO read per try: byte 0 is read first.
  */
 static void
 sfp_refresh(struct qt_hw *hw, uint8_t module)
 {
-	struct qt_sfp_cache *c = hw->sfp;
+	struct qt_sfp_state *c = &hw->sfp;
 	uint8_t page[QT_SFP_PAGE_LEN] = { 0 };
 	char why[sizeof(c->why)] = "";
-	bool again;
 	int rc;
 
-	qt_lock(&c->lock);
-	again = c->module != module || c->status == -EAGAIN || c->status == -EIO ||
-		(c->status == -ENOTSUP && c->tries < SFP_TRIES);
+	if (c->module == module && c->status != -EAGAIN && c->status != -EIO &&
+	    (c->status != -ENOTSUP || c->tries >= SFP_TRIES))
+		return;
 	if (c->module != module)
 		c->tries = 0;
-	qt_unlock(&c->lock);
-	if (!again)
-		return;
 	if (module == 0) {
 		rc = -ENODEV;
 	} else {
@@ -318,15 +315,13 @@ sfp_refresh(struct qt_hw *hw, uint8_t module)
 		else
 			rc = -EIO;
 	}
-	qt_lock(&c->lock);
 	c->status = rc;
 	c->module = module;
 	c->tries++;
 	c->reads++;
 	snprintf(c->why, sizeof(c->why), "%s", why);
-	if (rc == 0)
-		memcpy(c->page, page, sizeof(page));
-	qt_unlock(&c->lock);
+	memcpy(c->page, page, sizeof(page));
+	hw->sfp_publish(hw->sfp_arg, c);
 }
 
 int
@@ -346,7 +341,7 @@ qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
 		return rc;
 	*heartbeat = hb & 0xFF;
 	*module = mod & 0xFF;
-	if (hw->sfp != NULL)
+	if (hw->sfp_publish != NULL)
 		sfp_refresh(hw, *module);
 	return 0;
 }

@@ -45,7 +45,8 @@ qt2025_fw_status_running(uint8_t status)
 }
 
 /* Heartbeat (3.D7EE) and module type (3.D70C) only: the per-poll part of link watching.
- * With hw->sfp set, also refreshes that cache when the module type changed (8.2).
+ * With hw->sfp_publish set, also reads the module EEPROM mirror again when the module
+ * type changed (8.2), and publishes it.
  */
 int qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module);
 

@@ -34,18 +34,18 @@ struct qt_mdio_counters {
 
 /*
  * The module EEPROM (SFF-8472 A0h page) as the PHY thread last read it from the QT2025's
- * mirror at 3.D000 (hw note 8.2), in memory the driver shares with secondary processes.
- * Filled by qt2025_read_watch() whenever the module type changes; read under lock.
+ * mirror at 3.D000 (hw note 8.2): qt2025_read_watch() reads it again when the module type
+ * changes, keeps it in struct qt_hw (the PHY thread's own) and hands each new state to
+ * sfp_publish, which copies it where readers are (dev_private, behind a sequence counter).
  */
 #define QT_SFP_PAGE_LEN 256
-struct qt_sfp_cache {
-	qt_lock_t lock;
+struct qt_sfp_state {
 	int status;             /* 0: page valid; -EAGAIN: not read yet; -ENODEV: no module;
 				 * -ENOTSUP: no valid mirror; -EIO: the read failed (retried)
 				 */
 	uint8_t module;         /* 3.D70C when read */
-	uint32_t reads;         /* completed refreshes */
 	uint32_t tries;         /* reads of this module's page */
+	uint32_t reads;         /* completed refreshes */
 	char why[QT_HW_WHY_LEN]; /* what made the page invalid */
 	uint8_t page[QT_SFP_PAGE_LEN];
 };
@@ -71,7 +71,10 @@ struct qt_hw {
 
 	/* QT2025 (qt2025_phy.c) */
 	int phy_addr;           /* -1 until found */
-	struct qt_sfp_cache *sfp; /* NULL: the module EEPROM is not followed */
+	/* module EEPROM: followed only with sfp_publish set (qt2025_phy.c) */
+	struct qt_sfp_state sfp;
+	void (*sfp_publish)(void *arg, const struct qt_sfp_state *st);
+	void *sfp_arg;
 };
 
 void qt_hw_init_bar(struct qt_hw *hw, const char *name, void *bar);

@@ -22,7 +22,6 @@
 #include <rte_cycles.h>
 #include <rte_io.h>
 #include <rte_log.h>
-#include <rte_spinlock.h>
 
 extern int qt2025_logtype_driver;
 extern int qt2025_logtype_init;
@@ -40,12 +39,6 @@ extern int qt2025_logtype_sim;
 /* Descriptor stores before the doorbell write; descriptor loads after the pointer read (4.2). */
 #define qt_wmb() rte_wmb()
 #define qt_rmb() rte_rmb()
-
-/* A lock for data shared between processes (the module EEPROM cache, qt_hw.h). */
-typedef rte_spinlock_t qt_lock_t;
-#define qt_lock_init(l) rte_spinlock_init(l)
-#define qt_lock(l) rte_spinlock_lock(l)
-#define qt_unlock(l) rte_spinlock_unlock(l)
 
 static inline uint32_t
 qt_os_read32(const uint8_t *bar, uint32_t off)
