@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <rte_ethdev.h>
 
@@ -21,6 +22,9 @@
 
 #define ARGS "timing=fast,link_poll_ms=20"
 #define EE_LEN 256
+/* generous: the bring-up and the PHY thread share two CPUs with whatever else runs */
+#define BRINGUP_MS 30000
+#define WAIT_MS 10000
 
 QT_EAL_SUITE(eal_ops, NULL, NULL);
 
@@ -29,7 +33,7 @@ port_running(const char *name, const char *args, uint16_t *p)
 {
 	if (qtt_port_up(name, args, 0, p) != 0)
 		return -1;
-	return qtt_wait_state(*p, "running", 8000);
+	return qtt_wait_state(*p, "running", BRINGUP_MS);
 }
 
 /* The module's page as the port reports it; rc of the failing call otherwise. */
@@ -54,7 +58,7 @@ read_ee(uint16_t p, uint8_t *ee)
 static int
 wait_ee(uint16_t p, const char *pn, int rc_want, uint8_t *ee)
 {
-	uint64_t end = qtt_now_ms() + 3000;
+	uint64_t end = qtt_now_ms() + WAIT_MS;
 	int rc;
 
 	do {
@@ -226,7 +230,7 @@ QT_EAL_TEST(eal_ops, priv_dump_and_fw_version)
 	/* real MDIO timing: the download takes a while, the version is not known meanwhile */
 	QT_CHECK(qtt_port_create("net_qt2025_sim_o3", "timing=real,fw_force=1", &p));
 	QT_ASSERT_EQ(rte_eth_dev_fw_version_get(p, fw, sizeof(fw)), -EAGAIN);
-	QT_CHECK(qtt_wait_state(p, "running", 15000));
+	QT_CHECK(qtt_wait_state(p, "running", 2 * BRINGUP_MS));
 	snprintf(want, sizeof(want), "PHY %u.%u.%u.%u, NIC 0x30617", qt_sim_phy_fw_version[0],
 		 qt_sim_phy_fw_version[1], qt_sim_phy_fw_version[2], qt_sim_phy_fw_version[3]);
 	QT_ASSERT_EQ(rte_eth_dev_fw_version_get(p, fw, sizeof(fw)), 0);
@@ -319,7 +323,7 @@ QT_EAL_TEST(eal_ops, flow_ctrl)
 static int
 wait_module(uint16_t p, const char *name)
 {
-	uint64_t end = qtt_now_ms() + 3000;
+	uint64_t end = qtt_now_ms() + WAIT_MS;
 	char m[64] = "";
 
 	do {
@@ -375,7 +379,7 @@ QT_EAL_TEST(eal_ops, dev_reset)
 	uint16_t p;
 
 	QT_CHECK(port_running("net_qt2025_sim_o7", ARGS, &p));
-	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	QT_CHECK(qtt_wait_link(p, 1, WAIT_MS));
 	QT_CHECK(qtt_xstat(p, "phy_fw_loads", &loads0));
 	QT_ASSERT_EQ(rte_eth_dev_reset(p), 0);
 	QT_ASSERT_EQ(qtt_count_phy_threads(), 1);
@@ -383,8 +387,8 @@ QT_EAL_TEST(eal_ops, dev_reset)
 	QT_ASSERT_EQ(rte_eth_dev_start(p), -EINVAL);
 	QT_CHECK(qtt_port_configure(p, 0));
 	QT_CHECK(qtt_port_start(p));
-	QT_CHECK(qtt_wait_state(p, "running", 8000));
-	QT_CHECK(qtt_wait_link(p, 1, 5000));
+	QT_CHECK(qtt_wait_state(p, "running", BRINGUP_MS));
+	QT_CHECK(qtt_wait_link(p, 1, WAIT_MS));
 	/* the PHY firmware still ran: a warm start, no second download */
 	QT_CHECK(qtt_xstat(p, "phy_fw_loads", &loads1));
 	QT_ASSERT_EQ(loads1, loads0);
@@ -393,7 +397,49 @@ QT_EAL_TEST(eal_ops, dev_reset)
 	QT_ASSERT_EQ(rte_eth_dev_reset(p), 0);
 	QT_CHECK(qtt_port_configure(p, 0));
 	QT_CHECK(qtt_port_start(p));
-	QT_CHECK(qtt_wait_link(p, 1, 8000));
+	QT_CHECK(qtt_wait_link(p, 1, WAIT_MS));
 	QT_ASSERT_EQ(qtt_count_phy_threads(), 1);
+	return 0;
+}
+
+/* A reset whose probe fails (the firmware file went away) leaves a port that refuses to
+ * start with one line and closes cleanly.
+ */
+QT_EAL_TEST(eal_ops, dev_reset_fails_safe)
+{
+	char dir[] = "/tmp/qtt-ops-XXXXXX", path[64], args[160];
+	uint8_t *img;
+	uint16_t p;
+	FILE *f;
+	int rc;
+
+	QT_ASSERT(mkdtemp(dir) != NULL, "mkdtemp");
+	snprintf(path, sizeof(path), "%s/phy.fw", dir);
+	img = malloc(24543);
+	f = fopen(path, "wb");
+	if (img != NULL && f != NULL) {
+		memset(img, 0x55, 24543);
+		img[0] = 0x02;          /* LJMP 0x0100: an image the model boots */
+		img[1] = 0x01;
+		img[2] = 0x00;
+		rc = fwrite(img, 1, 24543, f) == 24543 ? 0 : -1;
+	} else {
+		rc = -1;
+	}
+	if (f != NULL)
+		fclose(f);
+	free(img);
+	snprintf(args, sizeof(args), ARGS ",phy_fw=%s", path);
+	if (rc == 0)
+		rc = port_running("net_qt2025_sim_o8", args, &p);
+	unlink(path);
+	rmdir(dir);
+	QT_ASSERT_EQ(rc, 0);
+	QT_ASSERT(rte_eth_dev_reset(p) < 0, "reset succeeded without its firmware file");
+	QT_CHECK(qtt_port_configure(p, 0));
+	QT_ASSERT_EQ(rte_eth_dev_start(p), -EIO);
+	QT_ASSERT_EQ(qtt_count_phy_threads(), 0);
+	/* closed here: the case fixture holds every live port to have its PHY thread */
+	QT_CHECK(qtt_port_destroy(p));
 	return 0;
 }
