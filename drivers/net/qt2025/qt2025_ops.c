@@ -250,6 +250,11 @@ qt2025_start_check(struct rte_eth_dev *dev)
 	struct qt2025_phy_info info;
 	unsigned int i;
 
+	if (qt2025_proc(dev)->link == NULL) {
+		QT_DRV_LOG(ERR, qt2025_adapter(dev), "dev_start refused: the port has no PHY "
+			   "thread (a port reset failed): close it");
+		return -EIO;
+	}
 	/* a port reset freed the queues; ethdev still says "configured" */
 	for (i = 0; i < dev->data->nb_rx_queues + dev->data->nb_tx_queues; i++) {
 		bool rx = i < dev->data->nb_rx_queues;
