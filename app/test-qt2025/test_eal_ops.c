@@ -443,3 +443,48 @@ QT_EAL_TEST(eal_ops, dev_reset_fails_safe)
 	QT_CHECK(qtt_port_destroy(p));
 	return 0;
 }
+
+/* Counts the MDIO reads of the module EEPROM mirror (3.D000..3.D0FF) in the model's trace. */
+static int
+mirror_reads(struct qt_sim *sim, size_t *n)
+{
+	struct qt_sim_trace_entry *tr = calloc(65536, sizeof(*tr));
+	size_t i, got;
+
+	if (tr == NULL)
+		return -1;
+	got = qt_sim_trace_get(sim, tr, 65536);
+	for (*n = 0, i = 0; i < got; i++)
+		*n += tr[i].kind == QT_SIM_TR_MDIO_RD && tr[i].mmd == 3 &&
+			(tr[i].reg & 0xFF00) == 0xD000;
+	free(tr);
+	return 0;
+}
+
+/* The page is read when asked for, never on the bring-up's way to a link (512 MDIO frames:
+ * 33 ms at 1 MHz in front of a warm start's first link report).
+ */
+QT_EAL_TEST(eal_ops, module_eeprom_on_demand)
+{
+	uint8_t ee[EE_LEN];
+	struct qt_sim *sim;
+	size_t n;
+	uint16_t p;
+
+	QT_CHECK(qtt_port_create("net_qt2025_sim_o9", ARGS, &p));
+	sim = qtt_sim(p);
+	QT_ASSERT(sim != NULL, "no model");
+	qt_sim_trace_clear(sim);
+	qt_sim_trace_enable(sim, true, false);
+	QT_CHECK(qtt_port_configure(p, 0));
+	QT_CHECK(qtt_port_start(p));
+	QT_CHECK(qtt_wait_link(p, 1, BRINGUP_MS));
+	qtt_sleep_ms(200);      /* ten polls */
+	QT_CHECK(mirror_reads(sim, &n));
+	QT_ASSERT_EQ(n, 0);
+	QT_CHECK(wait_ee(p, "QTS-10G-SR", 0, ee));
+	QT_CHECK(mirror_reads(sim, &n));
+	qt_sim_trace_enable(sim, false, false);
+	QT_ASSERT_EQ(n, EE_LEN);
+	return 0;
+}

@@ -129,6 +129,8 @@ struct qt2025_adapter {
 	/* extra ops (qt2025_ops.h) */
 	RTE_ATOMIC(uint32_t) sfp_seq;           /* odd: the PHY thread writes sfp */
 	struct qt_sfp_state sfp;                /* module EEPROM (qt2025_module.c) */
+	RTE_ATOMIC(uint32_t) sfp_req;           /* bumped by readers wanting the page */
+	uint32_t sfp_served;                    /* sfp_req the PHY thread took, its own */
 	uint32_t led;                           /* identification LED on (BLNK_LED, 3.4) */
 	uint32_t fc_mode;                       /* enum rte_eth_fc_mode as set */
 	uint16_t pause_time;                    /* PAUSE_QUANT as set (3.5) */

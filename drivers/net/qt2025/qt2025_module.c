@@ -11,10 +11,12 @@
  * is reported as SFF-8079 (256 bytes) even when it declares SFF-8472 diagnostics, whose A2h
  * page no source says the PHY mirrors.
  *
- * The PHY thread reads the mirror when the module type changes (qt2025_read_watch) and
- * publishes it into dev_private behind a sequence counter (as the PHY info, qt2025.h): these
- * ops only read, so they issue no MDIO, work in secondaries too, and a secondary killed
- * while reading leaves nothing held.
+ * The PHY thread reads the mirror (qt2025_read_watch) at its next poll after an application
+ * asked (sfp_req), never on its own: 512 MDIO frames are 33 ms at 1 MHz, which would delay
+ * a warm start's first link report. It forgets the page when the module type changes, and
+ * publishes each state into dev_private behind a sequence counter (as the PHY info,
+ * qt2025.h): these ops only read, ask and wait, so they issue no MDIO, work in secondaries
+ * too, and a secondary killed while reading leaves nothing held.
  */
 
 #include <rte_cycles.h>
@@ -38,6 +40,19 @@ sfp_publish(void *arg, const struct qt_sfp_state *st)
 	rte_atomic_store_explicit(&ad->sfp_seq, s + 2, rte_memory_order_release);
 }
 
+/* The PHY thread asks whether someone waits for the page (base/'s sfp_wanted hook). */
+static bool
+sfp_wanted(void *arg)
+{
+	struct qt2025_adapter *ad = arg;
+	uint32_t req = rte_atomic_load_explicit(&ad->sfp_req, rte_memory_order_acquire);
+
+	if (req == ad->sfp_served)
+		return false;
+	ad->sfp_served = req;
+	return true;
+}
+
 void
 qt2025_sfp_init(struct rte_eth_dev *dev)
 {
@@ -47,7 +62,9 @@ qt2025_sfp_init(struct rte_eth_dev *dev)
 	memset(&hw->sfp, 0, sizeof(hw->sfp));
 	hw->sfp.status = -EAGAIN;
 	hw->sfp_arg = ad;
+	ad->sfp_served = rte_atomic_load_explicit(&ad->sfp_req, rte_memory_order_relaxed);
 	sfp_publish(ad, &hw->sfp);
+	hw->sfp_wanted = sfp_wanted;
 	hw->sfp_publish = sfp_publish;
 }
 
@@ -72,18 +89,26 @@ qt2025_sfp_get(const struct qt2025_adapter *ad, struct qt_sfp_state *out)
 	return -EAGAIN;
 }
 
-/* A copy of the published state; waits (bounded) for the first read of a running PHY. */
+/* A copy of the published state; a page not read yet is asked for and waited for (at most
+ * two polls and a little more), if the PHY runs.
+ */
 static void
 sfp_copy(struct rte_eth_dev *dev, struct qt_sfp_state *out)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	uint64_t ms = 2ull * ad->args.link_poll_ms + FIRST_READ_SLACK_MS, waited = 0;
+	bool asked = false;
 
 	for (;;) {
 		qt2025_sfp_get(ad, out);
 		if (out->status != -EAGAIN || qt2025_state_get(ad) != QT2025_ST_RUNNING ||
 		    waited >= ms)
 			return;
+		if (!asked) {
+			/* seen at the PHY thread's next periodic poll */
+			rte_atomic_fetch_add_explicit(&ad->sfp_req, 1, rte_memory_order_release);
+			asked = true;
+		}
 		rte_delay_us_sleep(10000);
 		waited += 10;
 	}

@@ -284,10 +284,10 @@ qt2025_sfp_check(const uint8_t *page, char *why, size_t len)
 	return 0;
 }
 
-/* The PHY thread's part: reads the mirror again when the module changed (or the last read
- * failed, or the page was invalid fewer than SFP_TRIES times), then publishes the result,
- * so that the ethdev ops (and secondary processes) only copy it. A board without the mirror
- * costs one MDIO read per try: byte 0 is read first.
+/* The PHY thread's part: a module change makes the page unknown (no MDIO); it is read when
+ * an application asks, and again on the next polls while the read failed or the page was
+ * invalid fewer than SFP_TRIES times; each new state is published. A board without the
+ * mirror costs one MDIO read per try: byte 0 is read first.
  */
 static void
 sfp_refresh(struct qt_hw *hw, uint8_t module)
@@ -297,26 +297,29 @@ sfp_refresh(struct qt_hw *hw, uint8_t module)
 	char why[sizeof(c->why)] = "";
 	int rc;
 
-	if (c->module == module && c->status != -EAGAIN && c->status != -EIO &&
-	    (c->status != -ENOTSUP || c->tries >= SFP_TRIES))
-		return;
-	if (c->module != module)
+	if (!c->module_known || c->module != module) {
+		c->module = module;
+		c->module_known = true;
 		c->tries = 0;
-	if (module == 0) {
-		rc = -ENODEV;
-	} else {
-		rc = qt2025_sfp_read(hw, 0, page, 1);
-		if (rc == 0 && page[0] == SFP_ID_SFP)
-			rc = qt2025_sfp_read(hw, 1, page + 1, QT_SFP_PAGE_LEN - 1);
-		if (rc == 0)
-			rc = qt2025_sfp_check(page, why, sizeof(why));
-		else if (rc == -ENOTSUP)
-			snprintf(why, sizeof(why), "%s", hw->why);
-		else
-			rc = -EIO;
+		c->status = module != 0 ? -EAGAIN : -ENODEV;
+		c->why[0] = '\0';
+		hw->sfp_publish(hw->sfp_arg, c);
 	}
+	if (module == 0)
+		return;
+	if (!(c->status == -EIO || (c->status == -ENOTSUP && c->tries < SFP_TRIES) ||
+	      (c->status == -EAGAIN && hw->sfp_wanted(hw->sfp_arg))))
+		return;
+	rc = qt2025_sfp_read(hw, 0, page, 1);
+	if (rc == 0 && page[0] == SFP_ID_SFP)
+		rc = qt2025_sfp_read(hw, 1, page + 1, QT_SFP_PAGE_LEN - 1);
+	if (rc == 0)
+		rc = qt2025_sfp_check(page, why, sizeof(why));
+	else if (rc == -ENOTSUP)
+		snprintf(why, sizeof(why), "%s", hw->why);
+	else
+		rc = -EIO;
 	c->status = rc;
-	c->module = module;
 	c->tries++;
 	c->reads++;
 	snprintf(c->why, sizeof(c->why), "%s", why);
@@ -341,7 +344,7 @@ qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
 		return rc;
 	*heartbeat = hb & 0xFF;
 	*module = mod & 0xFF;
-	if (hw->sfp_publish != NULL)
+	if (hw->sfp_publish != NULL && hw->sfp_wanted != NULL)
 		sfp_refresh(hw, *module);
 	return 0;
 }

@@ -45,8 +45,8 @@ qt2025_fw_status_running(uint8_t status)
 }
 
 /* Heartbeat (3.D7EE) and module type (3.D70C) only: the per-poll part of link watching.
- * With hw->sfp_publish set, also reads the module EEPROM mirror again when the module
- * type changed (8.2), and publishes it.
+ * With hw->sfp_publish set, also follows the module EEPROM mirror (8.2): forgotten when
+ * the module type changes, read when hw->sfp_wanted() says so, published.
  */
 int qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module);
 

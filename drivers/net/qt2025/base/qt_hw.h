@@ -34,16 +34,19 @@ struct qt_mdio_counters {
 
 /*
  * The module EEPROM (SFF-8472 A0h page) as the PHY thread last read it from the QT2025's
- * mirror at 3.D000 (hw note 8.2): qt2025_read_watch() reads it again when the module type
- * changes, keeps it in struct qt_hw (the PHY thread's own) and hands each new state to
- * sfp_publish, which copies it where readers are (dev_private, behind a sequence counter).
+ * mirror at 3.D000 (hw note 8.2). qt2025_read_watch() forgets it when the module type
+ * changes and reads it again only when sfp_wanted() says an application asked (the read
+ * costs 512 MDIO frames, 33 ms at 1 MHz: never on the bring-up's path to link), keeps it
+ * in struct qt_hw (the PHY thread's own) and hands each new state to sfp_publish, which
+ * copies it where readers are (dev_private, behind a sequence counter).
  */
 #define QT_SFP_PAGE_LEN 256
 struct qt_sfp_state {
 	int status;             /* 0: page valid; -EAGAIN: not read yet; -ENODEV: no module;
 				 * -ENOTSUP: no valid mirror; -EIO: the read failed (retried)
 				 */
-	uint8_t module;         /* 3.D70C when read */
+	uint8_t module;         /* 3.D70C the state is about */
+	bool module_known;      /* module holds a value read */
 	uint32_t tries;         /* reads of this module's page */
 	uint32_t reads;         /* completed refreshes */
 	char why[QT_HW_WHY_LEN]; /* what made the page invalid */
@@ -74,6 +77,7 @@ struct qt_hw {
 	/* module EEPROM: followed only with sfp_publish set (qt2025_phy.c) */
 	struct qt_sfp_state sfp;
 	void (*sfp_publish)(void *arg, const struct qt_sfp_state *st);
+	bool (*sfp_wanted)(void *arg);  /* an application waits for the page */
 	void *sfp_arg;
 };
 
