@@ -34,6 +34,10 @@ fi
 syms=$( (nm -D "$plugin"; nm "$plugin") 2>/dev/null | grep -ciE 'qt_sim|sim_(phy|mdio|nicfw)')
 [ -f "$plugin" ] && [ "$syms" -eq 0 ] && ok no_model_symbols || ko no_model_symbols "$syms"
 
+# the simulator controls of rte_pmd_qt2025.h are there, and answer -ENOTSUP
+out=$(app/test-qt2025/api_exports.sh "$plugin" drivers/net/qt2025/rte_pmd_qt2025.h nosim 2>&1)
+[ $? -eq 0 ] && ok api_exports || ko api_exports "$(echo "$out" | grep FAIL | head -n 3)"
+
 out=$(echo quit | timeout 60 dpdk-testpmd -d "$plugin" --no-huge -m 512 --no-pci \
 	--file-prefix "qt2025-nosim-$$" -- -i --total-num-mbufs=2048 2>&1)
 rc=$?

@@ -20,8 +20,13 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 ninja -C "$build" || { echo "test.sh: build failed"; summary 0 1 1; }
 
+# meson runs nothing and writes no log for a --suite or test name that matches none: the
+# log of an earlier run must not be counted as this one's
+rm -f "$build/meson-logs/testlog.json"
 meson test -C "$build" --no-rebuild --print-errorlogs -v "$@"
 mrc=$?
+[ -f "$build/meson-logs/testlog.json" ] ||
+	{ echo "test.sh: no test matches the arguments: $*"; summary 0 1 1; }
 
 # Each test program prints "qt-test <suite>: N passed, N failed"; a program that died
 # before its summary counts as one failed case.

@@ -9,6 +9,7 @@
  *
  *   bench-qt2025 [link|datapath|all] [EAL args]
  *                (default: all; --no-huge -m 512 --no-pci, unique file prefix)
+ *   bench-qt2025 shared [EAL args]   (run by "link": one shared-CPU download)
  */
 
 #include <stdio.h>
@@ -30,6 +31,7 @@
 #define WRITES 24543u                   /* QT2025 image bytes: one MDIO write each */
 #define FRAME_NS_6M (64 * 20 * 8)       /* 64 bit times at 125 MHz / 20 (hw note 5) */
 #define BOOT_MS 200                     /* the model's 8051 boot time */
+#define SETTLE_MS 100                   /* the MDIO clock change (hw note 5) */
 
 static struct rte_mempool *pool;
 static volatile uint64_t lsc_ns[RTE_MAX_ETHPORTS];
@@ -156,48 +158,143 @@ cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void
-bench_link(void)
+static double
+least(const double *v, unsigned int n)
 {
-	double limit_ms = WRITES * 2.0 * FRAME_NS_6M / 1e6, dl, cold, warm, one, four;
-	double lat[20];
+	double m = v[0];
+	unsigned int i;
+
+	for (i = 1; i < n; i++)
+		if (v[i] >= 0 && (m < 0 || v[i] < m))
+			m = v[i];
+	return m;
+}
+
+/*
+ * "bench-qt2025 shared [EAL args]": two cabled ports brought up cold while the main lcore
+ * busy-polls their link as testpmd --no-lsc-interrupt does (rte_delay_ms spins); prints
+ * the longer of the two downloads. The caller chooses with the EAL arguments whether the
+ * PHY thread shares the main lcore's CPU (-l 0-1) or has one of its own (--lcores 0@0,1@0).
+ */
+static int
+bench_shared_main(void)
+{
+	uint64_t id, v, worst = 0, deadline = now_ns() + 30000000000ULL;
+	uint16_t ports[2];
+	unsigned int i;
+
+	pool = rte_pktmbuf_pool_create("bench", 4096, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	if (pool == NULL || add_port("net_qt2025_simsh0", "wire=sh,timing=real", &ports[0]) ||
+	    add_port("net_qt2025_simsh1", "wire=sh,timing=real", &ports[1]))
+		return 1;
+	while (!(port_up(ports[0]) && port_up(ports[1])) && now_ns() < deadline)
+		rte_delay_us_block(100);
+	for (i = 0; i < 2; i++) {
+		if (rte_eth_xstats_get_id_by_name(ports[i], "phy_fw_load_us", &id) != 0 ||
+		    rte_eth_xstats_get_by_id(ports[i], &id, &v, 1) != 1 || v == 0)
+			return 1;
+		worst = RTE_MAX(worst, v);
+	}
+	printf("shared-dl-ms %.1f\n", worst / 1e3);
+	del_port("net_qt2025_simsh0", ports[0]);
+	del_port("net_qt2025_simsh1", ports[1]);
+	return 0;
+}
+
+/* The least of three runs of "self shared" with these lcores: ms, or -1. */
+static double
+shared_run(const char *self, const char *lcores)
+{
+	char cmd[512], line[128];
+	double r[3], ms;
+	unsigned int i;
+	FILE *f;
+
+	for (i = 0; i < RTE_DIM(r); i++) {
+		r[i] = -1;
+		snprintf(cmd, sizeof(cmd), "%s shared --no-huge -m 512 --no-pci "
+			 "--file-prefix=qt2025-bench-sh-%d %s --log-level=3 2>/dev/null", self,
+			 (int)getpid(), lcores);
+		f = popen(cmd, "r");
+		if (f == NULL)
+			continue;
+		while (fgets(line, sizeof(line), f) != NULL)
+			if (sscanf(line, "shared-dl-ms %lf", &ms) == 1)
+				r[i] = ms;
+		pclose(f);
+	}
+	return least(r, RTE_DIM(r));
+}
+
+#define RUNS 5
+#define PULLS 100
+
+static void
+bench_link(const char *self)
+{
+	double limit_ms = WRITES * 2.0 * FRAME_NS_6M / 1e6, cold_ms, r[RUNS], lat[PULLS];
+	double dl, cold, warm, one, four, sh, own;
+	const char *own_args, *sh_args;
 	uint16_t ports[4];
 	uint64_t f0, f1, t0;
 	struct qt_sim_obs obs;
 	struct qt_sim *sim;
 	unsigned int i;
+	FILE *la;
 
+	la = fopen("/proc/loadavg", "r");
+	if (la != NULL && fscanf(la, "%lf", &dl) == 1)
+		printf("machine: %ld CPUs, load average %.1f (figures marked 'least of' take the "
+		       "best run: load only adds)\n", sysconf(_SC_NPROCESSORS_ONLN), dl);
+	if (la != NULL)
+		fclose(la);
 	pool = rte_pktmbuf_pool_create("bench", 8192, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
 	if (pool == NULL)
 		return;
 
-	dl = bench_download();
-	printf("firmware download: %.1f ms, wire limit %.1f ms (24,543 writes x 2 frames x "
-	       "64 bits at 6.25 MHz): ratio %.3f (goal <= 1.10)\n", dl, limit_ms, dl / limit_ms);
+	for (i = 0; i < 3; i++)
+		r[i] = bench_download();
+	dl = least(r, 3);
+	printf("firmware download: %.1f ms (least of 3), wire limit %.1f ms (24,543 writes x 2 "
+	       "frames x 64 bits at 6.25 MHz): ratio %.3f (goal <= 1.10)\n", dl, limit_ms,
+	       dl / limit_ms);
 
+	/* cold: the wire limit, the 8051's boot and the MDIO clock's settle (hw note 5) */
+	cold_ms = limit_ms + BOOT_MS + SETTLE_MS;
 	cold = bring_up("c", 2, "", ports);
-	take_down("c", 2, ports);
-	warm = bring_up("c", 2, "", ports);
-	printf("probe to link up, cold: %.1f ms = %.2f x (download limit + boot %d ms) "
-	       "(goal <= 1.2)\n", cold, cold / (limit_ms + BOOT_MS), BOOT_MS);
-	printf("probe to link up, warm (firmware running): %.1f ms (goal <= 50 ms)\n", warm);
+	for (i = 0; i < RUNS; i++) {
+		take_down("c", 2, ports);
+		r[i] = bring_up("c", 2, "", ports);
+	}
+	warm = least(r, RUNS);
+	qsort(r, RUNS, sizeof(r[0]), cmp_double);
+	printf("probe to link up, cold, 2 cabled ports: %.1f ms = %.2f x (download limit + boot "
+	       "%d ms + clock settle %d ms) (goal <= 1.10)\n", cold, cold / cold_ms, BOOT_MS,
+	       SETTLE_MS);
+	printf("probe to link up, warm (firmware running), 2 cabled ports probed one after the "
+	       "other: %.1f ms (least of %d, median %.1f) (goal <= 25 ms)\n", warm, RUNS,
+	       r[RUNS / 2]);
 
 	/* cable pulled -> LSC callback in the application, interrupts on */
 	sim = qt2025_sim_of_port(ports[0]);
-	for (i = 0; i < RTE_DIM(lat) && sim != NULL; i++) {
+	for (i = 0; i < PULLS && sim != NULL; i++) {
 		lsc_ns[ports[0]] = 0;
 		t0 = now_ns();
 		qt_sim_set_cable(sim, false);
 		while (lsc_ns[ports[0]] == 0 && now_ns() - t0 < 2000000000ULL)
 			usleep(20);
-		lat[i] = lsc_ns[ports[0]] ? (lsc_ns[ports[0]] - t0) / 1e6 : -1;
+		lat[i] = lsc_ns[ports[0]] ? (lsc_ns[ports[0]] - t0) / 1e6 : 1e9;
+		/* the next pull starts once the link-up event has reached the callback too */
+		lsc_ns[ports[0]] = 0;
 		qt_sim_set_cable(sim, true);
-		while (!port_up(ports[0]) && now_ns() - t0 < 4000000000ULL)
+		while (!(port_up(ports[0]) && lsc_ns[ports[0]] != 0) &&
+		       now_ns() - t0 < 4000000000ULL)
 			usleep(100);
 	}
-	qsort(lat, RTE_DIM(lat), sizeof(lat[0]), cmp_double);
-	printf("cable pulled to LSC callback: median %.2f ms, max %.2f ms over %zu pulls "
-	       "(goal <= 5 ms)\n", lat[RTE_DIM(lat) / 2], lat[RTE_DIM(lat) - 1], RTE_DIM(lat));
+	qsort(lat, PULLS, sizeof(lat[0]), cmp_double);
+	printf("cable pulled to LSC callback: worst %.2f ms of %d pulls, median %.2f ms, "
+	       "99th %.2f ms (goal: worst <= 2 ms)\n", lat[PULLS - 1], PULLS, lat[PULLS / 2],
+	       lat[PULLS - 2]);
 
 	/* MDIO spent on watching a running port */
 	if (sim != NULL) {
@@ -213,12 +310,32 @@ bench_link(void)
 	take_down("c", 2, ports);
 
 	one = bring_up("o", 1, ",fw_force=1", ports);
+	for (i = 0; i < RUNS; i++) {
+		take_down("o", 1, ports);
+		r[i] = bring_up("o", 1, "", ports);
+	}
 	take_down("o", 1, ports);
+	warm = least(r, RUNS);
+	qsort(r, RUNS, sizeof(r[0]), cmp_double);
+	printf("probe to link up, warm, 1 port (loopback plug): %.1f ms (least of %d, median "
+	       "%.1f) (goal <= 25 ms)\n", warm, RUNS, r[RUNS / 2]);
 	four = bring_up("f", 4, ",fw_force=1", ports);
 	take_down("f", 4, ports);
 	printf("bring-up of 4 ports together: %.1f ms, 1 port: %.1f ms: ratio %.2f "
-	       "(goal <= 1.2; %ld cores here)\n", four, one, four / one,
-	       sysconf(_SC_NPROCESSORS_ONLN));
+	       "(goal <= 1.2; one thread drives every download)\n", four, one, four / one);
+
+	/* a machine whose CPU 0 is busy with other work can run both on CPU 1:
+	 * QT2025_BENCH_OWN="--lcores 0@0" QT2025_BENCH_SHARED="--lcores 0@1,1@0"
+	 */
+	own_args = getenv("QT2025_BENCH_OWN") != NULL ? getenv("QT2025_BENCH_OWN") :
+		   "--lcores 0@0,1@0";
+	sh_args = getenv("QT2025_BENCH_SHARED") != NULL ? getenv("QT2025_BENCH_SHARED") :
+		  "-l 0-1";
+	own = shared_run(self, own_args);
+	sh = shared_run(self, sh_args);
+	printf("download with the PHY thread's CPU shared with a busy-polling lcore (%s): "
+	       "%.1f ms, on a CPU of its own (%s): %.1f ms: ratio %.2f (least of 3 each; 2.0 "
+	       "is a fair scheduler's half CPU)\n", sh_args, sh, own_args, own, sh / own);
 }
 
 int
@@ -230,6 +347,13 @@ main(int argc, char **argv)
 	const char *mode = "all";
 	int rc;
 
+	if (argc >= 2 && strcmp(argv[1], "shared") == 0) {
+		argv[1] = argv[0];
+		rc = rte_eal_init(argc - 1, argv + 1);
+		rc = rc < 0 ? 1 : bench_shared_main();
+		rte_eal_cleanup();
+		return rc;
+	}
 	if (argc >= 3 && strcmp(argv[1], "cost") == 0) {
 		const char *which = argv[2];
 
@@ -249,7 +373,7 @@ main(int argc, char **argv)
 	if (rte_eal_init(argc > 1 ? argc : 6, argc > 1 ? argv : def) < 0)
 		return 1;
 	if (strcmp(mode, "datapath") != 0)
-		bench_link();
+		bench_link(def[0]);
 	if (strcmp(mode, "link") != 0)
 		bench_datapath(def[0], name);
 	rte_eal_cleanup();

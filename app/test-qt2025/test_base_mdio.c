@@ -7,6 +7,7 @@
  */
 
 #include "test_base.h"
+#include "tn40_regs.h"
 
 #define FRAME_6MHZ_NS   10240   /* 64 x 20 x 8 ns (hw note 5) */
 #define FRAME_1MHZ_NS   64000   /* 64 x 125 x 8 ns */
@@ -141,6 +142,36 @@ QT_TEST(base_mdio, frame_time_follows_clock)
 	QT_ASSERT_EQ(v, 0xA400);
 	QT_ASSERT(dt >= 2 * FRAME_1MHZ_NS && dt <= 2 * FRAME_1MHZ_NS + POLL_SLACK_NS,
 		  "read at 1 MHz took %" PRIu64 " ns", dt);
+	qt_sim_destroy(rig.sim);
+	return 0;
+}
+
+/* A warm start looks at the PHY before setting the clock: a bus a previous run left at
+ * 6.25 MHz answers at that pace, not at the 1 MHz the driver must assume.
+ */
+QT_TEST(base_mdio, unknown_clock_polled_at_6mhz_pace)
+{
+	uint64_t t0, dt;
+	uint16_t v;
+
+	tb_config(&rig);
+	rig.cfg.timing = QT_SIM_TIMING_REAL;
+	QT_CHECK(tb_create(&rig));
+	qt_wr32(&rig.hw, TN40_MDIO_CMD_STAT, 0x0A48);   /* as a previous process left it */
+	QT_ASSERT_EQ(rig.hw.mdio_clk, 0);
+	t0 = tb_now(&rig);
+	QT_ASSERT_EQ(tn40_mdio_read(&rig.hw, 1, 1, 0x0002, &v), 0);
+	dt = tb_now(&rig) - t0;
+	QT_ASSERT_EQ(v, 0x0043);
+	QT_ASSERT(dt >= 2 * FRAME_6MHZ_NS && dt <= 2 * FRAME_6MHZ_NS + 2 * 2000,
+		  "read at an unset 6 MHz clock took %" PRIu64 " ns", dt);
+	/* and at the reset default the same wait still ends with the 1 MHz frame */
+	qt_wr32(&rig.hw, TN40_MDIO_CMD_STAT, 0x3EC8);
+	t0 = tb_now(&rig);
+	QT_ASSERT_EQ(tn40_mdio_write(&rig.hw, 1, 1, 0xC319, 0x38), 0);
+	dt = tb_now(&rig) - t0;
+	QT_ASSERT(dt >= 2 * FRAME_1MHZ_NS && dt <= 2 * FRAME_1MHZ_NS + 2 * 2000,
+		  "write at an unset 1 MHz clock took %" PRIu64 " ns", dt);
 	qt_sim_destroy(rig.sim);
 	return 0;
 }

@@ -9,6 +9,9 @@
 
 #include "qt2025_devargs.h"
 #include "test_base.h"
+#include "qt2025_link.h"
+
+#include <pthread.h>
 
 #define CFG_STEPS       11      /* 8.3 steps 2..12, before the program bytes */
 
@@ -368,5 +371,55 @@ QT_TEST(base_phy, fw_state_module)
 	QT_ASSERT_EQ(st.module, 6);
 	QT_ASSERT_EQ(qt2025_module_speed(st.module), 1000);
 	qt_sim_destroy(rig.sim);
+	return 0;
+}
+
+/* ---- several cards' downloads driven by one thread (qt2025_download.c) ---- */
+
+#define SHARED_CARDS 3
+
+struct shared_card {
+	struct tb_rig rig;
+	int rc;
+};
+
+static void *
+shared_download(void *arg)
+{
+	struct shared_card *c = arg;
+
+	c->rc = qt2025_download_shared(&c->rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len);
+	return NULL;
+}
+
+/* Three PHY threads ask at once: all three images arrive whole and boot, and one thread
+ * drove at least two of them together (each card has its own bus).
+ */
+QT_TEST(base_phy, shared_download_one_driver)
+{
+	static struct shared_card c[SHARED_CARDS];
+	pthread_t t[SHARED_CARDS];
+	unsigned int i;
+
+	for (i = 0; i < SHARED_CARDS; i++) {
+		tb_config(&c[i].rig);
+		c[i].rig.cfg.timing = QT_SIM_TIMING_REAL;
+		c[i].rig.cfg.clock = NULL;      /* real time: the threads run side by side */
+		QT_CHECK(tb_create(&c[i].rig));
+		QT_CHECK(tb_identified(&c[i].rig));
+	}
+	for (i = 0; i < SHARED_CARDS; i++)
+		QT_ASSERT_EQ(pthread_create(&t[i], NULL, shared_download, &c[i]), 0);
+	for (i = 0; i < SHARED_CARDS; i++)
+		pthread_join(t[i], NULL);
+	for (i = 0; i < SHARED_CARDS; i++) {
+		QT_ASSERT_EQ(c[i].rc, 0);
+		QT_ASSERT_EQ(qt2025_wait_ready(&c[i].rig.hw, 10, 3000), 0);
+		QT_ASSERT_EQ(c[i].rig.hw.mdio.errors + c[i].rig.hw.mdio.timeouts, 0);
+	}
+	QT_ASSERT(qt2025_download_most_driven() >= 2, "one thread drove %u downloads at most",
+		  qt2025_download_most_driven());
+	for (i = 0; i < SHARED_CARDS; i++)
+		qt_sim_destroy(c[i].rig.sim);
 	return 0;
 }

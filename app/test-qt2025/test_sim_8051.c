@@ -41,6 +41,7 @@ enum dev {
 	DEV_BAD_ENTRY,          /* 0xFF at the LJMP target */
 	DEV_BIG_BYTE,           /* a program write of 0x0102 */
 	DEV_NO_ID_BLOCK,        /* valid 8051 image without "QT2025SM" (reports 2.0.3.3) */
+	DEV_VERSION_1234,       /* the synthetic image with version digits 1.2.3.4 */
 };
 
 /* Step 13 with an optional wrong MMD for the first 16 KiB, a byte left out (skip) and a
@@ -98,7 +99,8 @@ bring_up(struct simc_port *p, enum dev d, unsigned int idx)
 	const struct simc_step *late = &simc_cfg_steps[idx % SIMC_CFG_STEPS];
 	uint8_t *buf = NULL;
 
-	if (d == DEV_ZERO_IMG || d == DEV_BAD_ENTRY || d == DEV_NO_ID_BLOCK) {
+	if (d == DEV_ZERO_IMG || d == DEV_BAD_ENTRY || d == DEV_NO_ID_BLOCK ||
+	    d == DEV_VERSION_1234) {
 		buf = calloc(1, len);
 		if (buf == NULL) {
 			p->err++;
@@ -110,6 +112,8 @@ bring_up(struct simc_port *p, enum dev d, unsigned int idx)
 			buf[0x100] = 0xFF;      /* the LJMP target (0x0100) */
 		if (d == DEV_NO_ID_BLOCK)
 			memset(&buf[3], 0x00, 8);
+		if (d == DEV_VERSION_1234)
+			memcpy(&buf[11], (const uint8_t[]){ 1, 2, 3, 4 }, 4);
 		img = buf;
 	}
 	if (d == DEV_SHORT_IMG)
@@ -194,6 +198,34 @@ QT_TEST(sim_qt2025, bringup_exact_sequence)
 		if (tr[i].kind == QT_SIM_TR_EVENT && tr[i].val == QT_SIM_EV_PHY_STATE)
 			ev = tr[i].reg;
 	QT_ASSERT_EQ(ev, QT_SIM_PHY_RUNNING);
+	qt_sim_destroy(p.sim);
+	return 0;
+}
+
+/* The version registers are those of the image the 8051 booted, each time it boots: not a
+ * constant, not the first image's (hw note 8.2: 3.D7F3 = a.b, 3.D7F4 = c, 3.D7F5 = d).
+ */
+QT_TEST(sim_qt2025, version_of_booted_image)
+{
+	struct qt_sim_fake_clock fc;
+	struct simc_port p;
+	uint16_t st = 0;
+
+	qt_sim_fake_clock_init(&fc);
+	QT_CHECK(simc_port_open(&p, &fc, NULL, QT_SIM_MODULE_SR));
+	bring_up(&p, DEV_VERSION_1234, 0);
+	QT_ASSERT_EQ(simc_phy_wait_ready(&p, &st), 0);
+	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD7F3), 0x12);
+	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD7F4), 0x03);
+	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD7F5), 0x04);
+
+	/* the same PHY, held and loaded with the generated image: its 0.1.0.0 */
+	QT_CHECK(simc_phy_boot(&p));
+	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD7F3), (qt_sim_phy_fw_version[0] << 4) |
+		     qt_sim_phy_fw_version[1]);
+	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD7F4), qt_sim_phy_fw_version[2]);
+	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD7F5), qt_sim_phy_fw_version[3]);
+	QT_ASSERT_EQ(p.err, 0);
 	qt_sim_destroy(p.sim);
 	return 0;
 }

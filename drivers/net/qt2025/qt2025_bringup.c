@@ -19,7 +19,7 @@
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
 
-#define FW_READY_STEP_MS 10     /* 8.3 step 15 polls every 50 ms; 10 ms costs nothing here */
+#define FW_READY_STEP_MS 2      /* 8.3 step 15 polls every 50 ms; a poll is 2 MDIO frames (20 us) */
 
 /* The MAC stays configured while the link is down, so that the link coming back raises
  * LNKCHG0.
@@ -159,7 +159,7 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 
 	qt2025_pub_state(ad, QT2025_ST_FW_LOAD);
 	t0 = qt_now_ns(ctx->hw);
-	rc = qt2025_download(ctx->hw, proc->phy_fw.data, proc->phy_fw.len);
+	rc = qt2025_download_shared(ctx->hw, proc->phy_fw.data, proc->phy_fw.len);
 	if (rc != 0)
 		return fail(ctx, "PHY firmware download failed", rc);
 	rte_atomic_store_explicit(&ad->cnt.fw_load_us, (qt_now_ns(ctx->hw) - t0) / 1000,

@@ -266,6 +266,7 @@ phy_thread(void *arg)
 	struct qt2025_fw_state fs;
 	bool crashed = false;
 
+	qt2025_phy_cpu_check(ad);
 	while (qt2025_bringup(ctx, crashed, &fs) == 0) {
 		if (crashed)
 			qt2025_link_recovery_event(ctx, QT2025_REC_SUCCESS);

@@ -85,6 +85,15 @@ uint64_t qt2025_judge_due(const struct qt2025_judge *j);
 const char *qt2025_no_link_reason(const struct qt2025_judge *j, const struct qt2025_obs *o,
 				  bool low_power, bool admin_down);
 
+/* qt2025_download, with one thread driving every card's download of the process at once
+ * (qt2025_download.c).
+ */
+int qt2025_download_shared(struct qt_hw *hw, const uint8_t *img, size_t len);
+/* The most downloads one thread has driven at once in this process (tests, bench). */
+unsigned int qt2025_download_most_driven(void);
+/* On the PHY thread as it starts: one line per process when it has no CPU of its own. */
+void qt2025_phy_cpu_check(const struct qt2025_adapter *ad);
+
 /* ---- the PHY thread (qt2025_link.c), and the bring-up it runs (qt2025_bringup.c) ---- */
 
 struct qt2025_link_ctx {

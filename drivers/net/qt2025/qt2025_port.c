@@ -39,17 +39,20 @@ apply_rx_mode(struct rte_eth_dev *dev)
 		     (const uint8_t (*)[6])ad->mc, ad->nb_mc, ad->fc_mode == RTE_ETH_FC_TX_PAUSE);
 }
 
-/* Without the VLAN_FILTER offload every VID passes: the NIC applies the table always. */
+/* Without the VLAN_FILTER offload every VID passes: the NIC applies the table always.
+ * One write per 32 VIDs: dev_start is on the path to link up (4096 read-modify-writes
+ * cost milliseconds).
+ */
 static void
 apply_vlan_table(struct rte_eth_dev *dev)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	struct qt_hw *hw = &qt2025_proc(dev)->hw;
 	bool filter = (dev->data->dev_conf.rxmode.offloads & RTE_ETH_RX_OFFLOAD_VLAN_FILTER) != 0;
-	uint16_t vid;
+	unsigned int i;
 
-	for (vid = 0; vid < RTE_ETHER_MAX_VLAN_ID + 1; vid++)
-		tn40_vlan_filter(hw, vid, !filter || (ad->vfta[vid / 32] & (1u << (vid % 32))));
+	for (i = 0; i < (RTE_ETHER_MAX_VLAN_ID + 1) / 32; i++)
+		tn40_vlan_word(hw, i, filter ? ad->vfta[i] : UINT32_MAX);
 }
 
 /* The PHY thread pushes the NIC firmware through the TXD FIFO at probe (hw note 4.8):

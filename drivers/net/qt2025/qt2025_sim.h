@@ -22,5 +22,12 @@ void qt2025_sim_hw_init(struct qt_hw *hw, const char *name, struct qt_sim *sim);
 struct qt_sim *qt2025_sim_of_port(uint16_t port_id);
 int qt2025_sim_cable(uint16_t port_id, bool plugged);
 int qt2025_sim_module(uint16_t port_id, uint8_t module);
+int qt2025_sim_fault(uint16_t port_id, enum qt_sim_fault fault, uint32_t arg);
+
+/* For tests in this process (the soak): cards powered after this call keep time by clock
+ * (NULL: the real clock, the default); a card found again by name keeps the clock it was
+ * made with. Not reachable through devargs: an application never runs on a fake clock.
+ */
+void qt2025_sim_clock_set(const struct qt_sim_clock *clock);
 
 #endif /* QT2025_SIM_H */

@@ -47,6 +47,8 @@ struct sim_card {
 static struct sim_card sim_cards[SIM_CARDS_MAX];
 static rte_spinlock_t sim_cards_lock = RTE_SPINLOCK_INITIALIZER;
 static uint64_t sim_cards_born;
+/* the clock of cards powered from now on; NULL: the real one (tests only, see the .h) */
+static const struct qt_sim_clock *sim_clock;
 
 static void
 sim_irq(void *arg)
@@ -168,7 +170,10 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	}
 
 	memset(&cfg, 0, sizeof(cfg));
-	cfg.wire = a->wire;
+	/* wire=none: nothing in the cage's cable socket (as module=none is nothing in the
+	 * cage); plugging a cable in later gives the loopback plug of a port without wire=
+	 */
+	cfg.wire = strcmp(a->wire, "none") == 0 ? "" : a->wire;
 	/* the model's module types are the 3.D70C codes (hw note 8.5) */
 	cfg.module = (enum qt_sim_module)a->module;
 	cfg.timing = a->timing_real ? QT_SIM_TIMING_REAL : QT_SIM_TIMING_FAST;
@@ -190,6 +195,7 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	cfg.irq = sim_irq;
 	cfg.irq_arg = card;
 	cfg.dma_map = sim_dma_map;
+	cfg.clock = sim_clock;
 	card->sim = qt_sim_create(&cfg);
 	if (card->sim == NULL) {
 		if (errno == EBUSY)
@@ -199,6 +205,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 				    strerror(errno));
 		goto fail;
 	}
+	if (strcmp(a->wire, "none") == 0)
+		qt_sim_set_cable(card->sim, false);
 	return card;
 fail:
 	rte_intr_instance_free(card->intr);
@@ -338,6 +346,27 @@ qt2025_sim_module(uint16_t port_id, uint8_t module)
 		qt_sim_set_module(sim, (enum qt_sim_module)module);
 	rte_spinlock_unlock(&sim_cards_lock);
 	return sim != NULL ? 0 : -ENODEV;
+}
+
+int
+qt2025_sim_fault(uint16_t port_id, enum qt_sim_fault fault, uint32_t arg)
+{
+	struct qt_sim *sim;
+
+	rte_spinlock_lock(&sim_cards_lock);
+	sim = sim_of_port(port_id);
+	if (sim != NULL)
+		qt_sim_set_fault(sim, fault, arg);
+	rte_spinlock_unlock(&sim_cards_lock);
+	return sim != NULL ? 0 : -ENODEV;
+}
+
+void
+qt2025_sim_clock_set(const struct qt_sim_clock *clock)
+{
+	rte_spinlock_lock(&sim_cards_lock);
+	sim_clock = clock;
+	rte_spinlock_unlock(&sim_cards_lock);
 }
 
 /* For tests in this process: the model behind a simulated port, NULL otherwise. */

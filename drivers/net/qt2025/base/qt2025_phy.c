@@ -35,13 +35,8 @@
 #define PROG_MEM_PART1          16384
 
 #define STOP_CHECK_BYTES        1024    /* ~20 ms of download at 6 MHz */
+#define MDIO_POLL_NS            100     /* BUSY read again after a frame overran */
 
-/* Module EEPROM mirror (hw note 8.2) and the SFF-8472 A0h fields that validate it */
-#define REG_SFP_MIRROR          0xD000  /* 3.D000 + n = A0h byte n, one byte per register */
-#define SFP_ID_SFP              0x03    /* byte 0: SFP/SFP+ */
-#define SFP_CC_BASE             63      /* byte 63 = low byte of the sum of bytes 0..62 */
-#define SFP_TRIES               3       /* polls an invalid page is read again: a module
-					 * just inserted may not be mirrored yet */
 
 struct qt2025_step {
 	uint8_t mmd;
@@ -126,11 +121,9 @@ qt2025_identify(struct qt_hw *hw)
 }
 
 int
-qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len)
+qt2025_dl_begin(struct qt2025_dl *dl, struct qt_hw *hw, const uint8_t *img, size_t len)
 {
-	const int pa = hw->phy_addr;
 	unsigned int i;
-	size_t n;
 	int rc;
 
 	if (img == NULL || len == 0 || len > QT2025_FW_MAX_LEN) {
@@ -145,35 +138,97 @@ qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len)
 	for (i = 0; i < RTE_DIM(qt2025_cfg_steps); i++) {
 		const struct qt2025_step *s = &qt2025_cfg_steps[i];
 
-		rc = tn40_mdio_write(hw, pa, s->mmd, s->reg, s->val);
+		rc = tn40_mdio_write(hw, hw->phy_addr, s->mmd, s->reg, s->val);
 		if (rc != 0) {
 			qt_hw_why(hw, "step %u (%u.%04X = 0x%04X): %s", i + 2, s->mmd, s->reg,
 				  s->val, strerror(-rc));
 			return rc;
 		}
 	}
+	memset(dl, 0, sizeof(*dl));
+	dl->hw = hw;
+	dl->img = img;
+	dl->len = len;
+	return 0;
+}
 
-	/* 13: one write per byte; 16 KiB into PCS program memory, the rest into PHY XS */
-	for (n = 0; n < len; n++) {
-		int mmd = n < PROG_MEM_PART1 ? MMD_PCS : MMD_PHYXS;
-		uint16_t reg = (uint16_t)(PROG_MEM_BASE + n % PROG_MEM_PART1);
+enum { DL_IDLE, DL_ADDR, DL_DATA };     /* which frame of a byte's write is on the wire */
 
-		/* a close must not wait for the rest of a 0.5 s download */
-		if (n % STOP_CHECK_BYTES == 0 && hw->stop != NULL && hw->stop(hw->stop_arg))
-			return -EINTR;
-		rc = tn40_mdio_write(hw, pa, mmd, reg, img[n]);
+/* Step 13: one write per byte; 16 KiB into PCS program memory, the rest into PHY XS. */
+int
+qt2025_dl_poll(struct qt2025_dl *dl)
+{
+	struct qt_hw *hw = dl->hw;
+	int mmd = dl->n < PROG_MEM_PART1 ? MMD_PCS : MMD_PHYXS;
+	uint16_t reg = (uint16_t)(PROG_MEM_BASE + dl->n % PROG_MEM_PART1);
+	int rc;
+
+	for (;;) {
+		uint64_t now = qt_now_ns(hw);
+
+		if (dl->phase == DL_IDLE) {
+			if (dl->n == dl->len)
+				return 0;
+			/* a close must not wait for the rest of a 0.5 s download */
+			if (dl->n % STOP_CHECK_BYTES == 0 && hw->stop != NULL &&
+			    hw->stop(hw->stop_arg))
+				return -EINTR;
+			mmd = dl->n < PROG_MEM_PART1 ? MMD_PCS : MMD_PHYXS;
+			reg = (uint16_t)(PROG_MEM_BASE + dl->n % PROG_MEM_PART1);
+			dl->due_ns = tn40_mdio_start_addr(hw, hw->phy_addr, mmd, reg);
+			dl->phase = DL_ADDR;
+			return 1;
+		}
+		if (now < dl->due_ns)
+			return 1;
+		rc = tn40_mdio_frame_end(hw, dl->due_ns, now);
+		if (rc == -EBUSY)
+			return 1;       /* BUSY is read again at the next call */
 		if (rc != 0) {
-			qt_hw_why(hw, "byte %zu (%d.%04X): %s", n, mmd, reg, strerror(-rc));
+			qt_hw_why(hw, "byte %zu (%d.%04X): %s", dl->n, mmd, reg, strerror(-rc));
 			return rc;
 		}
+		if (dl->phase == DL_ADDR) {
+			dl->due_ns = tn40_mdio_start_data(hw, dl->img[dl->n]);
+			dl->phase = DL_DATA;
+			return 1;
+		}
+		dl->phase = DL_IDLE;
+		dl->n++;
 	}
+}
 
-	/* 14: run from SRAM */
-	rc = tn40_mdio_write(hw, pa, MMD_PCS, REG_BOOT_CTRL, BOOT_FROM_SRAM);
+/* Step 14: run from SRAM. */
+int
+qt2025_dl_end(struct qt2025_dl *dl)
+{
+	int rc = tn40_mdio_write(dl->hw, dl->hw->phy_addr, MMD_PCS, REG_BOOT_CTRL,
+				 BOOT_FROM_SRAM);
+
 	if (rc != 0)
-		qt_hw_why(hw, "step 14 (3.%04X = 0x%04X): %s", REG_BOOT_CTRL, BOOT_FROM_SRAM,
-			  strerror(-rc));
+		qt_hw_why(dl->hw, "step 14 (3.%04X = 0x%04X): %s", REG_BOOT_CTRL,
+			  BOOT_FROM_SRAM, strerror(-rc));
 	return rc;
+}
+
+int
+qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len)
+{
+	struct qt2025_dl dl;
+	int rc;
+
+	rc = qt2025_dl_begin(&dl, hw, img, len);
+	if (rc != 0)
+		return rc;
+	while ((rc = qt2025_dl_poll(&dl)) > 0) {
+		uint64_t now = qt_now_ns(hw);
+
+		/* a frame is 10.24 us at 6.25 MHz: shorter than any sleep, so busy-wait, as
+		 * the controller's wire does not wait for the thread (hw note 5)
+		 */
+		qt_spin_ns(hw, dl.due_ns > now ? dl.due_ns - now : MDIO_POLL_NS);
+	}
+	return rc == 0 ? qt2025_dl_end(&dl) : rc;
 }
 
 /* qt_poll reader for a PCS register of the PHY: reg is the register number. */
@@ -244,90 +299,6 @@ qt2025_read_fw_state(struct qt_hw *hw, struct qt2025_fw_state *st)
 
 /* What link watching needs each poll: heartbeat and module type, two reads. */
 int
-qt2025_sfp_read(struct qt_hw *hw, uint16_t off, uint8_t *buf, size_t len)
-{
-	uint16_t v;
-	size_t i;
-	int rc;
-
-	if (off + len > QT_SFP_PAGE_LEN)
-		return -EINVAL;
-	rc = phy_found(hw);
-	for (i = 0; rc == 0 && i < len; i++) {
-		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_SFP_MIRROR + off + i, &v);
-		if (rc == 0 && v > 0xFF) {
-			qt_hw_why(hw, "3.%04zX reads 0x%04x: not a byte mirror",
-				  REG_SFP_MIRROR + off + i, v);
-			return -ENOTSUP;
-		}
-		buf[i] = (uint8_t)v;
-	}
-	return rc;
-}
-
-int
-qt2025_sfp_check(const uint8_t *page, char *why, size_t len)
-{
-	unsigned int i, sum = 0;
-
-	if (page[0] != SFP_ID_SFP) {
-		snprintf(why, len, "identifier 0x%02x, not SFP (0x03)", page[0]);
-		return -ENOTSUP;
-	}
-	for (i = 0; i < SFP_CC_BASE; i++)
-		sum += page[i];
-	if ((uint8_t)sum != page[SFP_CC_BASE]) {
-		snprintf(why, len, "CC_BASE 0x%02x, bytes 0..62 sum to 0x%02x",
-			 page[SFP_CC_BASE], sum & 0xFF);
-		return -ENOTSUP;
-	}
-	return 0;
-}
-
-/* The PHY thread's part: a module change makes the page unknown (no MDIO); it is read when
- * an application asks, and again on the next polls while the read failed or the page was
- * invalid fewer than SFP_TRIES times; each new state is published. A board without the
- * mirror costs one MDIO read per try: byte 0 is read first.
- */
-static void
-sfp_refresh(struct qt_hw *hw, uint8_t module)
-{
-	struct qt_sfp_state *c = &hw->sfp;
-	uint8_t page[QT_SFP_PAGE_LEN] = { 0 };
-	char why[sizeof(c->why)] = "";
-	int rc;
-
-	if (!c->module_known || c->module != module) {
-		c->module = module;
-		c->module_known = true;
-		c->tries = 0;
-		c->status = module != 0 ? -EAGAIN : -ENODEV;
-		c->why[0] = '\0';
-		hw->sfp_publish(hw->sfp_arg, c);
-	}
-	if (module == 0)
-		return;
-	if (!(c->status == -EIO || (c->status == -ENOTSUP && c->tries < SFP_TRIES) ||
-	      (c->status == -EAGAIN && hw->sfp_wanted(hw->sfp_arg))))
-		return;
-	rc = qt2025_sfp_read(hw, 0, page, 1);
-	if (rc == 0 && page[0] == SFP_ID_SFP)
-		rc = qt2025_sfp_read(hw, 1, page + 1, QT_SFP_PAGE_LEN - 1);
-	if (rc == 0)
-		rc = qt2025_sfp_check(page, why, sizeof(why));
-	else if (rc == -ENOTSUP)
-		snprintf(why, sizeof(why), "%s", hw->why);
-	else
-		rc = -EIO;
-	c->status = rc;
-	c->tries++;
-	c->reads++;
-	snprintf(c->why, sizeof(c->why), "%s", why);
-	memcpy(c->page, page, sizeof(page));
-	hw->sfp_publish(hw->sfp_arg, c);
-}
-
-int
 qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
 {
 	uint16_t hb, mod;
@@ -345,7 +316,7 @@ qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
 	*heartbeat = hb & 0xFF;
 	*module = mod & 0xFF;
 	if (hw->sfp_publish != NULL && hw->sfp_wanted != NULL)
-		sfp_refresh(hw, *module);
+		qt2025_sfp_follow(hw, *module);
 	return 0;
 }
 

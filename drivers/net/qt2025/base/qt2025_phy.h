@@ -57,6 +57,26 @@ int qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module);
  */
 int qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len);
 
+/*
+ * The same download in three parts, so that one thread can drive several cards' downloads
+ * at once (each card has its own MDIO bus): qt2025_dl_begin does steps 2..12 (waiting, a
+ * few frames); qt2025_dl_poll writes the program (step 13) as far as it can without
+ * waiting and returns 1 while there is more (next call at or after dl->due_ns, on hw's
+ * clock), 0 when all bytes are written, or an error as qt2025_download; qt2025_dl_end is
+ * step 14. qt2025_download is these three with a busy-wait in between.
+ */
+struct qt2025_dl {
+	struct qt_hw *hw;
+	const uint8_t *img;
+	size_t len;
+	size_t n;               /* bytes written */
+	uint64_t due_ns;        /* the frame on the wire ends (hw's clock) */
+	uint8_t phase;          /* no frame, address frame or data frame on the wire */
+};
+int qt2025_dl_begin(struct qt2025_dl *dl, struct qt_hw *hw, const uint8_t *img, size_t len);
+int qt2025_dl_poll(struct qt2025_dl *dl);
+int qt2025_dl_end(struct qt2025_dl *dl);
+
 /* Step 15, the one ready wait: polls 3.D7FD every step_ms until the firmware runs (0),
  * timeout_ms passed (-ETIMEDOUT), hw->stop asked (-EINTR), or an MDIO error.
  */
@@ -84,6 +104,8 @@ qt2025_link_up(const struct qt2025_link *st)
 int qt2025_sfp_read(struct qt_hw *hw, uint16_t off, uint8_t *buf, size_t len);
 /* An A0h page is an SFP's: identifier 0x03 and CC_BASE right; -ENOTSUP and why otherwise. */
 int qt2025_sfp_check(const uint8_t *page, char *why, size_t len);
+/* qt2025_read_watch's part (qt2025_sfp.c): module changes, reads asked for, publication. */
+void qt2025_sfp_follow(struct qt_hw *hw, uint8_t module);
 
 int qt2025_set_loopback(struct qt_hw *hw, bool on);     /* PCS loopback, 3.0000 bit 14 */
 int qt2025_set_low_power(struct qt_hw *hw, bool on);    /* 1.0000 bit 11 */

@@ -14,6 +14,7 @@
 #include "tn40_regs.h"
 
 #define MDIO_POLL_NS            100     /* spin between BUSY polls once a frame is due */
+#define MDIO_UNKNOWN_POLL_NS    2000    /* BUSY polled this often at a clock we did not set */
 #define MDIO_MIN_DEADLINE_NS    QT_NS_PER_MS
 #define MDIO_DEADLINE_FRAMES    20
 
@@ -47,7 +48,7 @@ static int
 mdio_wait(struct qt_hw *hw, bool started, uint32_t *stat)
 {
 	uint64_t fns = frame_ns(hw);
-	const struct qt_poll p = {
+	struct qt_poll p = {
 		.reg = TN40_MDIO_CMD_STAT,
 		.mask = TN40_MDIO_STAT_BUSY,
 		.val = 0,
@@ -55,14 +56,67 @@ mdio_wait(struct qt_hw *hw, bool started, uint32_t *stat)
 		.timeout_ns = RTE_MAX(MDIO_DEADLINE_FRAMES * fns, MDIO_MIN_DEADLINE_NS),
 	};
 
-	if (started)
+	if (started && hw->mdio_clk != 0)
 		qt_spin_ns(hw, fns);
+	else if (started) {
+		/* The clock is one we did not set (a warm start looks at the PHY before setting
+		 * it): the reset default, or the 6 MHz a previous run left. Wait for the faster
+		 * frame and then poll, so that a 6 MHz bus is not read at 1 MHz pace.
+		 */
+		qt_spin_ns(hw, frame_ns_of(TN40_MDIO_CLK_6MHZ_VAL));
+		p.step_ns = MDIO_UNKNOWN_POLL_NS;
+	}
 	if (likely(qt_poll(hw, &p, stat) == 0))
 		return 0;
 	hw->mdio.timeouts++;
 	qt_hw_why(hw, "MDIO controller stuck busy (MDIO_CMD_STAT 0x%08x)", *stat);
 	QT_LOG(DEBUG, phy, hw->name, "%s", hw->why);
 	return -ETIMEDOUT;
+}
+
+/* ---- one write transaction in steps that never wait (tn40_mdio.h) ---- */
+
+static uint64_t
+frame_deadline(struct qt_hw *hw)
+{
+	return RTE_MAX(MDIO_DEADLINE_FRAMES * (uint64_t)frame_ns(hw), MDIO_MIN_DEADLINE_NS);
+}
+
+uint64_t
+tn40_mdio_start_addr(struct qt_hw *hw, int prtad, int mmd, uint16_t reg)
+{
+	uint32_t cmd = (uint32_t)mmd | (uint32_t)prtad << TN40_MDIO_CMD_PRTAD_SHIFT;
+
+	hw->mdio.writes++;
+	qt_wr32(hw, TN40_MDIO_CMD, cmd);
+	qt_wr32(hw, TN40_MDIO_ADDR, reg);       /* starts the address frame (step 3) */
+	return qt_now_ns(hw) + frame_ns(hw);
+}
+
+uint64_t
+tn40_mdio_start_data(struct qt_hw *hw, uint16_t val)
+{
+	qt_wr32(hw, TN40_MDIO_DATA, val);       /* starts the write frame (step 5) */
+	return qt_now_ns(hw) + frame_ns(hw);
+}
+
+int
+tn40_mdio_frame_end(struct qt_hw *hw, uint64_t due_ns, uint64_t now)
+{
+	uint32_t stat = qt_rd32(hw, TN40_MDIO_CMD_STAT);
+
+	if (stat & TN40_MDIO_STAT_BUSY) {
+		if (now < due_ns + frame_deadline(hw))
+			return -EBUSY;
+		hw->mdio.timeouts++;
+		qt_hw_why(hw, "MDIO controller stuck busy (MDIO_CMD_STAT 0x%08x)", stat);
+		return -ETIMEDOUT;
+	}
+	if (stat & TN40_MDIO_STAT_ERR) {
+		hw->mdio.errors++;
+		return -EIO;
+	}
+	return 0;
 }
 
 /*

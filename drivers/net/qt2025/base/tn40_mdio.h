@@ -28,6 +28,18 @@ int tn40_mdio_set_clock(struct qt_hw *hw, enum tn40_mdio_clock clk);
 int tn40_mdio_read(struct qt_hw *hw, int prtad, int mmd, uint16_t reg, uint16_t *val);
 int tn40_mdio_write(struct qt_hw *hw, int prtad, int mmd, uint16_t reg, uint16_t val);
 
+/*
+ * One write transaction in steps that never wait, for a thread that drives several cards'
+ * buses at once (each card has its own controller, one frame on its wire at a time).
+ * tn40_mdio_start_addr and tn40_mdio_start_data start a frame on an idle bus (the caller
+ * saw BUSY clear) and return when it ends on the wire; tn40_mdio_frame_end, called at or
+ * after that time, returns 0, -EIO (error bit), -EBUSY (not over yet: call again) or
+ * -ETIMEDOUT (BUSY stuck far past the frame's end). Counted as tn40_mdio_write counts.
+ */
+uint64_t tn40_mdio_start_addr(struct qt_hw *hw, int prtad, int mmd, uint16_t reg);
+uint64_t tn40_mdio_start_data(struct qt_hw *hw, uint16_t val);
+int tn40_mdio_frame_end(struct qt_hw *hw, uint64_t due_ns, uint64_t now);
+
 /* Scans addresses 0..31 reading 1.0002/1.0003; returns the first address whose ID is
  * neither 0x0000 nor 0xFFFF (and *phy_id), -ENODEV when none answers, or an MDIO error
  * that is not an absent address.

@@ -147,6 +147,12 @@ tn40_vlan_filter(struct qt_hw *hw, uint16_t vid, bool on)
 	qt_wr32(hw, reg, on ? v | bit : v & ~bit);
 }
 
+void
+tn40_vlan_word(struct qt_hw *hw, unsigned int idx, uint32_t bits)
+{
+	qt_wr32(hw, TN40_VLAN_0 + idx * 4, bits);
+}
+
 uint64_t
 tn40_stat_read(struct qt_hw *hw, uint32_t off)
 {

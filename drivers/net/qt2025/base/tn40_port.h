@@ -46,6 +46,8 @@ uint8_t tn40_mc_hash(const uint8_t addr[6]);
 
 /* VLAN filter table bit of vid (3.4). */
 void tn40_vlan_filter(struct qt_hw *hw, uint16_t vid, bool on);
+/* VIDs 32 * idx .. 32 * idx + 31 at once (bit n: VID 32 * idx + n), idx 0..127. */
+void tn40_vlan_word(struct qt_hw *hw, unsigned int idx, uint32_t bits);
 
 /* 3.11: the 64-bit counter at off (TN40_STAT_BASE + n x TN40_STAT_STRIDE). */
 uint64_t tn40_stat_read(struct qt_hw *hw, uint32_t off);
