@@ -5,7 +5,7 @@
 /*
  * Model tests of the QT2025's register file, driven only through the BAR (test_sim_client):
  * identity and standard registers, the C45 address pointer, PMA type, the absent-PHY and
- * wrong-revision knobs.
+ * wrong-revision knobs, the module EEPROM mirror.
  */
 
 #include <stdbool.h>
@@ -150,6 +150,59 @@ QT_TEST(sim_qt2025, module_pma_type)
 		qt_sim_set_module(p.sim, t[i].m);
 		QT_ASSERT_EQ(simc_rd(&p, 1, 0x0007), t[i].type);
 	}
+	qt_sim_destroy(p.sim);
+	return 0;
+}
+
+/* SFF-8472: byte 63 = low byte of the sum of bytes 0..62, byte 95 of bytes 64..94. */
+static int
+sfp_sums_ok(const uint8_t *pg)
+{
+	unsigned int i, base = 0, ext = 0;
+
+	for (i = 0; i < 63; i++)
+		base += pg[i];
+	for (i = 64; i < 95; i++)
+		ext += pg[i];
+	return pg[0] == 0x03 && pg[63] == (base & 0xFF) && pg[95] == (ext & 0xFF);
+}
+
+/* The module EEPROM mirror at 3.D000 (hw note 8.2): the page of the module in the cage
+ * while the firmware runs, nothing before, and the two board variants of the knob.
+ */
+QT_TEST(sim_qt2025, sfp_mirror)
+{
+	uint8_t pg[QT_SIM_SFP_PAGE_LEN];
+	struct qt_sim_fake_clock fc;
+	struct simc_port p;
+	unsigned int m, i;
+
+	for (m = QT_SIM_MODULE_LRM; m <= QT_SIM_MODULE_ACTIVE_DAC; m++) {
+		qt_sim_sfp_page((enum qt_sim_module)m, pg);
+		QT_ASSERT(sfp_sums_ok(pg) == (m != QT_SIM_MODULE_INVALID), "module %u", m);
+	}
+	qt_sim_sfp_page(QT_SIM_MODULE_NONE, pg);
+	QT_ASSERT_EQ(pg[0], 0);
+
+	qt_sim_fake_clock_init(&fc);
+	QT_CHECK(simc_port_open(&p, &fc, NULL, QT_SIM_MODULE_SR));
+	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD000), 0);        /* no firmware, no mirror */
+	QT_CHECK(simc_phy_boot(&p));
+	qt_sim_sfp_page(QT_SIM_MODULE_SR, pg);
+	for (i = 0; i < QT_SIM_SFP_PAGE_LEN; i++)
+		QT_ASSERT_EQ(simc_rd(&p, 3, 0xD000 + i), pg[i]);
+	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD000 + 40), 'Q');  /* part number "QTS-10G-SR" */
+	qt_sim_set_module(p.sim, QT_SIM_MODULE_NONE);
+	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD000), 0);
+	qt_sim_set_module(p.sim, QT_SIM_MODULE_1G_SX);
+	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD006), 0x01);     /* 1000BASE-SX code */
+	qt_sim_set_fault(p.sim, QT_SIM_FAULT_SFP_MIRROR, QT_SIM_SFP_MIRROR_NONE);
+	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD000), 0);
+	qt_sim_set_fault(p.sim, QT_SIM_FAULT_SFP_MIRROR, QT_SIM_SFP_MIRROR_GARBAGE);
+	QT_ASSERT_NE(simc_rd(&p, 3, 0xD000), 0x03);
+	qt_sim_set_fault(p.sim, QT_SIM_FAULT_SFP_MIRROR, QT_SIM_SFP_MIRROR_PAGE);
+	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD000), 0x03);
+	QT_ASSERT_EQ(p.err, 0);
 	qt_sim_destroy(p.sim);
 	return 0;
 }

@@ -126,6 +126,16 @@ struct qt2025_adapter {
 	struct qt2025_counters cnt;
 	RTE_ATOMIC(uint64_t) xstats_base[32];   /* PHY counters at the last xstats_reset */
 	uint64_t probe_ns;                      /* for the bring-up time log */
+
+	/* extra ops (qt2025_ops.h) */
+	RTE_ATOMIC(uint32_t) sfp_seq;           /* odd: the PHY thread writes sfp */
+	struct qt_sfp_state sfp;                /* module EEPROM (qt2025_module.c) */
+	RTE_ATOMIC(uint32_t) sfp_req;           /* bumped by readers wanting the page */
+	uint32_t sfp_served;                    /* sfp_req the PHY thread took, its own */
+	uint32_t led;                           /* identification LED on (BLNK_LED, 3.4) */
+	uint32_t fc_mode;                       /* enum rte_eth_fc_mode as set */
+	uint16_t pause_time;                    /* PAUSE_QUANT as set (3.5) */
+	uint32_t nic_fw_ver;                    /* FW_VER (3.2) once the NIC firmware ran */
 };
 
 /* A firmware image as loaded at probe (qt2025_fw.h). */
@@ -194,6 +204,9 @@ qt2025_info_get(const struct qt2025_adapter *ad, struct qt2025_phy_info *out)
 	}
 	return -EAGAIN;
 }
+
+/* The state's name as telemetry, the private dump and the logs give it. */
+const char *qt2025_state_name(enum qt2025_state st);
 
 static inline enum qt2025_state
 qt2025_state_get(const struct qt2025_adapter *ad)

@@ -207,4 +207,9 @@ qt_tel_add_u64(struct rte_tel_data *d, const char *name, uint64_t val)
 #endif
 }
 
+/* ---- get_reg: 24.11 added register names (rte_dev_reg_info.names) ---- */
+#if RTE_VERSION >= RTE_VERSION_NUM(24, 11, 0, 0)
+#define QT_HAVE_REG_NAMES 1
+#endif
+
 #endif /* QT2025_COMPAT_H */

@@ -12,6 +12,7 @@
 
 #include "qt2025_ethdev.h"
 #include "qt2025_link.h"
+#include "qt2025_ops.h"
 #include "qt2025_port.h"
 #include "qt2025_rxtx.h"
 #include "qt2025_xstats.h"
@@ -40,14 +41,10 @@ qt2025_dev_configure(struct rte_eth_dev *dev)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	const struct rte_eth_conf *conf = &dev->data->dev_conf;
-	uint32_t speeds = conf->link_speeds & ~RTE_ETH_LINK_SPEED_FIXED;
 
 	/* The line rate is set by the SFP+ module (hw note 8.5): nothing to negotiate. */
-	if (speeds != 0 && (speeds & ~(RTE_ETH_LINK_SPEED_10G | RTE_ETH_LINK_SPEED_1G)) != 0) {
-		QT_DRV_LOG(ERR, ad, "link_speeds 0x%x not supported: the module sets 10G or 1G",
-			   conf->link_speeds);
+	if (qt2025_link_speeds_check(dev) != 0)
 		return -EINVAL;
-	}
 	if (conf->lpbk_mode > 1) {
 		QT_DRV_LOG(ERR, ad, "lpbk_mode %u not supported (0: none, 1: PHY PCS loopback)",
 			   conf->lpbk_mode);
@@ -107,9 +104,13 @@ qt2025_dev_start(struct rte_eth_dev *dev)
 {
 	int rc;
 
+	rc = qt2025_start_check(dev);
+	if (rc != 0)
+		return rc;
 	rc = qt2025_port_start(dev);
 	if (rc != 0)
 		return rc;
+	qt2025_ops_restore(dev);        /* hw_start wrote the defaults: LED, flow control */
 	/* Never waits for the PHY: the link arrives as an LSC event (DESIGN.md). */
 	qt2025_link_start(dev);
 	return 0;
@@ -170,22 +171,42 @@ qt2025_txq_info_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_in
 	qinfo->queue_state = dev->data->tx_queue_state[qid];
 }
 
-/* "a.b.c.d" of the PHY firmware as the PHY thread last read it; -EAGAIN while a
- * publication never ends (a writer died inside it): a torn version is never told.
+/* What the probe got, for dev_reset (primary, this process). */
+static struct {
+	struct rte_intr_handle *intr;
+	struct qt2025_builtin_fw builtin;
+	bool has_builtin;
+} probe_args[RTE_MAX_ETHPORTS];
+
+/*
+ * As ixgbe and ice do (uninit, then init): ethdev stopped the port; what the probe set up
+ * is undone and done again, the PHY bring-up included (a warm start when the PHY firmware
+ * still runs). The application configures the port again afterwards.
  */
 static int
-qt2025_fw_version_get(struct rte_eth_dev *dev, char *fw, size_t len)
+qt2025_dev_reset(struct rte_eth_dev *dev)
 {
-	struct qt2025_phy_info info;
-	int n;
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt2025_proc *proc = qt2025_proc(dev);
+	uint16_t port = dev->data->port_id;
+	struct qt_hw hw = proc->hw;
+	int rc;
 
-	if (qt2025_info_get(qt2025_adapter(dev), &info) != 0)
-		return -EAGAIN;
-	n = snprintf(fw, len, "%u.%u.%u.%u", info.fw_version[0], info.fw_version[1],
-		     info.fw_version[2], info.fw_version[3]);
-	if (n < 0)
-		return -EINVAL;
-	return (size_t)n + 1 > len ? n + 1 : 0;
+	QT_DRV_LOG(NOTICE, ad, "port reset: the bring-up runs again");
+	rc = qt2025_dev_close(dev);
+	if (rc != 0)
+		return rc;      /* a PHY thread left behind keeps the port's state */
+	proc->hw = hw;          /* the transport outlives the reset; close forgot it */
+	qt_hw_set_stop(&proc->hw, NULL, NULL);  /* the old PHY thread's hook is gone */
+	rte_free(dev->data->mac_addrs);
+	dev->data->mac_addrs = NULL;
+	rte_atomic_store_explicit(&ad->nic_fw_done, 0, rte_memory_order_release);
+	ad->hw_quiet = false;   /* the NIC-firmware push moves the TXD pointers again */
+	rc = qt2025_dev_init(dev, probe_args[port].intr,
+			     probe_args[port].has_builtin ? &probe_args[port].builtin : NULL);
+	if (rc != 0)
+		QT_DRV_LOG(ERR, ad, "port reset failed (%d): close the port", rc);
+	return rc;
 }
 
 static const struct eth_dev_ops qt2025_ops = {
@@ -226,6 +247,15 @@ static const struct eth_dev_ops qt2025_ops = {
 	.xstats_get_names = qt2025_xstats_get_names,
 	.xstats_reset = qt2025_xstats_reset,
 	.fw_version_get = qt2025_fw_version_get,
+	.get_module_info = qt2025_get_module_info,
+	.get_module_eeprom = qt2025_get_module_eeprom,
+	.get_reg = qt2025_get_reg,
+	.eth_dev_priv_dump = qt2025_priv_dump,
+	.dev_led_on = qt2025_dev_led_on,
+	.dev_led_off = qt2025_dev_led_off,
+	.flow_ctrl_get = qt2025_flow_ctrl_get,
+	.flow_ctrl_set = qt2025_flow_ctrl_set,
+	.dev_reset = qt2025_dev_reset,
 };
 
 /* ---- secondary processes ---- */
@@ -259,6 +289,11 @@ static const struct eth_dev_ops qt2025_secondary_ops = {
 	.fw_version_get = qt2025_fw_version_get,
 	.rxq_info_get = qt2025_rxq_info_get,
 	.txq_info_get = qt2025_txq_info_get,
+	.get_module_info = qt2025_get_module_info,
+	.get_module_eeprom = qt2025_get_module_eeprom,
+	.get_reg = qt2025_get_reg,
+	.eth_dev_priv_dump = qt2025_priv_dump,
+	.flow_ctrl_get = qt2025_flow_ctrl_get,
 };
 
 static void
@@ -337,6 +372,16 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 	set_bursts(dev);
 	ad->port_id = dev->data->port_id;
 	ad->info.phy_addr = -1;
+	probe_args[ad->port_id].intr = intr;
+	probe_args[ad->port_id].has_builtin = builtin != NULL;
+	if (builtin != NULL)
+		probe_args[ad->port_id].builtin = *builtin;
+	ad->fc_mode = RTE_ETH_FC_TX_PAUSE;      /* TXFC and PAUSE_QUANT of hw_start (6.5) */
+	ad->pause_time = TN40_PAUSE_QUANT_DEFAULT;
+	ad->led = 0;
+	ad->nic_fw_ver = 0;
+	qt2025_sfp_init(dev);           /* before the PHY thread starts */
+	qt2025_regs_mp_init();
 
 	rc = qt2025_fw_load(ad, proc, builtin);
 	if (rc != 0)

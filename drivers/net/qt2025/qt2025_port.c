@@ -36,7 +36,7 @@ apply_rx_mode(struct rte_eth_dev *dev)
 	struct qt_hw *hw = &qt2025_proc(dev)->hw;
 
 	tn40_rx_mode(hw, dev->data->promiscuous, dev->data->all_multicast,
-		     (const uint8_t (*)[6])ad->mc, ad->nb_mc);
+		     (const uint8_t (*)[6])ad->mc, ad->nb_mc, ad->fc_mode == RTE_ETH_FC_TX_PAUSE);
 }
 
 /* Without the VLAN_FILTER offload every VID passes: the NIC applies the table always.

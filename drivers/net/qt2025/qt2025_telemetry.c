@@ -105,7 +105,7 @@ static const char *const state_names[] = {
 	[QT2025_ST_STOPPED] = "stopped",
 };
 
-static const char *
+const char *
 qt2025_state_name(enum qt2025_state st)
 {
 	return (unsigned int)st < RTE_DIM(state_names) ? state_names[st] : "unknown";

@@ -37,6 +37,7 @@
 #define STOP_CHECK_BYTES        1024    /* ~20 ms of download at 6 MHz */
 #define MDIO_POLL_NS            100     /* BUSY read again after a frame overran */
 
+
 struct qt2025_step {
 	uint8_t mmd;
 	uint16_t reg;
@@ -314,6 +315,8 @@ qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
 		return rc;
 	*heartbeat = hb & 0xFF;
 	*module = mod & 0xFF;
+	if (hw->sfp_publish != NULL && hw->sfp_wanted != NULL)
+		qt2025_sfp_follow(hw, *module);
 	return 0;
 }
 

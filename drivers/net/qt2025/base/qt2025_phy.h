@@ -44,7 +44,10 @@ qt2025_fw_status_running(uint8_t status)
 	return status != 0x00 && status != 0x10;
 }
 
-/* Heartbeat (3.D7EE) and module type (3.D70C) only: the per-poll part of link watching. */
+/* Heartbeat (3.D7EE) and module type (3.D70C) only: the per-poll part of link watching.
+ * With hw->sfp_publish set, also follows the module EEPROM mirror (8.2): forgotten when
+ * the module type changes, read when hw->sfp_wanted() says so, published.
+ */
 int qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module);
 
 /* Steps 2..14 of 8.3: hold the 8051, configure, release, boot ROM, program download,
@@ -94,6 +97,15 @@ qt2025_link_up(const struct qt2025_link *st)
 {
 	return st->pma && st->pcs;
 }
+
+/* len bytes of the module EEPROM mirror from A0h offset off (3.D000 + off, 8.2): -ENOTSUP
+ * when a register holds more than a byte (no mirror there), -EINVAL past 256 bytes.
+ */
+int qt2025_sfp_read(struct qt_hw *hw, uint16_t off, uint8_t *buf, size_t len);
+/* An A0h page is an SFP's: identifier 0x03 and CC_BASE right; -ENOTSUP and why otherwise. */
+int qt2025_sfp_check(const uint8_t *page, char *why, size_t len);
+/* qt2025_read_watch's part (qt2025_sfp.c): module changes, reads asked for, publication. */
+void qt2025_sfp_follow(struct qt_hw *hw, uint8_t module);
 
 int qt2025_set_loopback(struct qt_hw *hw, bool on);     /* PCS loopback, 3.0000 bit 14 */
 int qt2025_set_low_power(struct qt_hw *hw, bool on);    /* 1.0000 bit 11 */

@@ -32,6 +32,27 @@ struct qt_mdio_counters {
 	uint64_t timeouts;      /* transactions whose BUSY bit never cleared (-ETIMEDOUT) */
 };
 
+/*
+ * The module EEPROM (SFF-8472 A0h page) as the PHY thread last read it from the QT2025's
+ * mirror at 3.D000 (hw note 8.2). qt2025_read_watch() forgets it when the module type
+ * changes and reads it again only when sfp_wanted() says an application asked (the read
+ * costs 512 MDIO frames, 33 ms at 1 MHz: never on the bring-up's path to link), keeps it
+ * in struct qt_hw (the PHY thread's own) and hands each new state to sfp_publish, which
+ * copies it where readers are (dev_private, behind a sequence counter).
+ */
+#define QT_SFP_PAGE_LEN 256
+struct qt_sfp_state {
+	int status;             /* 0: page valid; -EAGAIN: not read yet; -ENODEV: no module;
+				 * -ENOTSUP: no valid mirror; -EIO: the read failed (retried)
+				 */
+	uint8_t module;         /* 3.D70C the state is about */
+	bool module_known;      /* module holds a value read */
+	uint32_t tries;         /* reads of this module's page */
+	uint32_t reads;         /* completed refreshes */
+	char why[QT_HW_WHY_LEN]; /* what made the page invalid */
+	uint8_t page[QT_SFP_PAGE_LEN];
+};
+
 struct qt_hw {
 	uint8_t *bar;                   /* BAR0 of a PCI card; NULL on another transport */
 	const struct qt_hw_ops *ops;    /* the other transport */
@@ -53,6 +74,11 @@ struct qt_hw {
 
 	/* QT2025 (qt2025_phy.c) */
 	int phy_addr;           /* -1 until found */
+	/* module EEPROM: followed only with sfp_publish set (qt2025_phy.c) */
+	struct qt_sfp_state sfp;
+	void (*sfp_publish)(void *arg, const struct qt_sfp_state *st);
+	bool (*sfp_wanted)(void *arg);  /* an application waits for the page */
+	void *sfp_arg;
 };
 
 void qt_hw_init_bar(struct qt_hw *hw, const char *name, void *bar);

@@ -90,7 +90,7 @@ tn40_hw_start(struct qt_hw *hw, const uint8_t mac[6], uint32_t frame, uint32_t i
 	qt_wr32(hw, TN40_PAUSE_CFG, 0x28);
 	qt_wr32(hw, TN40_PAUSE_QUANT, 0xFFFF);
 	qt_wr32(hw, TN40_PAUSE_6064, 0xF);
-	tn40_rx_mode(hw, false, false, NULL, 0);
+	tn40_rx_mode(hw, false, false, NULL, 0, true);
 	qt_wr32(hw, TN40_IMR, imr);
 }
 
@@ -109,9 +109,9 @@ tn40_mc_hash(const uint8_t a[6])
 
 void
 tn40_rx_mode(struct qt_hw *hw, bool promisc, bool allmulti, const uint8_t (*mc)[6],
-	     unsigned int n)
+	     unsigned int n, bool txfc)
 {
-	uint32_t rxf = TN40_GMAC_RXF_OSEN | TN40_GMAC_RXF_TXFC | TN40_GMAC_RXF_AB;
+	uint32_t rxf = TN40_GMAC_RXF_OSEN | TN40_GMAC_RXF_AB;
 	uint32_t hash[8] = { 0 };
 	unsigned int i;
 
@@ -127,6 +127,8 @@ tn40_rx_mode(struct qt_hw *hw, bool promisc, bool allmulti, const uint8_t (*mc)[
 		rxf |= TN40_GMAC_RXF_AM;
 	if (promisc)
 		rxf |= TN40_GMAC_RXF_PRM;
+	if (txfc)
+		rxf |= TN40_GMAC_RXF_TXFC;
 	for (i = 0; i < 8; i++)
 		qt_wr32(hw, TN40_RX_MCST_HASH0 + 4 * i, hash[i]);
 	for (i = 0; i < TN40_RX_MAC_MCST_N; i++) {
@@ -168,4 +170,26 @@ bool
 tn40_stats_supported(struct qt_hw *hw)
 {
 	return (qt_rd32(hw, TN40_FPGA_VER) & 0xFFF) != STATS_UNSUPPORTED_FPGA;
+}
+
+void
+tn40_flow_ctrl(struct qt_hw *hw, bool txfc, uint16_t quanta)
+{
+	uint32_t rxf = qt_rd32(hw, TN40_GMAC_RXF_A);
+
+	/* PAUSE_QUANT first: the first pause frame TXFC lets out carries the new time */
+	qt_wr32(hw, TN40_PAUSE_QUANT, quanta);
+	qt_wr32(hw, TN40_GMAC_RXF_A, txfc ? rxf | TN40_GMAC_RXF_TXFC : rxf & ~TN40_GMAC_RXF_TXFC);
+}
+
+void
+tn40_led_set(struct qt_hw *hw, bool on)
+{
+	qt_wr32(hw, TN40_BLNK_LED, on ? TN40_BLNK_LED_ON : 0);
+}
+
+uint32_t
+tn40_fw_version(struct qt_hw *hw)
+{
+	return qt_rd32(hw, TN40_FW_VER);
 }

@@ -29,9 +29,19 @@ void tn40_hw_stop(struct qt_hw *hw);            /* IMR = 0, SW reset (6.5 stop) 
 void tn40_set_mac(struct qt_hw *hw, const uint8_t mac[6]);
 void tn40_set_max_frame(struct qt_hw *hw, uint32_t frame);
 
-/* 3.10: promiscuous, all-multicast, else the n multicast addresses by the 8-bit XOR hash. */
+/* 3.10: promiscuous, all-multicast, else the n multicast addresses by the 8-bit XOR hash;
+ * txfc: the MAC sends pause frames (TXFC, set by hw_start as both drivers do).
+ */
 void tn40_rx_mode(struct qt_hw *hw, bool promisc, bool allmulti, const uint8_t (*mc)[6],
-		  unsigned int n);
+		  unsigned int n, bool txfc);
+
+/* Flow control (3.5, 3.10, 6.5): TXFC on or off, pause frames of quanta (PAUSE_QUANT). */
+#define TN40_PAUSE_QUANT_DEFAULT 0xFFFFu        /* hw_start's value */
+void tn40_flow_ctrl(struct qt_hw *hw, bool txfc, uint16_t quanta);
+/* The identification LED (BLNK_LED, 3.4). */
+void tn40_led_set(struct qt_hw *hw, bool on);
+/* FW_VER (3.2): the NIC firmware's version once it ran, 0 before. */
+uint32_t tn40_fw_version(struct qt_hw *hw);
 uint8_t tn40_mc_hash(const uint8_t addr[6]);
 
 /* VLAN filter table bit of vid (3.4). */

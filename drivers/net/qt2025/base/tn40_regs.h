@@ -68,6 +68,7 @@
 #define TN40_MAC_LNK_STAT       0x0200
 #define TN40_MAC_LINK_UP        0x00000004u
 #define TN40_BLNK_LED           0x0210
+#define TN40_BLNK_LED_ON        0x4u            /* vendor "LED on" (identify), 0 = off */
 #define TN40_GMAC_RXF_A         0x1240
 #define TN40_UNC_MAC0_A         0x1250          /* bytes 4, 5 */
 #define TN40_UNC_MAC1_A         0x1260          /* bytes 2, 3 */

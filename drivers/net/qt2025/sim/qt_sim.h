@@ -166,8 +166,22 @@ enum qt_sim_fault {
 					 * steps: RXD_WPTR first covers its first 8 bytes only,
 					 * the rest at the first engine run after the host read
 					 * RXD_WPTR; later frames wait behind it */
+	QT_SIM_FAULT_SFP_MIRROR,        /* arg = enum qt_sim_sfp_mirror: what 3.D000+ shows */
 };
 void qt_sim_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg);
+
+/* The module EEPROM mirror at 3.D000 + n (hw note 8.2, UNCERTAIN on TN40 boards): the
+ * module's SFF-8472 A0h page while the firmware runs (as the QT2025C does), or a board
+ * whose firmware mirrors nothing (reads 0), or one that shows garbage there.
+ */
+enum qt_sim_sfp_mirror {
+	QT_SIM_SFP_MIRROR_PAGE = 0,
+	QT_SIM_SFP_MIRROR_NONE,
+	QT_SIM_SFP_MIRROR_GARBAGE,
+};
+#define QT_SIM_SFP_PAGE_LEN 256
+/* The A0h page the model gives a module type (zeros for none; type 7 has a bad CC_BASE). */
+void qt_sim_sfp_page(enum qt_sim_module m, uint8_t page[QT_SIM_SFP_PAGE_LEN]);
 
 /* ---- datapath (hw note 4, 12.4) ---- */
 
@@ -235,6 +249,7 @@ struct qt_sim_obs {
 	bool tx_stopped;                /* TX engine stopped by a violation until SW reset */
 	bool rx_stopped;                /* RX engine stopped by a violation until SW reset */
 	uint32_t rx_queued;             /* frames on the wire not yet taken by the receiver */
+	uint32_t led;                   /* BLNK_LED (3.4): 4 = identification LED on */
 };
 /* One consistent snapshot of the model, taken under its lock. */
 void qt_sim_observe(struct qt_sim *sim, struct qt_sim_obs *out);

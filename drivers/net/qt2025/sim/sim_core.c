@@ -357,6 +357,7 @@ qt_sim_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg)
 	case QT_SIM_FAULT_HEARTBEAT_STOPS:
 	case QT_SIM_FAULT_STATUS_STUCK:
 	case QT_SIM_FAULT_PCS_STUCK:
+	case QT_SIM_FAULT_SFP_MIRROR:
 		sim_phy_set_fault(sim->phy, fault, arg);
 		break;
 	case QT_SIM_FAULT_RX_BAD_CRC:

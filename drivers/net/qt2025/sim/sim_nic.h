@@ -24,6 +24,9 @@
 /* Registers the model gives meaning to (hw note 3). */
 #define SIM_MAC_LNK_STAT	0x0200u	/* bit 2 = MAC link (3.4) */
 #define SIM_MAC_LNK_BIT		0x4u
+#define SIM_FW_VER		0x5010u	/* NIC firmware version, once it runs (3.2) */
+#define SIM_FW_VER_VAL		0x00030617u	/* model choice: the real value is unknown */
+#define SIM_BLNK_LED		0x0210u	/* identification LED, 4 = on (3.4) */
 #define SIM_ETHSD_REFCLK	0x1010u	/* 0x217 10G family, 0x613 1G (3.6) */
 #define SIM_ETHSD_INIT_STAT	0x1014u	/* 0x43 start, bit 9 ready, 0x3 finish (6.3) */
 #define SIM_MAC_RST_CNT		0x111Cu	/* 0x7FF then 0: MAC reset pulse (3.6) */

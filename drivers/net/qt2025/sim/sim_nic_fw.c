@@ -53,6 +53,7 @@ sim_nicfw_advance(struct qt_sim *sim, uint64_t now)
 
 	if (nf->finish_seen && !nf->failed && sim->init_status == 0 && now >= nf->done_ns) {
 		sim->init_status = 1;
+		SIM_REG(sim, SIM_FW_VER) = SIM_FW_VER_VAL;
 		nf->finish_seen = false;
 		sim_trace_at(sim, nf->done_ns, QT_SIM_TR_EVENT, 0, 0, 0, 0,
 			     QT_SIM_EV_NIC_FW_DONE);

@@ -57,6 +57,7 @@ struct sim_phy {
 	enum qt_sim_module crash_module;        /* 3.D70C frozen by a crash */
 	bool absent;
 	bool never_boots;
+	uint8_t sfp_mirror;             /* enum qt_sim_sfp_mirror */
 	uint8_t revision;
 	uint32_t stuck_boots;           /* erratum 17689 knob: boots left with status 0x00 */
 	bool status_stuck;              /* this run reports 3.D7FD = 0x00 */
@@ -91,5 +92,8 @@ void sim_phy_update_latches(struct sim_phy *phy);
  */
 bool sim_8051_read(struct sim_phy *phy, uint8_t mmd, uint16_t reg, uint16_t *val);
 bool sim_8051_write(struct sim_phy *phy, uint8_t mmd, uint16_t reg, uint16_t val);
+
+/* sim_sfp.c: 3.D000 + n, the module EEPROM mirror (hw note 8.2). */
+uint16_t sim_sfp_mirror_read(const struct sim_phy *phy, uint16_t n);
 
 #endif /* SIM_PHY_H */

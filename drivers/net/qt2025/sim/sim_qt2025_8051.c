@@ -184,6 +184,9 @@ sim_phy_set_fault(struct sim_phy *phy, enum qt_sim_fault fault, uint32_t arg)
 	case QT_SIM_FAULT_PCS_STUCK:
 		phy->pcs_stuck = arg != 0;
 		break;
+	case QT_SIM_FAULT_SFP_MIRROR:
+		phy->sfp_mirror = arg <= QT_SIM_SFP_MIRROR_GARBAGE ? (uint8_t)arg : 0;
+		break;
 	case QT_SIM_FAULT_HEARTBEAT_STOPS:
 		if (arg != 0 && phy->state == QT_SIM_PHY_RUNNING) {
 			phy->crash_module = phy->module;

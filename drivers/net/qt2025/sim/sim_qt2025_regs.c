@@ -36,6 +36,7 @@
 #define PRODUCT_CODE	0x2025  /* 1.D000: model choice, the real value is not known */
 #define XGXS_ALIGNED	0x1C0F  /* 4.0018: lanes aligned + sync (hw note 9, 12.5) */
 #define C309_STATIC	0x2000  /* 1.C309 bit 13 forces TX off (hw note 8.7) */
+#define SFP_MIRROR_BASE	0xD000  /* 3.D000 + n: module A0h byte n (hw note 8.2) */
 
 /* ---- sparse register storage ---- */
 
@@ -296,6 +297,8 @@ phy_read(struct sim_phy *phy, uint8_t mmd, uint16_t reg)
 	} else if (mmd == MMD_PCS) {
 		if (reg == 0x0020)      /* 10GBASE-R status: bit 12 link, bit 0 block lock */
 			return sim_phy_rx_up(phy) ? 0x1001 : 0;
+		if (reg >= SFP_MIRROR_BASE && reg < SFP_MIRROR_BASE + QT_SIM_SFP_PAGE_LEN)
+			return sim_sfp_mirror_read(phy, reg - SFP_MIRROR_BASE);
 	} else {
 		if (reg == 0x0018)
 			return xaui_aligned(phy) ? XGXS_ALIGNED : 0;

@@ -87,6 +87,7 @@ qt_sim_observe(struct qt_sim *sim, struct qt_sim_obs *out)
 	out->mac_speed = sim->mac_speed;
 	out->mdio_frames = sim->mdio.frames;
 	out->irq_count = sim->irq_count;
+	out->led = SIM_REG(sim, SIM_BLNK_LED);
 	sim_dma_observe(sim, out);
 	sim_leave(sim);
 }

@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * Module EEPROM: the SFP+ module's A0h page (SFF-8472 bytes 0..255) as the QT2025 firmware
+ * mirrors it at 3.D000 + n (hw note 8.2). That mirror is known from the QT2025C only and is
+ * UNCERTAIN on TN40 boards, so the PHY thread validates what it reads (identifier 0x03,
+ * CC_BASE over bytes 0..62, base/qt2025_phy.c) and these ops answer -ENOTSUP, with one line
+ * saying why, when the page is absent or invalid. Only the A0h page is mirrored: the module
+ * is reported as SFF-8079 (256 bytes) even when it declares SFF-8472 diagnostics, whose A2h
+ * page no source says the PHY mirrors.
+ *
+ * The PHY thread reads the mirror (qt2025_read_watch) at its next poll after an application
+ * asked (sfp_req), never on its own: 512 MDIO frames are 33 ms at 1 MHz, which would delay
+ * a warm start's first link report. It forgets the page when the module type changes, and
+ * publishes each state into dev_private behind a sequence counter (as the PHY info,
+ * qt2025.h): these ops only read, ask and wait, so they issue no MDIO, work in secondaries
+ * too, and a secondary killed while reading leaves nothing held.
+ */
+
+#include <rte_cycles.h>
+#include <rte_pause.h>
+
+#include "qt2025_ops.h"
+
+#define FIRST_READ_SLACK_MS 500 /* beyond two polls: the first read after bring-up */
+#define SFP_TRIES 10000         /* a publication copies 400 bytes */
+
+/* The PHY thread's publication (base/'s sfp_publish hook): the only writer. */
+static void
+sfp_publish(void *arg, const struct qt_sfp_state *st)
+{
+	struct qt2025_adapter *ad = arg;
+	uint32_t s = rte_atomic_load_explicit(&ad->sfp_seq, rte_memory_order_relaxed);
+
+	rte_atomic_store_explicit(&ad->sfp_seq, s + 1, rte_memory_order_relaxed);
+	rte_atomic_thread_fence(rte_memory_order_release);
+	memcpy(&ad->sfp, st, sizeof(*st));
+	rte_atomic_store_explicit(&ad->sfp_seq, s + 2, rte_memory_order_release);
+}
+
+/* The PHY thread asks whether someone waits for the page (base/'s sfp_wanted hook). */
+static bool
+sfp_wanted(void *arg)
+{
+	struct qt2025_adapter *ad = arg;
+	uint32_t req = rte_atomic_load_explicit(&ad->sfp_req, rte_memory_order_acquire);
+
+	if (req == ad->sfp_served)
+		return false;
+	ad->sfp_served = req;
+	return true;
+}
+
+void
+qt2025_sfp_init(struct rte_eth_dev *dev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt_hw *hw = &qt2025_proc(dev)->hw;
+
+	memset(&hw->sfp, 0, sizeof(hw->sfp));
+	hw->sfp.status = -EAGAIN;
+	hw->sfp_arg = ad;
+	ad->sfp_served = rte_atomic_load_explicit(&ad->sfp_req, rte_memory_order_relaxed);
+	sfp_publish(ad, &hw->sfp);
+	hw->sfp_wanted = sfp_wanted;
+	hw->sfp_publish = sfp_publish;
+}
+
+int
+qt2025_sfp_get(const struct qt2025_adapter *ad, struct qt_sfp_state *out)
+{
+	unsigned int i;
+
+	for (i = 0; i < SFP_TRIES; i++) {
+		uint32_t s = rte_atomic_load_explicit(&ad->sfp_seq, rte_memory_order_acquire);
+
+		if (s & 1) {
+			rte_pause();
+			continue;
+		}
+		memcpy(out, &ad->sfp, sizeof(*out));
+		rte_atomic_thread_fence(rte_memory_order_acquire);
+		if (rte_atomic_load_explicit(&ad->sfp_seq, rte_memory_order_relaxed) == s)
+			return 0;
+	}
+	out->status = -EAGAIN;
+	return -EAGAIN;
+}
+
+/* A copy of the published state; a page not read yet is asked for and waited for (at most
+ * two polls and a little more), if the PHY runs.
+ */
+static void
+sfp_copy(struct rte_eth_dev *dev, struct qt_sfp_state *out)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	uint64_t ms = 2ull * ad->args.link_poll_ms + FIRST_READ_SLACK_MS, waited = 0;
+	bool asked = false;
+
+	for (;;) {
+		qt2025_sfp_get(ad, out);
+		if (out->status != -EAGAIN || qt2025_state_get(ad) != QT2025_ST_RUNNING ||
+		    waited >= ms)
+			return;
+		if (!asked) {
+			/* seen at the PHY thread's next periodic poll */
+			rte_atomic_fetch_add_explicit(&ad->sfp_req, 1, rte_memory_order_release);
+			asked = true;
+		}
+		rte_delay_us_sleep(10000);
+		waited += 10;
+	}
+}
+
+/* 0, or the errno and one line saying why there is no page to give. */
+static int
+sfp_usable(struct rte_eth_dev *dev, const struct qt_sfp_state *c)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+
+	switch (c->status) {
+	case 0:
+		return 0;
+	case -ENODEV:
+		QT_DRV_LOG(ERR, ad, "module EEPROM: no SFP+ module in the cage");
+		return -ENOTSUP;
+	case -ENOTSUP:
+		QT_DRV_LOG(ERR, ad, "module EEPROM: no valid SFP A0h mirror at PHY 3.D000 (%s): "
+			   "this board's PHY firmware does not show the module EEPROM", c->why);
+		return -ENOTSUP;
+	case -EIO:
+		QT_DRV_LOG(ERR, ad, "module EEPROM: the last read failed (MDIO): read again at "
+			   "the next link poll");
+		return -EIO;
+	default:
+		QT_DRV_LOG(ERR, ad, "module EEPROM: not read yet, the PHY is not running");
+		return -EAGAIN;
+	}
+}
+
+int
+qt2025_get_module_info(struct rte_eth_dev *dev, struct rte_eth_dev_module_info *mi)
+{
+	struct qt_sfp_state c;
+	int rc;
+
+	sfp_copy(dev, &c);
+	rc = sfp_usable(dev, &c);
+	if (rc != 0)
+		return rc;
+	mi->type = RTE_ETH_MODULE_SFF_8079;
+	mi->eeprom_len = RTE_ETH_MODULE_SFF_8079_LEN;
+	return 0;
+}
+
+int
+qt2025_get_module_eeprom(struct rte_eth_dev *dev, struct rte_dev_eeprom_info *info)
+{
+	struct qt_sfp_state c;
+	int rc;
+
+	if (info->offset >= QT_SFP_PAGE_LEN || info->length > QT_SFP_PAGE_LEN - info->offset) {
+		QT_DRV_LOG(ERR, qt2025_adapter(dev), "module EEPROM: offset %u length %u is "
+			   "beyond the %u bytes of the A0h page", info->offset, info->length,
+			   QT_SFP_PAGE_LEN);
+		return -EINVAL;
+	}
+	sfp_copy(dev, &c);
+	rc = sfp_usable(dev, &c);
+	if (rc != 0)
+		return rc;
+	memcpy(info->data, c.page + info->offset, info->length);
+	return 0;
+}
