@@ -66,9 +66,10 @@ disagreement(struct soak *s, char *buf, size_t len)
 
 	qt_sim_observe(s->p.sim, &o);
 	memset(&l, 0, sizeof(l));
-	rte_eth_link_get_nowait(s->p.id, &l);
 	buf[0] = '\0';
-	if (o.phy_state != QT_SIM_PHY_RUNNING)
+	if (rte_eth_link_get_nowait(s->p.id, &l) != 0)
+		snprintf(buf, len, "rte_eth_link_get_nowait failed");
+	else if (o.phy_state != QT_SIM_PHY_RUNNING)
 		snprintf(buf, len, "model PHY %s (%.100s)", qt_sim_phy_state_name(o.phy_state),
 			 o.fail_reason);
 	else if (o.mac_link != expect)

@@ -142,8 +142,7 @@ link_of(const struct rt_port *p)
 	struct rte_eth_link l;
 
 	memset(&l, 0, sizeof(l));
-	rte_eth_link_get_nowait(p->id, &l);
-	return l.link_status != 0;
+	return rte_eth_link_get_nowait(p->id, &l) == 0 && l.link_status != 0;
 }
 
 static bool
@@ -254,7 +253,8 @@ check_link(struct rt_port *p, uint64_t now)
 	bool expect = p->started && world_up();
 
 	memset(&l, 0, sizeof(l));
-	rte_eth_link_get_nowait(p->id, &l);
+	if (rte_eth_link_get_nowait(p->id, &l) != 0)
+		l.link_status = 0;      /* read as down: a stall if it lasts */
 	if (!l.link_status)
 		p->up_ns = 0;
 	else if (p->up_ns == 0)

@@ -55,6 +55,7 @@ pid=$(pgrep -P "$tpid" | head -n 1)
 threads=$(cat /proc/"${pid:-0}"/task/*/comm 2>/dev/null | grep 'qt-phy' | sort | tr '\n' ' ')
 tel_list=$("$telemetry" -f "$prefix" / 2>&1)
 tel_phy=$("$telemetry" -f "$prefix" /qt2025/phy,1 2>&1)
+cmd "help config"; cmd "set port 0 led on"; cmd "set port 0 led off"   # 23.07 and later
 cmd "set link-down port 0"; wait_link 0 0; wait_link 1 0
 cmd "show port summary all"; cmd "set link-up port 0"; wait_link 0 1; wait_link 1 1
 cmd "show port summary all"; cmd "port stop all"; cmd "port close all"; cmd "quit"
@@ -100,6 +101,14 @@ done
 [ -z "$missing" ] && ok telemetry_cmds || ko telemetry_cmds "not listed:$missing: $tel_list"
 echo "$tel_phy" | grep -qE '"link": 1\b' && echo "$tel_phy" | grep -qE '"fw_version": "[0-9.]+"' &&
 	ok telemetry_phy || ko telemetry_phy "/qt2025/phy,1: $tel_phy"
+
+# testpmd learnt "set port N led on|off" after 22.11: where its help lists it, both work
+if echo "$out" | grep -qF 'led (on|off)'; then
+	n=$(echo "$out" | grep -c 'Unable to change LED state')
+	[ "$n" -eq 0 ] && ok led_on_off || ko led_on_off "$n LED commands refused"
+else
+	echo "skip $label.led_on_off: this testpmd has no LED command"
+fi
 
 out=$(timeout 30 "$testpmd" "${eal[@]}" --file-prefix "qt2025-smoke-bad-$$" \
 	--vdev net_qt2025_sim0,bogus=1 -- -i </dev/null 2>&1)
