@@ -55,6 +55,11 @@ void qt_eal_suite_register(struct qt_eal_suite *s);
 int qt_eal_case_begin(void);
 int qt_eal_case_end(void);
 
+/* "test-qt2025 reader SECONDS [EAL args]": a secondary reading every port (test_reader.c);
+ * argv[0] is "reader".
+ */
+int qt_test_reader(int argc, char **argv);
+
 #define QT_TEST_DEFINE_(suite, name, is_eal) \
 	static int qt_test_fn_##suite##_##name(void); \
 	static struct qt_test qt_test_##suite##_##name = { \

@@ -308,7 +308,9 @@ main(int argc, char **argv)
 		return run_model(argc - 2, argv + 2);
 	if (argc >= 2 && strcmp(argv[1], "eal") == 0)
 		return run_eal(argc - 2, argv + 2);
+	if (argc >= 2 && strcmp(argv[1], "reader") == 0)
+		return qt_test_reader(argc - 1, argv + 1);
 	fprintf(stderr, "usage: test-qt2025 list | model [suite...] | "
-		"eal SUITE [CASE...] [--reverse] [EAL args]\n");
+		"eal SUITE [CASE...] [--reverse] [EAL args] | reader SECONDS [EAL args]\n");
 	return 2;
 }
