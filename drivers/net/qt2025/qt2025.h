@@ -173,19 +173,21 @@ qt2025_proc(const struct rte_eth_dev *dev)
 	return &qt2025_procs[dev->data->port_id];
 }
 
-#define QT2025_INFO_TRIES 10000         /* a publication takes well under a microsecond */
+#define QT2025_SEQ_TRIES 10000          /* a publication takes well under a microsecond */
 
-/* A consistent copy of what the PHY thread published: 0, or -EAGAIN when every try met a
- * publication in progress (the writer died inside one, or a reader starved); out then holds
- * the last copy read, possibly torn.
+/*
+ * Sequence counters (the PHY info, the module page): one writer, the PHY thread; readers in
+ * any process only read, so that none can wedge it (a secondary killed while reading).
+ * A consistent copy of src: 0, or -EAGAIN when every try met a publication in progress (a
+ * writer gone inside one, or a reader starved); dst then holds a copy possibly torn.
  */
 static inline int
-qt2025_info_get(const struct qt2025_adapter *ad, struct qt2025_phy_info *out)
+qt2025_seq_read(const RTE_ATOMIC(uint32_t) *seq, void *dst, const void *src, size_t len)
 {
 	unsigned int i;
 
-	for (i = 0; i < QT2025_INFO_TRIES; i++) {
-		uint32_t s = rte_atomic_load_explicit(&ad->info_seq, rte_memory_order_acquire);
+	for (i = 0; i < QT2025_SEQ_TRIES; i++) {
+		uint32_t s = rte_atomic_load_explicit(seq, rte_memory_order_acquire);
 
 		if (s & 1) {
 			rte_pause();
@@ -197,12 +199,40 @@ qt2025_info_get(const struct qt2025_adapter *ad, struct qt2025_phy_info *out)
 		 */
 		rte_delay_us_sleep(QT2025_DEBUG_WINDOW_US);
 #endif
-		memcpy(out, &ad->info, sizeof(*out));
+		memcpy(dst, src, len);
 		rte_atomic_thread_fence(rte_memory_order_acquire);
-		if (rte_atomic_load_explicit(&ad->info_seq, rte_memory_order_relaxed) == s)
+		if (rte_atomic_load_explicit(seq, rte_memory_order_relaxed) == s)
 			return 0;
 	}
 	return -EAGAIN;
+}
+
+/* The writer's side. An odd value found at the start was left by a publication that never
+ * ended (a writer gone, or a test playing one): this one starts from it and ends even, so
+ * that readers recover.
+ */
+static inline void
+qt2025_seq_write_begin(RTE_ATOMIC(uint32_t) *seq)
+{
+	uint32_t s = rte_atomic_load_explicit(seq, rte_memory_order_relaxed);
+
+	rte_atomic_store_explicit(seq, (s + 2) | 1, rte_memory_order_relaxed);
+	rte_atomic_thread_fence(rte_memory_order_release);
+}
+
+static inline void
+qt2025_seq_write_end(RTE_ATOMIC(uint32_t) *seq)
+{
+	uint32_t s = rte_atomic_load_explicit(seq, rte_memory_order_relaxed);
+
+	rte_atomic_store_explicit(seq, s + 1, rte_memory_order_release);
+}
+
+/* A consistent copy of what the PHY thread published (qt2025_seq_read). */
+static inline int
+qt2025_info_get(const struct qt2025_adapter *ad, struct qt2025_phy_info *out)
+{
+	return qt2025_seq_read(&ad->info_seq, out, &ad->info, sizeof(*out));
 }
 
 /* The state's name as telemetry, the private dump and the logs give it. */

@@ -38,27 +38,6 @@
 
 /* ---- publications (read by ethdev ops, xstats, telemetry, other processes) ---- */
 
-/* The PHY thread is the only writer of ad->info (a sequence counter, see qt2025.h). An odd
- * value found here was left by a publication that never ended (a writer gone, or a test
- * playing one): this one starts from it and ends even, so readers recover.
- */
-static void
-info_write_begin(struct qt2025_adapter *ad)
-{
-	uint32_t s = rte_atomic_load_explicit(&ad->info_seq, rte_memory_order_relaxed);
-
-	rte_atomic_store_explicit(&ad->info_seq, (s + 2) | 1, rte_memory_order_relaxed);
-	rte_atomic_thread_fence(rte_memory_order_release);
-}
-
-static void
-info_write_end(struct qt2025_adapter *ad)
-{
-	uint32_t s = rte_atomic_load_explicit(&ad->info_seq, rte_memory_order_relaxed);
-
-	rte_atomic_store_explicit(&ad->info_seq, s + 1, rte_memory_order_release);
-}
-
 void
 qt2025_pub_state(struct qt2025_adapter *ad, enum qt2025_state st)
 {
@@ -69,7 +48,7 @@ void
 qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt2025_fw_state *fs, int phy_addr,
 	      const char *reason)
 {
-	info_write_begin(ad);
+	qt2025_seq_write_begin(&ad->info_seq);
 	if (fs != NULL) {
 		memcpy(ad->info.fw_version, fs->version, sizeof(fs->version));
 		ad->info.module = fs->module;
@@ -78,7 +57,7 @@ qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt2025_fw_state *fs, int p
 	}
 	snprintf(ad->info.reason, sizeof(ad->info.reason), "%s", reason);
 	ad->info.no_link[0] = '\0';
-	info_write_end(ad);
+	qt2025_seq_write_end(&ad->info_seq);
 }
 
 /* no_link: why the running port has no link ("" when up), NULL to keep the last one */
@@ -86,7 +65,7 @@ static void
 pub_watch(struct qt2025_adapter *ad, const struct qt2025_obs *o, uint32_t mac_speed,
 	  const char *no_link)
 {
-	info_write_begin(ad);
+	qt2025_seq_write_begin(&ad->info_seq);
 	if (no_link != NULL)
 		snprintf(ad->info.no_link, sizeof(ad->info.no_link), "%s", no_link);
 	if (o->watch_ok) {
@@ -96,7 +75,7 @@ pub_watch(struct qt2025_adapter *ad, const struct qt2025_obs *o, uint32_t mac_sp
 	ad->info.phy_link = o->phy_ok && qt2025_link_up(&o->phy);
 	ad->info.mac_link = o->mac;
 	ad->info.mac_speed = mac_speed;
-	info_write_end(ad);
+	qt2025_seq_write_end(&ad->info_seq);
 }
 
 static void

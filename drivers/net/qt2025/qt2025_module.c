@@ -25,19 +25,16 @@
 #include "qt2025_ops.h"
 
 #define FIRST_READ_SLACK_MS 500 /* beyond two polls: the first read after bring-up */
-#define SFP_TRIES 10000         /* a publication copies 400 bytes */
 
 /* The PHY thread's publication (base/'s sfp_publish hook): the only writer. */
 static void
 sfp_publish(void *arg, const struct qt_sfp_state *st)
 {
 	struct qt2025_adapter *ad = arg;
-	uint32_t s = rte_atomic_load_explicit(&ad->sfp_seq, rte_memory_order_relaxed);
 
-	rte_atomic_store_explicit(&ad->sfp_seq, s + 1, rte_memory_order_relaxed);
-	rte_atomic_thread_fence(rte_memory_order_release);
+	qt2025_seq_write_begin(&ad->sfp_seq);
 	memcpy(&ad->sfp, st, sizeof(*st));
-	rte_atomic_store_explicit(&ad->sfp_seq, s + 2, rte_memory_order_release);
+	qt2025_seq_write_end(&ad->sfp_seq);
 }
 
 /* The PHY thread asks whether someone waits for the page (base/'s sfp_wanted hook). */
@@ -71,20 +68,8 @@ qt2025_sfp_init(struct rte_eth_dev *dev)
 int
 qt2025_sfp_get(const struct qt2025_adapter *ad, struct qt_sfp_state *out)
 {
-	unsigned int i;
-
-	for (i = 0; i < SFP_TRIES; i++) {
-		uint32_t s = rte_atomic_load_explicit(&ad->sfp_seq, rte_memory_order_acquire);
-
-		if (s & 1) {
-			rte_pause();
-			continue;
-		}
-		memcpy(out, &ad->sfp, sizeof(*out));
-		rte_atomic_thread_fence(rte_memory_order_acquire);
-		if (rte_atomic_load_explicit(&ad->sfp_seq, rte_memory_order_relaxed) == s)
-			return 0;
-	}
+	if (qt2025_seq_read(&ad->sfp_seq, out, &ad->sfp, sizeof(*out)) == 0)
+		return 0;
 	out->status = -EAGAIN;
 	return -EAGAIN;
 }
