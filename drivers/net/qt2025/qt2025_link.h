@@ -14,7 +14,7 @@
 #include "qt2025_phy.h"
 
 #define QT2025_LINK_WAIT_MS 9000        /* link_update(dev, 1): the ethdev 9 s contract */
-#define QT2025_LINK_HOLD_MS 20          /* link must stay up this long to be reported */
+#define QT2025_LINK_HOLD_MS 10          /* link must stay up this long to be reported */
 #define QT2025_HEARTBEAT_DEAD_MS 1000   /* a heartbeat frozen this long is a crashed 8051 */
 #define QT2025_CRASH_POLLS 2            /* ... seen by at least this many polls in a row */
 #define QT2025_POLL_SLACK_MS 250        /* a poll later than 2 periods + this restarts them */
