@@ -135,7 +135,7 @@ struct qt2025_adapter {
 	uint32_t led;                           /* identification LED on (BLNK_LED, 3.4) */
 	uint32_t fc_mode;                       /* enum rte_eth_fc_mode as set */
 	uint16_t pause_time;                    /* PAUSE_QUANT as set (3.5) */
-	uint32_t nic_fw_ver;                    /* FW_VER (3.2) once the NIC firmware ran */
+	RTE_ATOMIC(uint32_t) nic_fw_ver;        /* FW_VER (3.2), read by the PHY thread */
 };
 
 /* A firmware image as loaded at probe (qt2025_fw.h). */

@@ -18,6 +18,7 @@
 #include "qt2025_ethdev.h"
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
+#include "tn40_port.h"
 
 #define FW_READY_STEP_MS 2      /* 8.3 step 15 polls every 50 ms; a poll is 2 MDIO frames (20 us) */
 
@@ -79,8 +80,13 @@ load_nic_fw(struct qt2025_link_ctx *ctx)
 static int
 nic_fw_settled(struct qt2025_link_ctx *ctx, int rc)
 {
-	rte_atomic_store_explicit(&qt2025_adapter(ctx->dev)->nic_fw_done, 1,
-				  rte_memory_order_release);
+	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
+
+	/* read once here, where it is known to run: fw_version_get reads no register */
+	if (rc == 0)
+		rte_atomic_store_explicit(&ad->nic_fw_ver, tn40_fw_version(ctx->hw),
+					  rte_memory_order_relaxed);
+	rte_atomic_store_explicit(&ad->nic_fw_done, 1, rte_memory_order_release);
 	return rc;
 }
 

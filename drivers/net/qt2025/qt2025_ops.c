@@ -30,6 +30,7 @@ qt2025_fw_version_get(struct rte_eth_dev *dev, char *fw, size_t len)
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	struct qt2025_phy_info info;
 	char nic[24] = "unknown";
+	uint32_t nic_ver;
 	int n;
 
 	if (qt2025_info_get(ad, &info) != 0)
@@ -37,11 +38,9 @@ qt2025_fw_version_get(struct rte_eth_dev *dev, char *fw, size_t len)
 	if ((info.fw_version[0] | info.fw_version[1] | info.fw_version[2] |
 	     info.fw_version[3]) == 0)
 		return qt2025_state_get(ad) == QT2025_ST_FAILED ? -EIO : -EAGAIN;
-	if (rte_eal_process_type() == RTE_PROC_PRIMARY && ad->nic_fw_ver == 0 &&
-	    rte_atomic_load_explicit(&ad->nic_fw_done, rte_memory_order_acquire))
-		ad->nic_fw_ver = tn40_fw_version(&qt2025_proc(dev)->hw);
-	if (ad->nic_fw_ver != 0)
-		snprintf(nic, sizeof(nic), "0x%x", ad->nic_fw_ver);
+	nic_ver = rte_atomic_load_explicit(&ad->nic_fw_ver, rte_memory_order_relaxed);
+	if (nic_ver != 0)
+		snprintf(nic, sizeof(nic), "0x%x", nic_ver);
 	n = snprintf(fw, len, "PHY %u.%u.%u.%u, NIC %s", info.fw_version[0],
 		     info.fw_version[1], info.fw_version[2], info.fw_version[3], nic);
 	if (n < 0)
@@ -180,9 +179,6 @@ qt2025_ops_restore(struct rte_eth_dev *dev)
 
 	tn40_flow_ctrl(hw, ad->fc_mode == RTE_ETH_FC_TX_PAUSE, ad->pause_time);
 	tn40_led_set(hw, ad->led != 0);
-	/* dev_start waited for the NIC firmware: its version, for secondaries too */
-	if (ad->nic_fw_ver == 0)
-		ad->nic_fw_ver = tn40_fw_version(hw);
 }
 
 /* ---- link speeds: the module sets the line rate (hw note 8.5) ---- */
