@@ -29,9 +29,9 @@
 #include "tn40_mdio.h"
 
 #define WRITES 24543u                   /* QT2025 image bytes: one MDIO write each */
-#define FRAME_NS_6M (64 * 20 * 8)       /* 64 bit times at 125 MHz / 20 (hw note 5) */
+#define FRAME_NS_6M (64 * 20 * 8)       /* 64 bit times at 125 MHz / 20 (hardware.md 5) */
 #define BOOT_MS 200                     /* the model's 8051 boot time */
-#define SETTLE_MS 100                   /* the MDIO clock change (hw note 5) */
+#define SETTLE_MS 100                   /* the MDIO clock change (hardware.md 5) */
 
 static struct rte_mempool *pool;
 static volatile uint64_t lsc_ns[RTE_MAX_ETHPORTS];
@@ -259,7 +259,7 @@ bench_link(const char *self)
 	       "frames x 64 bits at 6.25 MHz): ratio %.3f (goal <= 1.10)\n", dl, limit_ms,
 	       dl / limit_ms);
 
-	/* cold: the wire limit, the 8051's boot and the MDIO clock's settle (hw note 5) */
+	/* cold: the wire limit, the 8051's boot and the MDIO clock's settle (hardware.md 5) */
 	cold_ms = limit_ms + BOOT_MS + SETTLE_MS;
 	cold = bring_up("c", 2, "", ports);
 	for (i = 0; i < RUNS; i++) {

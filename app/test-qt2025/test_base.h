@@ -84,7 +84,7 @@ tb_obs(struct tb_rig *r)
 	return obs;
 }
 
-/* The whole PHY bring-up (hw note 13 items 4-5); 0 when the model's 8051 runs. */
+/* The whole PHY bring-up (hardware.md 13 items 4-5); 0 when the model's 8051 runs. */
 static inline int
 tb_phy_up(struct tb_rig *r)
 {

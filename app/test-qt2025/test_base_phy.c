@@ -3,7 +3,7 @@
  */
 
 /*
- * base_phy: QT2025 identify, firmware download (traced against hw note 8.3), ready wait,
+ * base_phy: QT2025 identify, firmware download (traced against hardware.md 8.3), ready wait,
  * status, link, loopback and low power, against the device model.
  */
 
@@ -23,7 +23,7 @@ struct exp_wr {
 	uint16_t val;
 };
 
-/* hw note 8.3 steps 2..12, written out again here (double entry with qt2025_phy.c) */
+/* hardware.md 8.3 steps 2..12, written out again here (double entry with qt2025_phy.c) */
 static const struct exp_wr exp_cfg[CFG_STEPS] = {
 	{ 1, 0xC300, 0x0000 }, { 1, 0xC302, 0x0004 }, { 1, 0xC319, 0x0038 },
 	{ 1, 0xC31A, 0x0098 }, { 3, 0x0026, 0x0E00 }, { 3, 0x0027, 0x0893 },

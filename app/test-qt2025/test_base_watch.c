@@ -89,7 +89,7 @@ QT_TEST(base_watch, drop_at_once)
 	return 0;
 }
 
-/* A drop that healed between two looks is still a drop (latching-low bits, hw note 9). */
+/* A drop that healed between two looks is still a drop (latching-low bits, hardware.md 9). */
 QT_TEST(base_watch, healed_drop_reported)
 {
 	QT_CHECK(running());
@@ -177,7 +177,7 @@ QT_TEST(base_watch, phy_silent)
 }
 
 /* One or two failed MDIO frames, at any point of a look, with polls of 200 ms and 1 s:
- * no drop, no crash (issue 8 item 2); the link stays reported up throughout.
+ * no drop, no crash; the link stays reported up throughout.
  */
 static int
 transient_errors(uint32_t poll_ms, uint32_t nerr)
@@ -244,7 +244,7 @@ poll_at(uint64_t t_ms, int hb)
 	return qt2025_judge(&judge, &o);
 }
 
-/* Polls of 1 s: one unreadable heartbeat is no crash; two in a row are (issue 8: with
+/* Polls of 1 s: one unreadable heartbeat is no crash; two in a row are (once, with
  * polls of 1 s and more one unreadable heartbeat restarted the PHY).
  */
 QT_TEST(base_watch, crash_needs_two_polls)
@@ -297,7 +297,7 @@ QT_TEST(base_watch, stall_over_heartbeat_wrap)
 	return 0;
 }
 
-/* hw note 7.1: light at the PHY, none at the MAC: the 12th poll resets the MAC; looks in
+/* hardware.md 7.1: light at the PHY, none at the MAC: the 12th poll resets the MAC; looks in
  * between that are not polls do not count.
  */
 QT_TEST(base_watch, mac_recovery_12th_poll)
@@ -320,7 +320,7 @@ QT_TEST(base_watch, mac_recovery_12th_poll)
 	return 0;
 }
 
-/* The MAC bit alone reports a drop, before the PHY is read (hw note 7.3). */
+/* The MAC bit alone reports a drop, before the PHY is read (hardware.md 7.3). */
 QT_TEST(base_watch, mac_drop_before_mdio)
 {
 	struct qt2025_obs o;

@@ -3,7 +3,7 @@
  */
 
 /*
- * eal_mp: what other processes and threads may do to a port (issue 8 item 1). The PHY info
+ * eal_mp: what other processes and threads may do to a port. The PHY info
  * sequence counter never hands out a torn copy and gives up within a bound when a writer
  * died inside a publication, while telemetry and fw_version still answer; PHY threads block
  * signals and their join is bounded; telemetry racing a close never reads a closing port;

@@ -3,10 +3,10 @@
  */
 
 /*
- * The PHY and NIC bring-up the PHY control thread runs at probe and after a firmware
- * crash: warm check, then the hw note 8.3 sequence (identify, download, boot), the NIC
- * firmware while the 8051 boots (4.8), and the ready wait. The steps are base/'s; this file
- * is the order, the time-outs and the one log line a failure gets.
+ * The PHY and NIC bring-up the PHY control thread runs at probe and after a firmware crash: warm
+ * check, then the hardware.md 8.3 sequence (identify, download, boot), the NIC firmware while the
+ * 8051 boots (hardware.md 4.8), and the ready wait. The steps are base/'s; this file is the order,
+ * the time-outs and the one log line a failure gets.
  */
 
 #include <rte_memzone.h>
@@ -49,7 +49,7 @@ fail(struct qt2025_link_ctx *ctx, const char *reason, int rc)
 	return rc;
 }
 
-/* The NIC firmware needs DMA memory only while it is pushed (hw note 4.8, 6.4 step 10). */
+/* The NIC firmware needs DMA memory only while it is pushed (hardware.md 4.8, 6.4 step 10). */
 static int
 load_nic_fw(struct qt2025_link_ctx *ctx)
 {
@@ -110,7 +110,7 @@ warm_check(struct qt2025_link_ctx *ctx, const struct qt2025_fw *img, struct qt20
 	       qt2025_read_fw_state(ctx->hw, fs) == 0 && same_firmware(img, fs);
 }
 
-/* The PHY runs what we would load (DESIGN.md "Firmware"): only the NIC may need its own. */
+/* The PHY runs what we would load (design.md "Firmware"): only the NIC may need its own. */
 static int
 skip_download(struct qt2025_link_ctx *ctx, const struct qt2025_fw_state *fs)
 {
@@ -124,7 +124,7 @@ skip_download(struct qt2025_link_ctx *ctx, const struct qt2025_fw_state *fs)
 	return rc != 0 ? fail(ctx, "NIC firmware load failed", rc) : 0;
 }
 
-/* The NIC firmware (6.4 step 10), then hw note 8.3 steps 1..15. */
+/* The NIC firmware (hardware.md 6.4 step 10), then hardware.md 8.3 steps 1..15. */
 static int
 cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *fs)
 {
@@ -135,7 +135,7 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 	int rc;
 
 	/*
-	 * hw note 6.4 step 10 (MAC link down, GPIO, NIC firmware) first, inside the 100 ms
+	 * hardware.md 6.4 step 10 (MAC link down, GPIO, NIC firmware) first, inside the 100 ms
 	 * the new MDIO clock takes to settle (section 5): none of it touches the PHY, and the
 	 * TXD FIFO is then free for dev_start within about 0.1 s of the probe instead of
 	 * after the PHY download. The MDIO clock stays at 6 MHz: mainline dropped its switch
@@ -172,11 +172,11 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 				  rte_memory_order_relaxed);
 	rte_atomic_fetch_add_explicit(&ad->cnt.fw_loads, 1, rte_memory_order_relaxed);
 	qt2025_pub_state(ad, QT2025_ST_FW_WAIT);
-	/* with the QT2025C erratum 17689 recovery (hw note 8.7; qt2025_errata.h) */
+	/* with the QT2025C erratum 17689 recovery (hardware.md 8.7; qt2025_errata.h) */
 	rc = qt2025_errata_wait_ready(ctx->hw, FW_READY_STEP_MS, QT2025_FW_READY_MS, &restarted);
 	if (restarted)
 		QT_PHY_LOG(NOTICE, ad, "PHY status stuck at 0x00 with the heartbeat running: "
-			   "restarted from RAM (hw note 8.7)");
+			   "restarted from RAM (hardware.md 8.7)");
 	if (rc == 0)
 		rc = qt2025_read_fw_state(ctx->hw, fs);
 	if (rc != 0)

@@ -6,7 +6,7 @@
  * One thread drives the PHY firmware downloads of every card of the process at once.
  *
  * A download is 24,543 MDIO writes of two frames each, 10.24 us a frame at 6.25 MHz
- * (hw note 5, 8.3): its thread must issue a frame the moment the previous one ends, so it
+ * (hardware.md 5, 8.3): its thread must issue a frame the moment the previous one ends, so it
  * busy-waits for 0.5 s. Each card has its own MDIO controller, so N cards can download
  * in the time of one; N threads spinning would need N CPUs for that, where one thread can
  * start a frame on each bus in turn while the others' frames are on their wires. So the

@@ -3,7 +3,7 @@
  */
 
 /*
- * The PHY control thread and the link state (DESIGN.md "Who runs what").
+ * The PHY control thread and the link state (design.md "Who runs what").
  *
  * One thread per port, primary process only, owns the MDIO bus: it brings the PHY up
  * (qt2025_bringup.c), then watches the link (qt2025_watch.c judges). It sleeps on an eventfd
@@ -202,7 +202,7 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 	if (act & QT2025_ACT_PCS_KICK) {
 		/* harmless without the erratum: the loopback is gone before the next look */
 		QT_PHY_LOG(NOTICE, ad, "light but no PCS block lock: PMA loopback pulse "
-			   "(hw note 8.7), next in %u s if it lasts", ctx->judge.pcs_kick_ms / 1000);
+			   "(hardware.md 8.7), next in %u s if it lasts", ctx->judge.pcs_kick_ms / 1000);
 		qt2025_errata_pcs_kick(ctx->hw);
 	}
 	pub_watch(ad, &o, ctx->mac_speed, periodic || ctx->judge.up ?
@@ -339,7 +339,7 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 	qt2025_tel_port_set(dev->data->port_id, false);
 	if (ctx == NULL)
 		return 0;
-	/* Order matters (conventions 6.8): no interrupt, no thread, no alarm, then free. */
+	/* Order matters (design.md "DPDK conventions"): no interrupt, no thread, no alarm, then free. */
 	qt2025_link_intr_teardown(ctx);
 	rte_atomic_store_explicit(&ctx->stop, 1, rte_memory_order_release);
 	qt2025_link_wake(ctx);

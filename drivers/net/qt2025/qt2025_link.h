@@ -78,7 +78,7 @@ struct qt2025_judge {
 /* After a bring-up: nothing reported up, the heartbeat as read then, polls every poll_ms. */
 void qt2025_judge_init(struct qt2025_judge *j, uint64_t now_ns, uint8_t heartbeat,
 		       uint32_t poll_ms);
-/* The MAC look alone: QT2025_ACT_DOWN at once when the MAC link is gone (hw note 7.3). */
+/* The MAC look alone: QT2025_ACT_DOWN at once when the MAC link is gone (hardware.md 7.3). */
 unsigned int qt2025_judge_mac(struct qt2025_judge *j, const struct qt2025_obs *o);
 /* One observation in, QT2025_ACT_* out. */
 unsigned int qt2025_judge(struct qt2025_judge *j, const struct qt2025_obs *o);
@@ -151,7 +151,7 @@ void qt2025_link_lsc_cancel(struct rte_eth_dev *dev);
 void qt2025_pub_state(struct qt2025_adapter *ad, enum qt2025_state st);
 void qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt2025_fw_state *fs, int phy_addr,
 		   const char *reason);
-/* The MAC follows the module's line rate (hw note 8.5, 6.3). */
+/* The MAC follows the module's line rate (hardware.md 8.5, 6.3). */
 void qt2025_configure_mac(struct qt2025_link_ctx *ctx, uint8_t module);
 
 #endif /* QT2025_LINK_H */

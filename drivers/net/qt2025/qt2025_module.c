@@ -4,7 +4,7 @@
 
 /*
  * Module EEPROM: the SFP+ module's A0h page (SFF-8472 bytes 0..255) as the QT2025 firmware
- * mirrors it at 3.D000 + n (hw note 8.2). That mirror is known from the QT2025C only and is
+ * mirrors it at 3.D000 + n (hardware.md 8.2). That mirror is known from the QT2025C only and is
  * UNCERTAIN on TN40 boards, so the PHY thread validates what it reads (identifier 0x03,
  * CC_BASE over bytes 0..62, base/qt2025_phy.c) and these ops answer -ENOTSUP, with one line
  * saying why, when the page is absent or invalid. Only the A0h page is mirrored: the module

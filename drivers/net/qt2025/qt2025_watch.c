@@ -8,12 +8,12 @@
  * MAC recovery are tested on the model's fake clock in milliseconds (test_base_watch.c).
  *
  * The rules: a drop is reported at once (the MAC bit is MMIO and judged before any MDIO,
- * hw note 7.3; the PHY's latching-low bits show a drop even when it healed before the
- * look, hw note 9); a link is reported up
+ * hardware.md 7.3; the PHY's latching-low bits show a drop even when it healed before the
+ * look, hardware.md 9); a link is reported up
  * after it stayed up QT2025_LINK_HOLD_MS; a PHY with light whose MAC never follows gets a
- * MAC reset on the 12th poll (hw note 7.1).
+ * MAC reset on the 12th poll (hardware.md 7.1).
  *
- * One bad MDIO frame must not look like a flap or a crash (issue 8): a failed status read
+ * One bad MDIO frame must not look like a flap or a crash: a failed status read
  * is retried at once (QT2025_READ_TRIES), and a look whose PHY stays unreadable reports
  * nothing but the MAC bit. A crash needs consecutive evidence: QT2025_CRASH_POLLS polls in
  * a row or more that find the heartbeat still or unreadable, spanning more than
@@ -114,7 +114,7 @@ qt2025_judge_mac(struct qt2025_judge *j, const struct qt2025_obs *o)
 }
 
 /*
- * hw note 8.7 bug 17190: light (PMA) and XAUI (PHY XS) up, PCS without block lock. After
+ * hardware.md 8.7 bug 17190: light (PMA) and XAUI (PHY XS) up, PCS without block lock. After
  * QT2025_PCS_STUCK_MS of it, a PMA loopback pulse; the wait doubles after each pulse that
  * did not help (a link partner at another speed looks the same and is not cured), and
  * starts over once the PCS locks.

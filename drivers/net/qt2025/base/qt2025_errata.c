@@ -3,7 +3,7 @@
  */
 
 /*
- * QT2025C errata recoveries (hw note 8.7) and the receive-signal read. Kept apart from
+ * QT2025C errata recoveries (hardware.md 8.7) and the receive-signal read. Kept apart from
  * qt2025_phy.c: these are the Solarflare driver's workarounds, applied to a PHY that may
  * not need them (UNCERTAIN for the TN40's QT2025), each only on its own symptom.
  */
@@ -15,14 +15,14 @@
 #define MMD_PMA                 1
 #define MMD_PCS                 3
 #define REG_CTRL1               0x0000
-#define CTRL1_PMA_LOOPBACK      0x0001  /* 1.0000 bit 0 (hw note 9) */
+#define CTRL1_PMA_LOOPBACK      0x0001  /* 1.0000 bit 0 (hardware.md 9) */
 #define REG_SIGNAL_DETECT       0x000A  /* 1.000A bit 0: global signal detect */
-#define REG_BOOT_CTRL           0xE854  /* 3.E854 (8.2) */
+#define REG_BOOT_CTRL           0xE854  /* 3.E854 (hardware.md 8.2) */
 #define BOOT_FROM_ROM           0x00C0
 #define BOOT_FROM_SRAM          0x0040
 #define REG_FW_STATUS           0xD7FD
 #define REG_FW_HEARTBEAT        0xD7EE
-#define HEARTBEAT_LOOK_MS       250     /* the heartbeat ticks every 100 ms (8.7, 12.5) */
+#define HEARTBEAT_LOOK_MS       250     /* heartbeat: 100 ms (hardware.md 8.7, 12.5) */
 
 int
 qt2025_rx_signal(struct qt_hw *hw, bool *signal)
@@ -34,7 +34,7 @@ qt2025_rx_signal(struct qt_hw *hw, bool *signal)
 		return -ENODEV;
 	rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PMA, REG_SIGNAL_DETECT, &v);
 	if (rc == 0 && v == 0xFFFF)
-		rc = -EIO;      /* nobody answered (an absent address may read 0xFFFF, hw note 1) */
+		rc = -EIO;      /* nobody answered (an absent address may read 0xFFFF, hardware.md 1) */
 	if (rc == 0)
 		*signal = (v & 1) != 0;
 	return rc;
@@ -110,6 +110,6 @@ qt2025_errata_wait_ready(struct qt_hw *hw, uint32_t step_ms, uint32_t timeout_ms
 		rc = qt2025_wait_ready(hw, step_ms, timeout_ms);
 	if (rc == -ETIMEDOUT)
 		qt_hw_why(hw, "3.D7FD stayed 0x00 with the heartbeat running, also after a "
-			  "restart from RAM (hw note 8.7)");
+			  "restart from RAM (hardware.md 8.7)");
 	return rc;
 }

@@ -3,7 +3,7 @@
  */
 
 /*
- * QT2025C errata known from the Solarflare driver (hw note 8.7), and the line-side reads the
+ * QT2025C errata known from the Solarflare driver (hardware.md 8.7), and the line-side reads the
  * link watch uses to say why there is no link. Whether the TN40's QT2025 (rev B3) has these
  * errata is UNCERTAIN: each recovery is only tried on the symptom it cures, and does no harm
  * on a PHY without the erratum. MDIO: PHY control thread only.
@@ -18,17 +18,17 @@
 #define QT2025_PCS_KICK_MS      100     /* PMA loopback held this long */
 #define QT2025_RAM_RESTART_MS   50      /* 8.7 bug 17689: wait after the restart */
 
-/* 1.000A bit 0 (hw note 9): light at the receiver. */
+/* 1.000A bit 0 (hardware.md 9): light at the receiver. */
 int qt2025_rx_signal(struct qt_hw *hw, bool *signal);
 
-/* Bug 17190 (8.7): PMA/PMD loopback (1.0000 bit 0) on for QT2025_PCS_KICK_MS, then off.
+/* Bug 17190 (hardware.md 8.7): PMA/PMD loopback (1.0000 bit 0) on for QT2025_PCS_KICK_MS, then off.
  * The loopback is cleared even when asked to stop; -EINTR then.
  */
 int qt2025_errata_pcs_kick(struct qt_hw *hw);
 
-/* qt2025_wait_ready, and bug 17689 (8.7): when it timed out with the status at 0x00 and the
- * heartbeat moving, the 8051 is restarted from RAM (3.E854 = 0xC0, 0x40, 50 ms) once and
- * waited for again. *restarted tells whether that happened.
+/* qt2025_wait_ready, and bug 17689 (hardware.md 8.7): when it timed out with the status at 0x00 and
+ * the heartbeat moving, the 8051 is restarted from RAM (3.E854 = 0xC0, 0x40, 50 ms) once and waited
+ * for again. *restarted tells whether that happened.
  */
 int qt2025_errata_wait_ready(struct qt_hw *hw, uint32_t step_ms, uint32_t timeout_ms,
 			     bool *restarted);

@@ -3,7 +3,7 @@
  */
 
 /*
- * AMCC QT2025 PHY (hw note 8): identification, 8051 firmware download, ready wait, status.
+ * AMCC QT2025 PHY (hardware.md 8): identification, 8051 firmware download, ready wait, status.
  */
 
 #include "qt2025_phy.h"
@@ -13,14 +13,14 @@
 #define MMD_PCS         3
 #define MMD_PHYXS       4
 
-/* Clause-45 standard registers (hw note 9) */
+/* Clause-45 standard registers (hardware.md 9) */
 #define REG_CTRL1               0x0000
 #define REG_STAT1               0x0001
 #define CTRL1_LOW_POWER         0x0800  /* bit 11 */
 #define CTRL1_PCS_LOOPBACK      0x4000  /* 3.0000 bit 14 */
 #define STAT1_LINK              0x0004  /* bit 2, latching low */
 
-/* QT2025 vendor registers (hw note 8.2) */
+/* QT2025 vendor registers (hardware.md 8.2) */
 #define REG_REVISION            0xD001  /* 1.D001[15:8] */
 #define REG_BOOT_CTRL           0xE854  /* 3.E854 */
 #define BOOT_FROM_ROM           0x00C0
@@ -31,7 +31,7 @@
 #define REG_FW_VER1             0xD7F4
 #define REG_FW_VER2             0xD7F5
 #define REG_MODULE              0xD70C
-#define PROG_MEM_BASE           0x8000  /* 3.8000.. then 4.8000.. (8.3 step 13) */
+#define PROG_MEM_BASE           0x8000  /* 3.8000.. then 4.8000.. (hardware.md 8.3 step 13) */
 #define PROG_MEM_PART1          16384
 
 #define STOP_CHECK_BYTES        1024    /* ~20 ms of download at 6 MHz */
@@ -44,7 +44,7 @@ struct qt2025_step {
 	uint16_t val;
 };
 
-/* Steps 2..12 of the table in hw note 8.3, in that order. */
+/* Steps 2..12 of the table in hardware.md 8.3, in that order. */
 static const struct qt2025_step qt2025_cfg_steps[] = {
 	{ MMD_PMA, 0xC300, 0x0000 },    /* 2: hold the 8051 in reset */
 	{ MMD_PMA, 0xC302, 0x0004 },    /* 3: 8051 reference clock */
@@ -55,7 +55,7 @@ static const struct qt2025_step qt2025_cfg_steps[] = {
 	{ MMD_PCS, 0x0028, 0xA528 },
 	{ MMD_PCS, 0x0029, 0x0003 },
 	/* 10: transmit and recovered clock. 1.C30A as the vendor writes it: mainline's 0xa30a
-	 * came from a lowercase-hex edit in patch v7 and is a transcription typo (8.6 item 1).
+	 * came from a lowercase-hex edit in patch v7 and is a transcription typo (hardware.md 8.6 item 1).
 	 */
 	{ MMD_PMA, 0xC30A, 0x06E1 },
 	{ MMD_PMA, 0xC300, 0x0002 },    /* 11: release the 8051 */
@@ -224,7 +224,7 @@ qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len)
 		uint64_t now = qt_now_ns(hw);
 
 		/* a frame is 10.24 us at 6.25 MHz: shorter than any sleep, so busy-wait, as
-		 * the controller's wire does not wait for the thread (hw note 5)
+		 * the controller's wire does not wait for the thread (hardware.md 5)
 		 */
 		qt_spin_ns(hw, dl.due_ns > now ? dl.due_ns - now : MDIO_POLL_NS);
 	}
@@ -288,7 +288,7 @@ qt2025_read_fw_state(struct qt_hw *hw, struct qt2025_fw_state *st)
 	}
 	st->status = v[0] & 0xFF;
 	st->heartbeat = v[1] & 0xFF;
-	/* "a.b.c.d" as the vendor prints it (hw note 8.2) */
+	/* "a.b.c.d" as the vendor prints it (hardware.md 8.2) */
 	st->version[0] = (v[2] >> 4) & 0xF;
 	st->version[1] = v[2] & 0xF;
 	st->version[2] = v[3] & 0xFF;
@@ -310,7 +310,7 @@ qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
 	if (rc == 0)
 		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_MODULE, &mod);
 	if (rc == 0 && (hb == 0xFFFF || mod == 0xFFFF))
-		rc = -EIO;      /* 8-bit registers: nobody answered (hw note 1) */
+		rc = -EIO;      /* 8-bit registers: nobody answered (hardware.md 1) */
 	if (rc != 0)
 		return rc;
 	*heartbeat = hb & 0xFF;
@@ -321,7 +321,7 @@ qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
 }
 
 /*
- * Link bits latch low (hw note 9): a first read of 0 shows a drop since the previous read,
+ * Link bits latch low (hardware.md 9): a first read of 0 shows a drop since the previous read,
  * the second read is the state now. A first read of 1 is already "now", so the second read
  * is only issued after a 0. latched_drop reports a drop the current state hides (first read
  * 0, second 1): a link that is simply down shows as down, not as a drop as well.
@@ -333,8 +333,8 @@ read_ll_link(struct qt_hw *hw, int mmd, bool *now, bool *dropped)
 	int rc;
 
 	rc = tn40_mdio_read(hw, hw->phy_addr, mmd, REG_STAT1, &v);
-	/* an address nobody answers may read 0xFFFF without an error (hw note 1): reserved
-	 * bits set, no answer (issue 8: a model variant)
+	/* an address nobody answers may read 0xFFFF without an error (hardware.md 1): reserved
+	 * bits set, no answer (a model variant plays it)
 	 */
 	if (rc == 0 && v == 0xFFFF)
 		rc = -EIO;
@@ -409,7 +409,7 @@ qt2025_set_low_power(struct qt_hw *hw, bool on)
 uint32_t
 qt2025_module_speed(uint8_t module)
 {
-	/* 1G modules (hw note 8.5); everything else, unknown types included, is 10G */
+	/* 1G modules (hardware.md 8.5); everything else, unknown types included, is 10G */
 	switch (module) {
 	case 5:
 	case 6:

@@ -3,7 +3,7 @@
  */
 
 /*
- * AMCC QT2025 10G SFP+ PHY over Clause-45 MDIO (hardware note section 8).
+ * AMCC QT2025 10G SFP+ PHY over Clause-45 MDIO (hardware.md 8).
  * Every function issues MDIO: only the PHY control thread calls them.
  * Return codes: 0, negative errno (MDIO errors pass through unchanged).
  */
@@ -14,9 +14,9 @@
 #include "qt_hw.h"
 
 #define QT2025_PHY_ID           0x0043A400u
-#define QT2025_REVISION         0xB3    /* 1.D001[15:8] (8.1) */
-#define QT2025_FW_MAX_LEN       24576   /* 16 KiB at 3.8000 + 8 KiB at 4.8000 (8.3) */
-#define QT2025_FW_READY_MS      3000    /* ready wait on 3.D7FD (8.3 step 15) ... */
+#define QT2025_REVISION         0xB3    /* 1.D001[15:8] (hardware.md 8.1) */
+#define QT2025_FW_MAX_LEN       24576   /* 16 KiB at 3.8000 + 8 KiB at 4.8000 (hardware.md 8.3) */
+#define QT2025_FW_READY_MS      3000    /* ready wait on 3.D7FD (hardware.md 8.3 step 15) ... */
 #define QT2025_FW_READY_STEP_MS 50      /* ... polled every 50 ms by both drivers */
 
 /* MDIO scan; sets hw->phy_addr when the first PHY found is a QT2025 (else -1). Quiet: the
@@ -31,13 +31,13 @@ int qt2025_identify(struct qt_hw *hw);
 struct qt2025_fw_state {
 	uint8_t status;         /* 3.D7FD[7:0] */
 	uint8_t heartbeat;      /* 3.D7EE[7:0] */
-	uint8_t version[4];     /* a.b.c.d from 3.D7F3..5 (8.2) */
-	uint8_t module;         /* 3.D70C[7:0] (8.5) */
+	uint8_t version[4];     /* a.b.c.d from 3.D7F3..5 (hardware.md 8.2) */
+	uint8_t module;         /* 3.D70C[7:0] (hardware.md 8.5) */
 };
 
 /* Reads status, heartbeat, version and module type. */
 int qt2025_read_fw_state(struct qt_hw *hw, struct qt2025_fw_state *st);
-/* Status register says the 8051 firmware runs: not 0x00 and not 0x10 (8.2). */
+/* Status register says the 8051 firmware runs: not 0x00 and not 0x10 (hardware.md 8.2). */
 static inline bool
 qt2025_fw_status_running(uint8_t status)
 {
@@ -45,7 +45,7 @@ qt2025_fw_status_running(uint8_t status)
 }
 
 /* Heartbeat (3.D7EE) and module type (3.D70C) only: the per-poll part of link watching.
- * With hw->sfp_publish set, also follows the module EEPROM mirror (8.2): forgotten when
+ * With hw->sfp_publish set, also follows the module EEPROM mirror (hardware.md 8.2): forgotten when
  * the module type changes, read when hw->sfp_wanted() says so, published.
  */
 int qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module);
@@ -110,7 +110,7 @@ void qt2025_sfp_follow(struct qt_hw *hw, uint8_t module);
 int qt2025_set_loopback(struct qt_hw *hw, bool on);     /* PCS loopback, 3.0000 bit 14 */
 int qt2025_set_low_power(struct qt_hw *hw, bool on);    /* 1.0000 bit 11 */
 
-/* Line rate implied by a module type (8.5): 1000 for types 5, 6, 8, 9, else 10000. */
+/* Line rate implied by a module type (hardware.md 8.5): 1000 for types 5, 6, 8, 9, else 10000. */
 uint32_t qt2025_module_speed(uint8_t module);
 
 #endif /* QT2025_PHY_H */

@@ -3,7 +3,7 @@
  */
 
 /*
- * The SFP+ module's EEPROM as the QT2025 firmware mirrors it (hw note 8.2): the A0h page at
+ * The SFP+ module's EEPROM as the QT2025 firmware mirrors it (hardware.md 8.2): the A0h page at
  * 3.D000 + n, one byte per register, known from the QT2025C; UNCERTAIN on TN40 boards, so
  * validated before use. Called by the PHY thread only (qt2025_read_watch).
  */
@@ -13,7 +13,7 @@
 
 #define MMD_PCS                 3
 
-/* Module EEPROM mirror (hw note 8.2) and the SFF-8472 A0h fields that validate it */
+/* Module EEPROM mirror (hardware.md 8.2) and the SFF-8472 A0h fields that validate it */
 #define REG_SFP_MIRROR          0xD000  /* 3.D000 + n = A0h byte n, one byte per register */
 #define SFP_ID_SFP              0x03    /* byte 0: SFP/SFP+ */
 #define SFP_CC_BASE             63      /* byte 63 = low byte of the sum of bytes 0..62 */

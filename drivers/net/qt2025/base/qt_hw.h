@@ -34,7 +34,7 @@ struct qt_mdio_counters {
 
 /*
  * The module EEPROM (SFF-8472 A0h page) as the PHY thread last read it from the QT2025's
- * mirror at 3.D000 (hw note 8.2). qt2025_read_watch() forgets it when the module type
+ * mirror at 3.D000 (hardware.md 8.2). qt2025_read_watch() forgets it when the module type
  * changes and reads it again only when sfp_wanted() says an application asked (the read
  * costs 512 MDIO frames, 33 ms at 1 MHz: never on the bring-up's path to link), keeps it
  * in struct qt_hw (the PHY thread's own) and hands each new state to sfp_publish, which
