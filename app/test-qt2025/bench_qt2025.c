@@ -25,7 +25,7 @@
 
 #include "bench.h"
 #include "qt2025_sim.h"
-#include "qt2025_phy.h"
+#include "qt_phy.h"
 #include "tn40_mdio.h"
 
 #define WRITES 24543u                   /* QT2025 image bytes: one MDIO write each */
@@ -68,10 +68,10 @@ bench_download(void)
 	if (sim == NULL)
 		return -1;
 	qt2025_sim_hw_init(&hw, "bench", sim);
-	if (tn40_mdio_set_clock(&hw, TN40_MDIO_CLK_6MHZ) != 0 || qt2025_identify(&hw) != 0)
+	if (tn40_mdio_set_clock(&hw, TN40_MDIO_CLK_6MHZ) != 0 || qt_phy_identify(&hw) != 0)
 		return -1;
 	t0 = now_ns();
-	if (qt2025_download(&hw, qt_sim_phy_fw, qt_sim_phy_fw_len) != 0)
+	if (qt_phy_download(&hw, qt_sim_phy_fw, qt_sim_phy_fw_len) != 0)
 		return -1;
 	t1 = now_ns();
 	qt_sim_destroy(sim);

@@ -32,11 +32,11 @@ look(uint64_t ms, bool periodic)
 static int
 running(void)
 {
-	struct qt2025_fw_state fs;
+	struct qt_phy_fw_state fs;
 
 	if (tb_start(&rig) != 0 || tb_phy_up(&rig) != 0)
 		return -1;
-	if (tn40_set_speed(&rig.hw, 10000) != 0 || qt2025_read_fw_state(&rig.hw, &fs) != 0)
+	if (tn40_set_speed(&rig.hw, 10000) != 0 || qt_phy_read_fw_state(&rig.hw, &fs) != 0)
 		return -1;
 	qt2025_judge_init(&judge, qt_now_ns(&rig.hw), fs.heartbeat, 100);
 	return 0;
@@ -182,12 +182,12 @@ QT_TEST(base_watch, phy_silent)
 static int
 transient_errors(uint32_t poll_ms, uint32_t nerr)
 {
-	struct qt2025_fw_state fs;
+	struct qt_phy_fw_state fs;
 	uint32_t at;
 	int i;
 
 	QT_CHECK(running());
-	QT_CHECK(qt2025_read_fw_state(&rig.hw, &fs));
+	QT_CHECK(qt_phy_read_fw_state(&rig.hw, &fs));
 	qt2025_judge_init(&judge, qt_now_ns(&rig.hw), fs.heartbeat, poll_ms);
 	QT_ASSERT(until_up() > 0, "never up");
 	for (at = 0; at < 16; at++) {

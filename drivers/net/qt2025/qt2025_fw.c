@@ -19,7 +19,7 @@
 #include <rte_byteorder.h>
 
 #include "qt2025_fw.h"
-#include "qt2025_phy.h"
+#include "qt_phy.h"
 #include "qt_sha256.h"
 
 /* The QT2025 2.0.3.3 release image (hardware.md 8.4). */

@@ -208,7 +208,7 @@ speeds_check(struct rte_eth_dev *dev, uint8_t module, const char *when)
 	}
 	if (module == 0)
 		return 0;       /* no module known yet: checked again at dev_start */
-	can = qt2025_module_speed(module) == 1000 ? RTE_ETH_LINK_SPEED_1G :
+	can = qt_phy_module_speed(module) == 1000 ? RTE_ETH_LINK_SPEED_1G :
 		RTE_ETH_LINK_SPEED_10G;
 	if ((speeds & can) == 0) {
 		QT_DRV_LOG(ERR, ad, "link_speeds 0x%x refused at %s: the %s module runs at %s "

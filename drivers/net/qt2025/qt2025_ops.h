@@ -15,8 +15,12 @@
 
 #include "qt2025.h"
 
-/* Probe: the PHY thread follows the module EEPROM and publishes it into dev_private. */
+/* Probe: the module EEPROM unknown, published so into dev_private. */
 void qt2025_sfp_init(struct rte_eth_dev *dev);
+/* The PHY thread, at each poll that read the module type: follows the module EEPROM
+ * (base/qt_phy_sfp.c), reads it when due or asked for, publishes each new state.
+ */
+void qt2025_sfp_refresh(struct qt2025_adapter *ad, struct qt_hw *hw, uint8_t module);
 /* A consistent copy of the published module EEPROM state: 0, or -EAGAIN (out->status too). */
 int qt2025_sfp_get(const struct qt2025_adapter *ad, struct qt_sfp_state *out);
 int qt2025_get_module_info(struct rte_eth_dev *dev, struct rte_eth_dev_module_info *mi);

@@ -22,7 +22,7 @@
  * thread, SIGSTOP, a paused VM) restarts the evidence instead of comparing across the gap.
  */
 
-#include "qt2025_errata.h"
+#include "qt_phy_errata.h"
 #include "qt2025_link.h"
 #include "tn40_hw.h"
 
@@ -43,12 +43,12 @@ qt2025_observe_phy(struct qt_hw *hw, struct qt2025_obs *o)
 	o->phy_ok = false;
 	o->watch_ok = false;
 	for (i = 0; i < QT2025_READ_TRIES && !o->phy_ok; i++)
-		o->phy_ok = qt2025_link_status(hw, &o->phy) == 0;
+		o->phy_ok = qt_phy_link_status(hw, &o->phy) == 0;
 	for (i = 0; o->periodic && i < QT2025_READ_TRIES && !o->watch_ok; i++)
-		o->watch_ok = qt2025_read_watch(hw, &o->heartbeat, &o->module) == 0;
+		o->watch_ok = qt_phy_read_watch(hw, &o->heartbeat, &o->module) == 0;
 	/* why there is no link: light or none (a poll's extra frame, only while down) */
 	o->signal = o->phy_ok && o->phy.pma;
-	if (o->periodic && o->phy_ok && !o->phy.pma && qt2025_rx_signal(hw, &o->signal) != 0)
+	if (o->periodic && o->phy_ok && !o->phy.pma && qt_phy_rx_signal(hw, &o->signal) != 0)
 		o->signal = false;
 	o->now_ns = qt_now_ns(hw);
 }
@@ -142,7 +142,7 @@ pcs_stuck(struct qt2025_judge *j, const struct qt2025_obs *o)
 unsigned int
 qt2025_judge(struct qt2025_judge *j, const struct qt2025_obs *o)
 {
-	bool phy_up = o->phy_ok && qt2025_link_up(&o->phy);
+	bool phy_up = o->phy_ok && qt_phy_link_up(&o->phy);
 	bool up = o->mac && phy_up;
 	bool dropped = o->phy.latched_drop || !up;
 	unsigned int act = 0;
@@ -209,7 +209,7 @@ qt2025_no_link_reason(const struct qt2025_judge *j, const struct qt2025_obs *o,
 		return "no light: no cable, or the link partner sends nothing";
 	if (!o->phy.pcs)
 		return "light but no PCS block lock: link partner at another speed?";
-	if (!qt2025_link_up(&o->phy))
+	if (!qt_phy_link_up(&o->phy))
 		return "PHY line side down";
 	if (!o->mac)
 		return "PHY link up, MAC (XAUI) link down";

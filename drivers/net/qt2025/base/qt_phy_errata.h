@@ -9,8 +9,8 @@
  * on a PHY without the erratum. MDIO: PHY control thread only.
  */
 
-#ifndef QT2025_ERRATA_H
-#define QT2025_ERRATA_H
+#ifndef QT_PHY_ERRATA_H
+#define QT_PHY_ERRATA_H
 
 #include "qt_hw.h"
 
@@ -19,18 +19,18 @@
 #define QT2025_RAM_RESTART_MS   50      /* 8.7 bug 17689: wait after the restart */
 
 /* 1.000A bit 0 (hardware.md 9): light at the receiver. */
-int qt2025_rx_signal(struct qt_hw *hw, bool *signal);
+int qt_phy_rx_signal(struct qt_hw *hw, bool *signal);
 
 /* Bug 17190 (hardware.md 8.7): PMA/PMD loopback (1.0000 bit 0) on for QT2025_PCS_KICK_MS, then off.
  * The loopback is cleared even when asked to stop; -EINTR then.
  */
-int qt2025_errata_pcs_kick(struct qt_hw *hw);
+int qt_phy_errata_pcs_kick(struct qt_hw *hw);
 
-/* qt2025_wait_ready, and bug 17689 (hardware.md 8.7): when it timed out with the status at 0x00 and
+/* qt_phy_wait_ready, and bug 17689 (hardware.md 8.7): when it timed out with the status at 0x00 and
  * the heartbeat moving, the 8051 is restarted from RAM (3.E854 = 0xC0, 0x40, 50 ms) once and waited
  * for again. *restarted tells whether that happened.
  */
-int qt2025_errata_wait_ready(struct qt_hw *hw, uint32_t step_ms, uint32_t timeout_ms,
+int qt_phy_errata_wait_ready(struct qt_hw *hw, uint32_t step_ms, uint32_t timeout_ms,
 			     bool *restarted);
 
-#endif /* QT2025_ERRATA_H */
+#endif /* QT_PHY_ERRATA_H */
