@@ -28,12 +28,15 @@
 
 struct qt2025_xstat {
 	const char *name;
-	int16_t hw;             /* index of the NIC counter (3.11), or -1: a PHY counter */
-	uint16_t off;           /* in struct qt2025_counters */
+	int16_t hw;             /* index of the NIC counter (3.11), or XS_PHY, XS_TXQ */
+	uint16_t off;           /* in struct qt2025_counters, or qt2025_queue_stats */
 	bool resettable;
 };
 
-#define QT_XSTAT(n, field, r) { (n), -1, offsetof(struct qt2025_counters, field), (r) }
+#define XS_PHY (-1)             /* the PHY thread's counters */
+#define XS_TXQ (-2)             /* summed over the Tx queues */
+#define QT_XSTAT(n, field, r) { (n), XS_PHY, offsetof(struct qt2025_counters, field), (r) }
+#define QT_XSTAT_TXQ(n, field) { (n), XS_TXQ, offsetof(struct qt2025_queue_stats, field), true }
 #define QT_XSTAT_HW(n, idx) { (n), (idx), 0, true }
 
 /*
@@ -64,6 +67,9 @@ static const struct qt2025_xstat qt2025_xstats[] = {
 	QT_XSTAT_HW("mac_tx_packets", TN40_STAT_OUT_PKTS),
 	QT_XSTAT_HW("mac_tx_vlan_packets", TN40_STAT_OUT_VLAN),
 	QT_XSTAT_HW("mac_tx_octets", TN40_STAT_OUT_OCTETS),
+	QT_XSTAT("tx_stalls", tx_stalls, true),
+	QT_XSTAT_TXQ("tx_stall_dropped_packets", stall_drops),
+	QT_XSTAT_TXQ("tx_link_down_packets", link_down),
 };
 
 #define QT2025_NB_XSTATS RTE_DIM(qt2025_xstats)
@@ -84,6 +90,22 @@ hw_stat(struct rte_eth_dev *dev, unsigned int idx)
 	return tn40_stat_read(hw, TN40_STAT(idx)) - ad->hw_stats_base[idx];
 }
 
+/* A field of struct qt2025_queue_stats summed over the Tx queues. */
+static uint64_t
+txq_sum(const struct rte_eth_dev *dev, uint16_t off)
+{
+	uint64_t v = 0;
+	unsigned int i;
+
+	for (i = 0; i < dev->data->nb_tx_queues; i++) {
+		const struct qt2025_txq *q = dev->data->tx_queues[i];
+
+		if (q != NULL)
+			v += *(const uint64_t *)((const char *)&q->st + off);
+	}
+	return v;
+}
+
 static uint64_t
 xstat_read(struct rte_eth_dev *dev, unsigned int i)
 {
@@ -92,6 +114,8 @@ xstat_read(struct rte_eth_dev *dev, unsigned int i)
 
 	if (qt2025_xstats[i].hw >= 0)
 		return hw_stat(dev, qt2025_xstats[i].hw);
+	if (qt2025_xstats[i].hw == XS_TXQ)
+		return txq_sum(dev, qt2025_xstats[i].off);
 	p = (const RTE_ATOMIC(uint64_t) *)((const char *)&ad->cnt + qt2025_xstats[i].off);
 	return rte_atomic_load_explicit(p, rte_memory_order_relaxed) -
 	       rte_atomic_load_explicit(&ad->xstats_base[i], rte_memory_order_relaxed);
@@ -146,7 +170,16 @@ qt2025_xstats_reset(struct rte_eth_dev *dev)
 	for (i = 0; i < QT2025_NB_XSTATS; i++) {
 		const struct qt2025_xstat *x = &qt2025_xstats[i];
 
-		if (x->hw < 0 && x->resettable)
+		if (x->hw == XS_TXQ) {
+			unsigned int j;
+
+			for (j = 0; j < dev->data->nb_tx_queues; j++) {
+				struct qt2025_txq *q = dev->data->tx_queues[j];
+
+				if (q != NULL)
+					*(uint64_t *)((char *)&q->st + x->off) = 0;
+			}
+		} else if (x->hw == XS_PHY && x->resettable)
 			rte_atomic_store_explicit(&ad->xstats_base[i], rte_atomic_load_explicit(
 				(const RTE_ATOMIC(uint64_t) *)((const char *)&ad->cnt + x->off),
 				rte_memory_order_relaxed), rte_memory_order_relaxed);
@@ -181,12 +214,13 @@ qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats QT_STATS_G
 
 		if (q == NULL)
 			continue;
-		stats->opackets += q->st.packets;
-		stats->obytes += q->st.bytes;
-		stats->oerrors += q->st.errors;
+		/* what went: posted, less what never left (a recovery, no link) */
+		stats->opackets += q->st.packets - q->st.stall_drops - q->st.link_down;
+		stats->obytes += q->st.bytes - q->st.stall_bytes - q->st.link_down_bytes;
+		stats->oerrors += q->st.errors + q->st.stall_drops;
 		if (qs != NULL && i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			qs->q_opackets[i] = q->st.packets;
-			qs->q_obytes[i] = q->st.bytes;
+			qs->q_opackets[i] = q->st.packets - q->st.stall_drops - q->st.link_down;
+			qs->q_obytes[i] = q->st.bytes - q->st.stall_bytes - q->st.link_down_bytes;
 		}
 	}
 	/* what the NIC dropped before a descriptor: no buffer (imissed), too long (ierrors) */
