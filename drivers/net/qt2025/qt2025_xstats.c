@@ -28,16 +28,17 @@
 
 struct qt2025_xstat {
 	const char *name;
-	int16_t hw;             /* index of the NIC counter (3.11), or XS_PHY, XS_TXQ */
-	uint16_t off;           /* in struct qt2025_counters, or qt2025_queue_stats */
+	int16_t hw;             /* index of the NIC counter (3.11), or one of: */
+#define QT_XSTAT_PHY    -1      /* a PHY counter, off in struct qt2025_counters */
+#define QT_XSTAT_TXQ    -2      /* a sum over Tx queues, off in struct qt2025_queue_stats */
+	uint16_t off;
 	bool resettable;
 };
 
-#define XS_PHY (-1)             /* the PHY thread's counters */
-#define XS_TXQ (-2)             /* summed over the Tx queues */
-#define QT_XSTAT(n, field, r) { (n), XS_PHY, offsetof(struct qt2025_counters, field), (r) }
-#define QT_XSTAT_TXQ(n, field) { (n), XS_TXQ, offsetof(struct qt2025_queue_stats, field), true }
+#define QT_XSTAT(n, field, r) \
+	{ (n), QT_XSTAT_PHY, offsetof(struct qt2025_counters, field), (r) }
 #define QT_XSTAT_HW(n, idx) { (n), (idx), 0, true }
+#define QT_XSTAT_Q(n, field) { (n), QT_XSTAT_TXQ, offsetof(struct qt2025_queue_stats, field), true }
 
 /*
  * phy_fw_loads / phy_fw_load_us describe the firmware running in the PHY, not events since
@@ -67,9 +68,11 @@ static const struct qt2025_xstat qt2025_xstats[] = {
 	QT_XSTAT_HW("mac_tx_packets", TN40_STAT_OUT_PKTS),
 	QT_XSTAT_HW("mac_tx_vlan_packets", TN40_STAT_OUT_VLAN),
 	QT_XSTAT_HW("mac_tx_octets", TN40_STAT_OUT_OCTETS),
+	QT_XSTAT_Q("tx_prepare_refused", refused),
+	QT_XSTAT_Q("tx_bad_packets_dropped", errors),
 	QT_XSTAT("tx_stalls", tx_stalls, true),
-	QT_XSTAT_TXQ("tx_stall_dropped_packets", stall_drops),
-	QT_XSTAT_TXQ("tx_link_down_packets", link_down),
+	QT_XSTAT_Q("tx_stall_dropped_packets", stall_drops),
+	QT_XSTAT_Q("tx_link_down_packets", link_down),
 };
 
 #define QT2025_NB_XSTATS RTE_DIM(qt2025_xstats)
@@ -90,20 +93,13 @@ hw_stat(struct rte_eth_dev *dev, unsigned int idx)
 	return tn40_stat_read(hw, TN40_STAT(idx)) - ad->hw_stats_base[idx];
 }
 
-/* A field of struct qt2025_queue_stats summed over the Tx queues. */
-static uint64_t
-txq_sum(const struct rte_eth_dev *dev, uint16_t off)
+/* A field of the Tx queues' counters, summed; reset with them (stats or xstats reset). */
+static uint64_t *
+txq_stat(struct rte_eth_dev *dev, unsigned int q, unsigned int off)
 {
-	uint64_t v = 0;
-	unsigned int i;
+	struct qt2025_txq *txq = dev->data->tx_queues[q];
 
-	for (i = 0; i < dev->data->nb_tx_queues; i++) {
-		const struct qt2025_txq *q = dev->data->tx_queues[i];
-
-		if (q != NULL)
-			v += *(const uint64_t *)((const char *)&q->st + off);
-	}
-	return v;
+	return txq == NULL ? NULL : (uint64_t *)((char *)&txq->st + off);
 }
 
 static uint64_t
@@ -111,11 +107,18 @@ xstat_read(struct rte_eth_dev *dev, unsigned int i)
 {
 	const struct qt2025_adapter *ad = qt2025_adapter(dev);
 	const RTE_ATOMIC(uint64_t) *p;
+	uint64_t sum = 0, *v;
+	unsigned int q;
 
 	if (qt2025_xstats[i].hw >= 0)
 		return hw_stat(dev, qt2025_xstats[i].hw);
-	if (qt2025_xstats[i].hw == XS_TXQ)
-		return txq_sum(dev, qt2025_xstats[i].off);
+	if (qt2025_xstats[i].hw == QT_XSTAT_TXQ) {
+		for (q = 0; q < dev->data->nb_tx_queues; q++) {
+			v = txq_stat(dev, q, qt2025_xstats[i].off);
+			sum += v != NULL ? *v : 0;
+		}
+		return sum;
+	}
 	p = (const RTE_ATOMIC(uint64_t) *)((const char *)&ad->cnt + qt2025_xstats[i].off);
 	return rte_atomic_load_explicit(p, rte_memory_order_relaxed) -
 	       rte_atomic_load_explicit(&ad->xstats_base[i], rte_memory_order_relaxed);
@@ -170,19 +173,20 @@ qt2025_xstats_reset(struct rte_eth_dev *dev)
 	for (i = 0; i < QT2025_NB_XSTATS; i++) {
 		const struct qt2025_xstat *x = &qt2025_xstats[i];
 
-		if (x->hw == XS_TXQ) {
-			unsigned int j;
-
-			for (j = 0; j < dev->data->nb_tx_queues; j++) {
-				struct qt2025_txq *q = dev->data->tx_queues[j];
-
-				if (q != NULL)
-					*(uint64_t *)((char *)&q->st + x->off) = 0;
-			}
-		} else if (x->hw == XS_PHY && x->resettable)
+		if (x->hw == QT_XSTAT_PHY && x->resettable) {
 			rte_atomic_store_explicit(&ad->xstats_base[i], rte_atomic_load_explicit(
 				(const RTE_ATOMIC(uint64_t) *)((const char *)&ad->cnt + x->off),
 				rte_memory_order_relaxed), rte_memory_order_relaxed);
+		}
+	}
+	/* the Tx queues' counters as a whole: opackets is posted less what never left, so
+	 * that the parts are reset together (as i40e's xstats_reset resets its stats)
+	 */
+	for (i = 0; i < dev->data->nb_tx_queues; i++) {
+		struct qt2025_txq *q = dev->data->tx_queues[i];
+
+		if (q != NULL)
+			memset(&q->st, 0, sizeof(q->st));
 	}
 	hw_stats_reset(dev);
 	return 0;
