@@ -85,7 +85,7 @@ qt2025_port_start(struct rte_eth_dev *dev)
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
 		const struct qt2025_rxq *q = dev->data->rx_queues[i];
 
-		if (qt2025_rx_buf_check(dev, dev->data->mtu, q->buf_len, q->mp->name) != 0)
+		if (qt2025_rx_buf_check(dev, dev->data->mtu, q->buf_len, q->mp) != 0)
 			return -EINVAL;
 	}
 	wait_nic_fw(dev);
@@ -239,7 +239,7 @@ qt2025_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
 		const struct qt2025_rxq *q = dev->data->rx_queues[i];
 
-		if (q != NULL && qt2025_rx_buf_check(dev, mtu, q->buf_len, q->mp->name) != 0)
+		if (q != NULL && qt2025_rx_buf_check(dev, mtu, q->buf_len, q->mp) != 0)
 			return -EINVAL;
 	}
 	if (dev->data->dev_started)

@@ -244,14 +244,16 @@ rearm_word(uint16_t port)
  */
 int
 qt2025_rx_buf_check(const struct rte_eth_dev *dev, uint16_t mtu, uint32_t buf_len,
-		    const char *pool)
+		    struct rte_mempool *mp)
 {
 	uint32_t frame = (uint32_t)mtu + RTE_ETHER_HDR_LEN;
 
 	if (frame <= buf_len)
 		return 0;
 	QT_DRV_LOG(ERR, qt2025_adapter(dev), "MTU %u refused: frames of %u bytes do not fit the "
-		   "%u-byte buffers of mempool %s (no scatter Rx)", mtu, frame, buf_len, pool);
+		   "%u-byte buffers of mempool %s (%u-byte mbuf data room less %u headroom; "
+		   "no scatter Rx)", mtu, frame, buf_len, mp->name,
+		   rte_pktmbuf_data_room_size(mp), RTE_PKTMBUF_HEADROOM);
 	return -EINVAL;
 }
 
@@ -271,7 +273,7 @@ qt2025_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 		return -EINVAL;
 	}
 	if (qt2025_rx_buf_check(dev, dev->data->mtu, RTE_MIN(room, (uint32_t)TN40_MAX_FRAME_MASK),
-				mp->name) != 0)
+				mp) != 0)
 		return -EINVAL;
 	qt2025_rx_queue_release(dev, qid);
 	q = rte_zmalloc_socket("qt2025_rxq", sizeof(*q), RTE_CACHE_LINE_SIZE, socket);

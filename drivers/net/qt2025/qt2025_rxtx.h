@@ -100,7 +100,7 @@ void qt2025_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
  * that mtu_set, rx_queue_setup and dev_start give.
  */
 int qt2025_rx_buf_check(const struct rte_eth_dev *dev, uint16_t mtu, uint32_t buf_len,
-			const char *pool);
+			struct rte_mempool *mp);
 int qt2025_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid);
 int qt2025_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid);
 uint16_t qt2025_recv_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
