@@ -31,6 +31,7 @@ static const uint64_t ol_choices[] = {
 	0,      /* any flags: fuzz bits below */
 };
 static struct fz_regs regs;
+static struct rte_eth_dev_data port_data;      /* the port's link, as the burst reads it */
 
 /* A packet of segs mbufs and len bytes as an application builds it; NULL: pool empty. */
 static struct rte_mbuf *
@@ -129,6 +130,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	q->zero_iova = 0x300000;
 	q->nb_desc = ring_sizes[cfg % RTE_DIM(ring_sizes)];
 	q->port_id = 0;
+	rte_eth_devices[0].data = &port_data;
+	port_data.dev_link.link_status = (cfg & 0x40) ? RTE_ETH_LINK_DOWN : RTE_ETH_LINK_UP;
 	/* one pool, refcount 1: what MBUF_FAST_FREE promises, chains included */
 	q->fast_free = (cfg & 0x80) != 0;
 	q->free_thresh = RTE_MIN(64, q->nb_desc / 2);
@@ -185,5 +188,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(q->txf.va);
 	free(q->slots);
 	free(q);
+	rte_eth_devices[0].data = NULL;
 	return 0;
 }
