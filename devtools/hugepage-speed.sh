@@ -65,4 +65,4 @@ mounted=$tmp/huge
 huge=$(run huge --huge-dir "$tmp/huge" -m 96)
 echo "hugepages:    $huge packets/s forwarded"
 echo "hugepage-speed: hugepages / no hugepages = $(awk -v a="$huge" -v b="$nohuge" \
-	'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')"
+	'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
