@@ -68,6 +68,13 @@ rec_two(void *arg)
 	return __atomic_load_n(&rec.n, __ATOMIC_ACQUIRE) >= 2;
 }
 
+static bool
+rec_four(void *arg)
+{
+	RTE_SET_USED(arg);
+	return __atomic_load_n(&rec.n, __ATOMIC_ACQUIRE) >= 4;
+}
+
 static int
 send_frames(const struct dp_port *p, unsigned int n, uint16_t len)
 {
@@ -93,6 +100,7 @@ QT_EAL_TEST(eal_dp_recover, tx_stall_recovered)
 	const struct dp_cfg c = { .name = RC_NAME };
 	struct dp_port p;
 	struct rte_eth_stats st;
+	char cmd[64], out[256];
 	unsigned int in_use;
 	uint64_t t0;
 
@@ -121,6 +129,15 @@ QT_EAL_TEST(eal_dp_recover, tx_stall_recovered)
 	QT_CHECK(dp_traffic(&p, 256, 300, 7));
 	QT_ASSERT_EQ(dp_in_use(&p), in_use);
 	QT_ASSERT_EQ(dp_xstat(p.id, "tx_stalls"), 1);
+	/* again, wedged from outside through telemetry: recovered again */
+	snprintf(cmd, sizeof(cmd), "/qt2025/sim/tx,%u,wedge", p.id);
+	QT_CHECK(qtt_tel(cmd, out, sizeof(out)));
+	QT_CHECK(send_frames(&p, 8, 100));
+	QT_CHECK(qtt_wait_xstat(p.id, "tx_stalls", 2, 5000));
+	QT_CHECK(qtt_wait(rec_four, NULL, 2000));
+	QT_ASSERT_EQ(rec.ev[3], RTE_ETH_EVENT_RECOVERY_SUCCESS);
+	QT_CHECK(dp_traffic(&p, 64, 300, 9));
+	QT_ASSERT_EQ(dp_in_use(&p), in_use);
 	QT_ASSERT_EQ(dp_violations(&p), 0);
 	QT_CHECK(rec_register(p.id, false));
 	QT_CHECK(dp_port_down(&p));

@@ -13,6 +13,7 @@
 #    (tcpdump on its TAP) and the two bad ones are counted (tx_prepare_refused or
 #    tx_bad_packets_dropped).
 # 3. 256-byte mbufs at MTU 1500: the port does not start, and one line names both sizes.
+# And wire=tap:lo (an interface that is not a TAP) fails with a line that says so.
 # Usage: tx_user.sh PLUGIN
 set -uo pipefail
 
@@ -72,6 +73,12 @@ check small_mbufs.one_line "$(grep -i refused "$qt_tmp/small.log" | head -n 2 | 
 	test "$lines" -ge 1
 check small_mbufs.not_started "the port started" \
 	quiet grep -E 'Fail to configure port 0 rx queues|Fail to start port 0' "$qt_tmp/small.log"
+
+# ---- wire=tap: on an interface that is not a TAP says so ----
+timeout 60 dpdk-testpmd "${eal[@]}" --file-prefix "qt2025-txl-$$" \
+	--vdev "net_qt2025_sim0,wire=tap:lo,timing=fast" -- -i </dev/null >"$qt_tmp/lo.log" 2>&1
+check tap_lo.says_so "$(grep -i 'net_qt2025_sim0' "$qt_tmp/lo.log" | head -n 2 | tr '\n' ' ')" \
+	quiet grep -F 'wire=tap:lo: interface lo exists and is not a TAP interface' "$qt_tmp/lo.log"
 
 # ---- 2. csum engine with TSO between two TAP-cabled ports ----
 if ! "$py" -c 'import scapy' 2>/dev/null || ! command -v tcpdump >/dev/null; then
