@@ -242,3 +242,31 @@ QT_EAL_TEST(eal_dp_recover, rx_buffers_vs_mtu)
 	rte_mempool_free(mp);
 	return 0;
 }
+
+/* Frames longer than the MTU allows are dropped by the NIC and counted as errors
+ * (ierrors, mac_rx_too_long), never as missed (imissed is for want of a buffer).
+ */
+QT_EAL_TEST(eal_dp_recover, rx_too_long_is_an_error)
+{
+	const struct dp_cfg c = { .name = RC_NAME, .mtu = 1000 };
+	static const uint8_t bcast[6] = { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF };
+	static uint8_t f[2048];
+	struct rte_eth_stats st;
+	struct dp_port p;
+	uint16_t len;
+
+	QT_CHECK(dp_port_up(&c, &p));
+	dp_knobs_clear(p.sim);
+	QT_ASSERT_EQ(rte_eth_stats_reset(p.id), 0);
+	len = dp_raw_frame(f, bcast, -1, 1200, 3);
+	QT_CHECK(dp_inject_expect(&p, f, len, false));
+	QT_CHECK(dp_inject_expect(&p, f, len, false));
+	len = dp_raw_frame(f, bcast, -1, 1014, 4);      /* MTU + 14: delivered */
+	QT_CHECK(dp_inject_expect(&p, f, len, true));
+	QT_ASSERT_EQ(rte_eth_stats_get(p.id, &st), 0);
+	QT_ASSERT_EQ(st.ierrors, 2);
+	QT_ASSERT_EQ(st.imissed, 0);
+	QT_ASSERT_EQ(dp_xstat(p.id, "mac_rx_too_long"), 2);
+	QT_CHECK(dp_port_down(&p));
+	return 0;
+}
