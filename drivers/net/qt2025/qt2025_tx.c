@@ -4,7 +4,7 @@
 
 /*
  * Transmit: one TXD descriptor per packet (a 16-byte header and one 12-byte PBL entry per
- * segment, hw note 4.3), one 16-byte TXF completion per packet sent, in order (4.4). The
+ * segment, hardware.md 4.3), one 16-byte TXF completion per packet sent, in order (4.4). The
  * completions are matched by order alone: whether TXF echoes the TXD cookie is UNCERTAIN,
  * so the cookie is written (the slot) and never relied on.
  *
@@ -118,7 +118,7 @@ count_link_down(struct qt2025_txq *q, uint32_t n)
 }
 
 /* Frees what the NIC has completed, at most max packets; returns how many. TXF entries are
- * not read: one per packet, in order (4.4).
+ * not read: one per packet, in order (hardware.md 4.4).
  */
 static uint32_t
 reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
@@ -126,7 +126,7 @@ reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
 	struct rte_mbuf *done[TX_FREE_BULK];
 	uint32_t n, k, segs, total = 0;
 
-	/* the pointer register only when what it said last time is used up (4.2) */
+	/* the pointer register only when what it said last time is used up (hardware.md 4.2) */
 	if (q->txf_avail < TX_FREE_BULK * sizeof(struct tn40_txf))
 		q->txf_avail = tn40_fifo_rd_avail(hw, &q->txf, TN40_TXF_WPTR_MASK);
 	n = q->txf_avail / sizeof(struct tn40_txf);
@@ -154,7 +154,7 @@ reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
 }
 
 /* TXD bytes free for new descriptors: the ring less what the NIC has not completed, less
- * 16 so that it never looks empty when full (4.2, 4.3).
+ * 16 so that it never looks empty when full (hardware.md 4.2, 4.3).
  */
 static inline uint32_t
 room(const struct qt2025_txq *q)
@@ -173,7 +173,7 @@ txd_w1(const struct rte_mbuf *m, uint32_t bc)
 	if (ol & RTE_MBUF_F_TX_TCP_SEG)
 		w1 |= TN40_TXD_LGSND;
 	if (ol & RTE_MBUF_F_TX_VLAN) {
-		/* PCP and VID; the DEI bit is not carried (4.3) */
+		/* PCP and VID; the DEI bit is not carried (hardware.md 4.3) */
 		w1 |= TN40_TXD_VTAG | (uint32_t)(m->vlan_tci >> 13) << TN40_TXD_PCP_SHIFT |
 		      (uint32_t)(m->vlan_tci & 0xFFF) << TN40_TXD_VID_SHIFT;
 	}
@@ -254,7 +254,7 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 		    (reclaim(q, hw, UINT32_MAX) == 0 || q->segs_out + m->nb_segs > q->nb_desc))
 			break;
 		if (likely(one)) {
-			/* one buffer: header and PBL as four 64-bit stores (4.3) */
+			/* one buffer: header and PBL as four 64-bit stores (hardware.md 4.3) */
 			uint64_t *d = tn40_fifo_wr_at(&q->txd);
 
 			bytes = tn40_txd_size(1);
@@ -350,7 +350,7 @@ qt2025_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 						tn40_txd_size(1));
 	q->slots = rte_zmalloc_socket("qt2025_txq_slots", q->nb_slots * sizeof(q->slots[0]),
 				      RTE_CACHE_LINE_SIZE, socket);
-	/* TXD, TXF (3.1, 4.2), then the zero buffer of runt padding */
+	/* TXD, TXF (hardware.md 3.1, 4.2), then the zero buffer of runt padding */
 	q->mz = rte_eth_dma_zone_reserve(dev, "qt2025_tx", qid, 2 * ring + 4096, 4096, socket);
 	if (q->slots == NULL || q->mz == NULL) {
 		rte_free(q->slots);

@@ -5,7 +5,7 @@
 /*
  * What the NIC can carry out, packet by packet: the one judgement behind tx_prepare and
  * behind the Tx burst's guard for packets off its fast path (an application may skip
- * tx_prepare). The TXD carries no header lengths (hardware note 4.3): for checksums and
+ * tx_prepare). The TXD carries no header lengths (hardware.md 4.3): for checksums and
  * TSO the NIC parses the frame itself, so the frame's own headers must say what the
  * offload flags and lengths say. A descriptor the NIC refuses stops its Tx engine, which
  * is why nothing that fails here may reach the ring.
@@ -18,7 +18,7 @@
 
 #include "qt2025_rxtx.h"
 
-#define TX_TSO_MAX_LEN          65535   /* the TXD's u16 length field (4.3) */
+#define TX_TSO_MAX_LEN          65535   /* the TXD's u16 length field (hardware.md 4.3) */
 #define TX_TSO_MSS_MIN          64      /* a floor as other NICs keep (ice: 64) */
 #define TX_HDR_MAX              (RTE_ETHER_HDR_LEN + 4 + 60 + 60)
 
@@ -41,7 +41,7 @@ chain_check(const struct rte_mbuf *m)
 	}
 	if (n != m->nb_segs || sum != m->pkt_len)
 		return EINVAL;
-	/* a runt takes one more PBL entry for its padding (4.3 SHORT_PKT_FIX) */
+	/* a runt takes one more PBL entry for its padding (hardware.md 4.3 SHORT_PKT_FIX) */
 	if (n + (m->pkt_len < QT2025_MIN_FRAME) > QT2025_TX_SEG_MAX)
 		return EINVAL;
 	return 0;
@@ -54,7 +54,7 @@ ipv4_at(const struct rte_mbuf *m, const uint8_t *f, uint32_t flen)
 	const struct rte_ipv4_hdr *ip;
 	uint16_t etype;
 
-	/* the NIC sees one 802.1Q tag at most (4.6): l2_len is 14 or 18 */
+	/* the NIC sees one 802.1Q tag at most (hardware.md 4.6): l2_len is 14 or 18 */
 	if (m->l2_len == RTE_ETHER_HDR_LEN + 4) {
 		if (rte_be_to_cpu_16(*(const rte_be16_t *)(f + 12)) != RTE_ETHER_TYPE_VLAN)
 			return NULL;
@@ -85,7 +85,7 @@ tso_check(const struct rte_mbuf *m, const struct rte_ipv4_hdr *ip, const uint8_t
 	    m->l4_len < sizeof(*th) || hdr > flen ||
 	    (rte_be_to_cpu_16(ip->fragment_offset) & (RTE_IPV4_HDR_MF_FLAG |
 						       RTE_IPV4_HDR_OFFSET_MASK)) != 0 ||
-	    m->l2_len + rte_be_to_cpu_16(ip->total_length) != m->pkt_len)
+	    (uint32_t)m->l2_len + rte_be_to_cpu_16(ip->total_length) != m->pkt_len)
 		return EINVAL;
 	th = (const struct rte_tcp_hdr *)(f + m->l2_len + m->l3_len);
 	if ((uint32_t)(th->data_off >> 4) * 4 != m->l4_len)
@@ -96,7 +96,7 @@ tso_check(const struct rte_mbuf *m, const struct rte_ipv4_hdr *ip, const uint8_t
 }
 
 /* Checksum and TSO flags against the headers: the NIC sums IPv4, TCP and UDP and
- * segments IPv4/TCP, nothing else (4.7).
+ * segments IPv4/TCP, nothing else (hardware.md 4.7).
  */
 static int
 l3l4_check(const struct rte_mbuf *m, const uint8_t *f, uint32_t flen)

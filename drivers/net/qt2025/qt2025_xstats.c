@@ -4,12 +4,12 @@
 
 /*
  * Statistics. Basic stats: what the queues counted (packets, bytes, CRC errors, rx_nombuf)
- * plus the NIC's own counters (hw note 3.11: frames it dropped, imissed; frames too long,
- * ierrors). xstats (dpdk-pmd-conventions.md 4.3): the PHY thread's counters, then the NIC's.
- * Names and ids are a stable interface (DESIGN.md): append only.
+ * plus the NIC's own counters (hardware.md 3.11: frames it dropped, imissed; frames too long,
+ * ierrors). xstats (design.md "DPDK conventions"): the PHY thread's counters, then the NIC's.
+ * Names and ids are a stable interface (design.md "Stable interfaces"): append only.
  *
  * Reset. The PHY counters are written by the PHY thread only, some (mdio_errors,
- * mdio_timeouts) as absolute copies of hw->mdio, and the NIC's run free (3.11): zeroing
+ * mdio_timeouts) as absolute copies of hw->mdio, and the NIC's run free (hardware.md 3.11): zeroing
  * either is not ours to do. Reset records baselines in the adapter (shared, so every
  * process sees the reset) and reads subtract them. Reads of the NIC's counters need the
  * registers: a process without them (a simulated port seen from a secondary) reports the
@@ -28,7 +28,7 @@
 
 struct qt2025_xstat {
 	const char *name;
-	int16_t hw;             /* index of the NIC counter (3.11), or one of: */
+	int16_t hw;             /* index of the NIC counter (hardware.md 3.11), or one of: */
 #define QT_XSTAT_PHY    -1      /* a PHY counter, off in struct qt2025_counters */
 #define QT_XSTAT_TXQ    -2      /* a sum over Tx queues, off in struct qt2025_queue_stats */
 	uint16_t off;
