@@ -178,7 +178,7 @@ wait_link(const char *name, uint16_t port)
 		if (rte_eth_link_get_nowait(port, &link) == 0 && link.link_status)
 			return 0;
 		rte_delay_us_sleep(5000);       /* the PHY thread may share this CPU */
-	} while (rte_get_timer_cycles() - t0 < 10 * rte_get_timer_hz());
+	} while (rte_get_timer_cycles() - t0 < 60 * rte_get_timer_hz());      /* valgrind: slow */
 	printf("%s: no link\n", name);
 	return -1;
 }

@@ -26,6 +26,7 @@
 #define QT2025_TX_SEG_MAX       TN40_TXD_MAX_PBL
 #define QT2025_MIN_FRAME        60      /* shorter frames are padded (4.3 SHORT_PKT_FIX) */
 #define QT2025_FIFO_CODE        TN40_FIFO_CODE_32K      /* all four FIFOs, as both drivers */
+#define QT2025_FIFO_BYTES       TN40_FIFO_SIZE(QT2025_FIFO_CODE)        /* each ring's */
 
 struct qt2025_queue_stats {
 	uint64_t packets;
@@ -52,6 +53,10 @@ struct qt2025_rxq {
 	bool running;                   /* bursts read it (queue started) */
 	struct qt2025_queue_stats st;
 	const struct rte_memzone *mz;
+	/* vector bursts: by val1 >> 28 (VTAG, PKT_ID), the mbuf's 32 bytes from rearm_data
+	 * that do not come from the RXD: rearm, ol_flags, packet_type (qt2025_vec_select.c)
+	 */
+	uint64_t vec_mbuf[16][4] __rte_aligned(32);
 };
 
 struct qt2025_tx_slot {

@@ -16,6 +16,36 @@
 
 #include "qt2025_vec.h"
 
+#define RX_OL_GOOD (RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD)
+#define RX_PT_L3 (RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4)
+
+/*
+ * The vector Rx burst's rows, by val1 >> 28 (VTAG, PKT_ID, hardware.md 4.6), as the scalar
+ * burst reads them: PKT_ID non-zero without an error bit is IPv4 with both checksums
+ * right, 1 TCP, 2 UDP; VTAG a tag stripped (rows of a queue that puts tags back are never
+ * used: such descriptors go to the scalar burst).
+ */
+static void
+rxq_vec_init(struct qt2025_rxq *q)
+{
+	static const uint32_t ptype[8] = {
+		[0] = RTE_PTYPE_L2_ETHER,
+		[TN40_RXD_PKT_TCP] = RX_PT_L3 | RTE_PTYPE_L4_TCP,
+		[TN40_RXD_PKT_UDP] = RX_PT_L3 | RTE_PTYPE_L4_UDP,
+		[3 ... 7] = RX_PT_L3,
+	};
+	unsigned int k;
+
+	for (k = 0; k < 16; k++) {
+		q->vec_mbuf[k][0] = q->rearm;
+		q->vec_mbuf[k][1] = ((k & 7) != 0 ? RX_OL_GOOD : 0) |
+				    ((k & 8) != 0 ? RTE_MBUF_F_RX_VLAN |
+				     RTE_MBUF_F_RX_VLAN_STRIPPED : 0);
+		q->vec_mbuf[k][2] = ptype[k & 7];
+		q->vec_mbuf[k][3] = 0;
+	}
+}
+
 /* Tx offloads the vector burst does not take on: the port then uses the scalar one. */
 #define TX_SCALAR_ONLY (RTE_ETH_TX_OFFLOAD_TCP_TSO | RTE_ETH_TX_OFFLOAD_MULTI_SEGS)
 
@@ -83,6 +113,7 @@ qt2025_bursts_select(struct rte_eth_dev *dev)
 	uint64_t tx_ol = dev->data->dev_conf.txmode.offloads;
 	const struct qt2025_txq *txq = dev->data->nb_tx_queues > 0 ?
 				       dev->data->tx_queues[0] : NULL;
+	unsigned int i;
 
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
 		rx = ad->rx_path > max ? max : (enum qt2025_path)ad->rx_path;
@@ -101,6 +132,9 @@ qt2025_bursts_select(struct rte_eth_dev *dev)
 			   qt2025_path_name(max));
 	}
 	rx = want > max ? max : want;
+	for (i = 0; i < dev->data->nb_rx_queues; i++)
+		if (dev->data->rx_queues[i] != NULL)
+			rxq_vec_init(dev->data->rx_queues[i]);
 	tx = rx;
 	if (txq != NULL)
 		tx_ol |= txq->offloads;
