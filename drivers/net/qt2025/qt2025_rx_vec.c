@@ -48,8 +48,9 @@ walk(struct qt2025_rxq *q, struct walk *w, struct rte_mbuf **out, struct rte_mbu
 {
 	struct rte_mbuf **bufs = q->bufs, **src = w->src;
 	uint8_t *rxd = q->rxd.va, *rxf = q->rxf.va;
-	const uint8_t *tbl = (const uint8_t *)q->vec_mbuf;
-	uint32_t rptr = w->rptr, wptr = w->wptr, avail = w->avail;
+	const uint8_t *dp = rxd + w->rptr, *tbl = (const uint8_t *)q->vec_mbuf;
+	uint8_t *fp = rxf + w->wptr;
+	uint32_t avail = w->avail;
 	/* a descriptor with any of these goes to the scalar burst (hardware.md 4.6, 4.7) */
 	const uint32_t slow = (TN40_RXD_ERR_CRC << 21) | TN40_RXD_ERR_L4_MASK |
 			      (q->vlan_strip ? 0 : TN40_RXD_VTAG);
@@ -58,9 +59,7 @@ walk(struct qt2025_rxq *q, struct walk *w, struct rte_mbuf **out, struct rte_mbu
 	 */
 	const __m128i lim16 = _mm_set_epi16(-1, -1, 0, (int16_t)(q->nb_bufs - 1), -1,
 					    (int16_t)q->buf_len, -1, -1);
-	/* RXF bytes 8-23: va_hi 0, pa, len (4.5) */
-	const __m128i rxf_len = _mm_set_epi32(q->buf_len, 0, 0, 0);
-	const __m128i headroom = _mm_cvtsi64_si128(RTE_PKTMBUF_HEADROOM);
+	const uint32_t rxf_len = rte_cpu_to_le_32(q->buf_len);
 #ifdef QT2025_VEC_AVX2
 	/* upper half: packet_type 0, pkt_len, data_len, vlan_tci from the RXD's len, vlan */
 	const __m256i shuf = _mm256_set_epi8(-1, -1, -1, -1, 7, 6, 5, 4,
@@ -75,7 +74,6 @@ walk(struct qt2025_rxq *q, struct walk *w, struct rte_mbuf **out, struct rte_mbu
 #endif
 
 	for (; out != end; out++) {
-		const uint8_t *dp = rxd + rptr;
 #ifdef QT2025_VEC_AVX2
 		__m256i dd = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)dp));
 		__m128i d = _mm256_castsi256_si128(dd);
@@ -85,13 +83,15 @@ walk(struct qt2025_rxq *q, struct walk *w, struct rte_mbuf **out, struct rte_mbu
 		uint32_t val1 = (uint32_t)_mm_cvtsi128_si32(d), len = TN40_RXD_BC(val1) * 8;
 		uint32_t id, k;
 		struct rte_mbuf *m, *nm;
-		__m128i pa, bad;
+		struct tn40_rxf *f = (struct tn40_rxf *)fp;
+		rte_iova_t pa;
+		__m128i bad;
 
 		if (unlikely(len > avail || len < RXD_MIN_LEN))
 			break;  /* published in part, or no descriptor: as the scalar burst */
-		if (wrap && unlikely(rptr > QT2025_FIFO_BYTES - RXD_MIN_LEN)) {
+		if (wrap && unlikely(dp > rxd + QT2025_FIFO_BYTES - RXD_MIN_LEN)) {
 			/* the 16 bytes read wrap (the first 8 never do, 4.2) */
-			tn40_ring_join(rxd, QT2025_FIFO_BYTES, rptr, RXD_MIN_LEN);
+			tn40_ring_join(rxd, QT2025_FIFO_BYTES, dp - rxd, RXD_MIN_LEN);
 #ifdef QT2025_VEC_AVX2
 			dd = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)dp));
 			d = _mm256_castsi256_si128(dd);
@@ -104,10 +104,10 @@ walk(struct qt2025_rxq *q, struct walk *w, struct rte_mbuf **out, struct rte_mbu
 			w->rest = true;
 			break;
 		}
-		id = (uint32_t)_mm_extract_epi32(d, 2);
-		rptr += len;
-		if (wrap)
-			rptr &= QT2025_FIFO_BYTES - 1;
+		id = rte_le_to_cpu_32(((const uint32_t *)dp)[2]);
+		dp += len;
+		if (wrap && dp >= rxd + QT2025_FIFO_BYTES)
+			dp -= QT2025_FIFO_BYTES;
 		avail -= len;
 		m = bufs[id];
 		k = (val1 >> 23) & 0x1E0;       /* val1 >> 28, 32 bytes a row */
@@ -128,22 +128,24 @@ walk(struct qt2025_rxq *q, struct walk *w, struct rte_mbuf **out, struct rte_mbu
 		}
 #endif
 		*out = m;
-		/* the fresh buffer under the same id: RXF info | id, then va_hi, pa, len */
+		/* the fresh buffer under the same id (RXF, hardware.md 4.5) */
 		nm = *--src;
 		bufs[id] = nm;
-		pa = _mm_add_epi64(_mm_loadl_epi64((const __m128i *)&nm->buf_iova), headroom);
-		*(uint64_t *)(rxf + wptr) = rte_cpu_to_le_64(TN40_RXF_INFO | (uint64_t)id << 32);
-		_mm_storeu_si128((__m128i *)(rxf + wptr + 8),
-				 _mm_or_si128(_mm_slli_si128(pa, 4), rxf_len));
+		pa = nm->buf_iova + RTE_PKTMBUF_HEADROOM;
+		f->info = rte_cpu_to_le_32(TN40_RXF_INFO);
+		f->va_lo = rte_cpu_to_le_32(id);
+		f->va_hi = 0;
+		memcpy(&f->pa_lo, &pa, sizeof(pa));     /* pa_lo, pa_hi: one store */
+		f->len = rxf_len;
 		if (wrap)
-			wptr = tn40_ring_advance(rxf, QT2025_FIFO_BYTES, wptr,
-						 sizeof(struct tn40_rxf));
+			fp = rxf + tn40_ring_advance(rxf, QT2025_FIFO_BYTES, fp - rxf,
+						     sizeof(struct tn40_rxf));
 		else
-			wptr += sizeof(struct tn40_rxf);
+			fp += sizeof(struct tn40_rxf);
 	}
 	w->src = src;
-	w->rptr = rptr;
-	w->wptr = wptr;
+	w->rptr = dp - rxd;
+	w->wptr = fp - rxf;
 	w->avail = avail;
 	/* 64-bit lane of packet_type + pkt_len << 32: the packet types sum below 2^32 */
 #ifdef QT2025_VEC_AVX2
