@@ -29,7 +29,6 @@
 
 #define TX_RECLAIM_BELOW        (8 * 1024)      /* as the scalar burst */
 #define TX_FREE_BULK            64
-#define TX_MAX_FRAME            16352           /* FRM_LENGTH (hardware.md 3.5) */
 #define TXD1_BYTES              32              /* tn40_txd_size(1) */
 
 #define TX_CSUM (RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK)
@@ -164,12 +163,12 @@ post(struct qt2025_txq *q, struct rte_mbuf **in, struct rte_mbuf **end, uint64_t
 		struct rte_mbuf *m = *in;
 		uint64_t ol = m->ol_flags, w1;
 		uint32_t len = m->pkt_len;
-		uint16_t len16 = (uint16_t)len;
+		uint16_t dlen = m->data_len;
 
-		/* as the scalar burst's one-buffer case: pkt_len for the frame and the buffer */
+		/* the scalar burst's one-buffer case (the rest it checks, drops or takes on) */
 		if (unlikely((ol & (RTE_MBUF_F_TX_OFFLOAD_MASK & ~TX_FAST)) != 0 ||
 			     m->nb_segs != 1 ||
-			     len - QT2025_MIN_FRAME > TX_MAX_FRAME - QT2025_MIN_FRAME))
+			     len - QT2025_MIN_FRAME > QT2025_TX_MAX_FRAME - QT2025_MIN_FRAME))
 			break;
 		w1 = (TXD1_BYTES / 8) | TN40_TXD_TYPE;
 		if (ol & (TX_CSUM | RTE_MBUF_F_TX_VLAN)) {
@@ -186,10 +185,10 @@ post(struct qt2025_txq *q, struct rte_mbuf **in, struct rte_mbuf **end, uint64_t
 		 * fewer instructions than building the 32 bytes in a register
 		 */
 		d[0] = w1;
-		memcpy((uint8_t *)d + 6, &len16, sizeof(len16));
+		memcpy((uint8_t *)d + 6, &dlen, sizeof(dlen));
 		d[1] = tail;
 		d[2] = rte_mbuf_data_iova(m);
-		d[3] = len;
+		d[3] = dlen;
 		sp->m = m;
 		sp->segs = 1;
 		sum += len;
