@@ -51,15 +51,19 @@ walk(struct qt2025_rxq *q, struct walk *w, struct rte_mbuf **out, struct rte_mbu
 	const uint8_t *dp = rxd + w->rptr, *tbl = (const uint8_t *)q->vec_mbuf;
 	uint8_t *fp = rxf + w->wptr;
 	uint32_t avail = w->avail;
-	/* a descriptor with any of these goes to the scalar burst (hardware.md 4.6, 4.7) */
-	const uint32_t slow = (TN40_RXD_ERR_CRC << 21) | TN40_RXD_ERR_L4_MASK |
-			      (q->vlan_strip ? 0 : TN40_RXD_VTAG);
-	/* the RXD's 16-bit words at most these: len (word 2) the buffer's, id (words 4, 5)
-	 * one the ring posted
+	/* One test for all that sends a descriptor to the scalar burst: min(d, lim16) ^ d is
+	 * val1 in words 0-1 (lim 0 there) and non-zero in words 2, 4, 5 when the frame is
+	 * longer than the buffer or the id beyond those posted; tested against val1's error
+	 * bits and a tag to put back (hardware.md 4.6, 4.7) and those words.
 	 */
 	const __m128i lim16 = _mm_set_epi16(-1, -1, 0, (int16_t)(q->nb_bufs - 1), -1,
-					    (int16_t)q->buf_len, -1, -1);
-	const uint32_t rxf_len = rte_cpu_to_le_32(q->buf_len);
+					    (int16_t)q->buf_len, 0, 0);
+	const __m128i slow = _mm_set_epi32(0, -1, 0xFFFF, (int)((TN40_RXD_ERR_CRC << 21) |
+					   TN40_RXD_ERR_L4_MASK |
+					   (q->vlan_strip ? 0 : TN40_RXD_VTAG)));
+	/* RXF bytes 8-23: va_hi 0, pa, len (4.5) */
+	const __m128i rxf_len = _mm_set_epi32((int)rte_cpu_to_le_32(q->buf_len), 0, 0, 0);
+	const __m128i headroom = _mm_cvtsi64_si128(RTE_PKTMBUF_HEADROOM);
 #ifdef QT2025_VEC_AVX2
 	/* upper half: packet_type 0, pkt_len, data_len, vlan_tci from the RXD's len, vlan */
 	const __m256i shuf = _mm256_set_epi8(-1, -1, -1, -1, 7, 6, 5, 4,
@@ -84,8 +88,7 @@ walk(struct qt2025_rxq *q, struct walk *w, struct rte_mbuf **out, struct rte_mbu
 		uint32_t id, k;
 		struct rte_mbuf *m, *nm;
 		struct tn40_rxf *f = (struct tn40_rxf *)fp;
-		rte_iova_t pa;
-		__m128i bad;
+		__m128i bad, pa;
 
 		if (unlikely(len > avail || len < RXD_MIN_LEN))
 			break;  /* published in part, or no descriptor: as the scalar burst */
@@ -100,7 +103,7 @@ walk(struct qt2025_rxq *q, struct walk *w, struct rte_mbuf **out, struct rte_mbu
 #endif
 		}
 		bad = _mm_xor_si128(_mm_min_epu16(d, lim16), d);
-		if (unlikely(!_mm_testz_si128(bad, bad) || (val1 & slow) != 0)) {
+		if (unlikely(!_mm_testz_si128(bad, slow))) {
 			w->rest = true;
 			break;
 		}
@@ -131,12 +134,11 @@ walk(struct qt2025_rxq *q, struct walk *w, struct rte_mbuf **out, struct rte_mbu
 		/* the fresh buffer under the same id (RXF, hardware.md 4.5) */
 		nm = *--src;
 		bufs[id] = nm;
-		pa = nm->buf_iova + RTE_PKTMBUF_HEADROOM;
+		pa = _mm_add_epi64(_mm_loadl_epi64((const __m128i *)&nm->buf_iova), headroom);
 		f->info = rte_cpu_to_le_32(TN40_RXF_INFO);
 		f->va_lo = rte_cpu_to_le_32(id);
-		f->va_hi = 0;
-		memcpy(&f->pa_lo, &pa, sizeof(pa));     /* pa_lo, pa_hi: one store */
-		f->len = rxf_len;
+		_mm_storeu_si128((__m128i *)&f->va_hi, _mm_or_si128(_mm_slli_si128(pa, 4),
+								   rxf_len));
 		if (wrap)
 			fp = rxf + tn40_ring_advance(rxf, QT2025_FIFO_BYTES, fp - rxf,
 						     sizeof(struct tn40_rxf));
