@@ -51,10 +51,12 @@ gather(const struct qt2025_tx_slot *s, struct rte_mbuf **out, uint32_t n)
 		/* m0 m2 | m1 m3, then in order */
 		_mm256_storeu_si256((__m256i *)&out[i], _mm256_permute4x64_epi64(
 				    _mm256_unpacklo_epi64(a, b), 0xD8));
-		acc = _mm256_add_epi64(acc, _mm256_srli_epi64(_mm256_unpackhi_epi64(a, b), 32));
+		/* the high quadwords are end | segs << 32: their sum keeps segs in the top
+		 * half (ends are below 2^15, at most 64 of them)
+		 */
+		acc = _mm256_add_epi64(acc, _mm256_add_epi64(a, b));
 	}
-	segs = (uint32_t)(_mm256_extract_epi64(acc, 0) + _mm256_extract_epi64(acc, 1) +
-			  _mm256_extract_epi64(acc, 2) + _mm256_extract_epi64(acc, 3));
+	segs = (uint32_t)((_mm256_extract_epi64(acc, 1) + _mm256_extract_epi64(acc, 3)) >> 32);
 #else
 	__m128i acc = _mm_setzero_si128();
 
@@ -63,9 +65,9 @@ gather(const struct qt2025_tx_slot *s, struct rte_mbuf **out, uint32_t n)
 		__m128i b = _mm_loadu_si128((const __m128i *)&s[i + 1]);
 
 		_mm_storeu_si128((__m128i *)&out[i], _mm_unpacklo_epi64(a, b));
-		acc = _mm_add_epi64(acc, _mm_srli_epi64(_mm_unpackhi_epi64(a, b), 32));
+		acc = _mm_add_epi64(acc, _mm_add_epi64(a, b));  /* as above */
 	}
-	segs = (uint32_t)(_mm_cvtsi128_si64(acc) + _mm_extract_epi64(acc, 1));
+	segs = (uint32_t)((uint64_t)_mm_extract_epi64(acc, 1) >> 32);
 #endif
 	for (; i < n; i++) {
 		out[i] = s[i].m;
@@ -154,7 +156,8 @@ post(struct qt2025_txq *q, struct rte_mbuf **in, struct rte_mbuf **end, uint64_t
 {
 	const uint32_t smask = q->nb_slots - 1;
 	uint8_t *va = q->txd.va;
-	uint32_t wptr = q->txd.wptr, tail = q->tail;
+	uint32_t wptr = q->txd.wptr;
+	uint64_t tail = q->tail;        /* 64-bit: the TXD cookie's store as it is */
 	struct qt2025_tx_slot *sp = &q->slots[tail];
 	uint64_t *d = (uint64_t *)(va + wptr);
 	uint64_t sum = 0;
