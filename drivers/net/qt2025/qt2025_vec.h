@@ -36,6 +36,8 @@ uint16_t qt2025_xmit_pkts_avx2(void *txq, struct rte_mbuf **pkts, uint16_t n);
  * the offloads configured, sets them in dev and logs the choice once per change.
  */
 void qt2025_bursts_select(struct rte_eth_dev *dev);
+/* The vector Rx burst's rows of q (vec_mbuf), from its rearm word. */
+void qt2025_rxq_vec_init(struct qt2025_rxq *q);
 /* The name of a path ("scalar", "sse", "avx2"). */
 const char *qt2025_path_name(enum qt2025_path p);
 int qt2025_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid,

@@ -25,8 +25,8 @@
  * right, 1 TCP, 2 UDP; VTAG a tag stripped (rows of a queue that puts tags back are never
  * used: such descriptors go to the scalar burst).
  */
-static void
-rxq_vec_init(struct qt2025_rxq *q)
+void
+qt2025_rxq_vec_init(struct qt2025_rxq *q)
 {
 	static const uint32_t ptype[8] = {
 		[0] = RTE_PTYPE_L2_ETHER,
@@ -134,7 +134,7 @@ qt2025_bursts_select(struct rte_eth_dev *dev)
 	rx = want > max ? max : want;
 	for (i = 0; i < dev->data->nb_rx_queues; i++)
 		if (dev->data->rx_queues[i] != NULL)
-			rxq_vec_init(dev->data->rx_queues[i]);
+			qt2025_rxq_vec_init(dev->data->rx_queues[i]);
 	tx = rx;
 	if (txq != NULL)
 		tx_ol |= txq->offloads;
