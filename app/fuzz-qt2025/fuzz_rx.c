@@ -3,7 +3,8 @@
  */
 
 /*
- * The driver's RXD walk (qt2025_recv_pkts or its vector twins, QT2025_DATAPATH, and the queue-count walk) fed by a hostile card:
+ * The driver's RXD walk (qt2025_recv_pkts, or its vector twin that QT2025_DATAPATH names,
+ * and the queue-count walk) fed by a hostile card:
  * the fuzzer writes any bytes into the RXD ring and the frames' buffers, and makes RXD_WPTR
  * say anything. The driver must stay inside its rings and buffers (ASan), loop a bounded
  * number of times (libFuzzer's -timeout), hand the application only mbufs it took from

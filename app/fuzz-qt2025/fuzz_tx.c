@@ -3,7 +3,8 @@
  */
 
 /*
- * The driver's Tx side (qt2025_xmit_pkts or its vector twins, QT2025_DATAPATH, and its TXF completion walk) fed by a hostile card:
+ * The driver's Tx side (qt2025_xmit_pkts, or its vector twin that QT2025_DATAPATH names,
+ * and its TXF completion walk) fed by a hostile card:
  * TXF_WPTR says anything, completions arrive in any number, the application sends chains
  * and offloads of any shape. The driver must stay inside its TXD ring (ASan), free only
  * mbufs it accepted and each once, never more than it holds, and free all of them at stop.
