@@ -3,7 +3,8 @@
  */
 
 /*
- * The driver's Tx side (qt2025_xmit_pkts and its TXF completion walk) fed by a hostile card:
+ * The driver's Tx side (qt2025_xmit_pkts, or its vector twin that QT2025_DATAPATH names,
+ * and its TXF completion walk) fed by a hostile card:
  * TXF_WPTR says anything, completions arrive in any number, the application sends chains
  * of 1..24 segments (empty ones too) with any Tx offload flags, header lengths, MSS and
  * header bytes, through tx_prepare or not, with MBUF_FAST_FREE on or off. The driver must
@@ -15,7 +16,25 @@
 #include <string.h>
 
 #include "fuzz_common.h"
-#include "qt2025_rxtx.h"
+#include "qt2025_vec.h"
+
+/* The burst of the path QT2025_DATAPATH names (fz_path). */
+static uint16_t
+burst(void *q, struct rte_mbuf **pkts, uint16_t n)
+{
+	static uint16_t (*fn)(void *, struct rte_mbuf **, uint16_t);
+
+	if (fn == NULL) {
+		fn = qt2025_xmit_pkts;
+#ifdef RTE_ARCH_X86_64
+		if (strcmp(fz_path(), "sse") == 0)
+			fn = qt2025_xmit_pkts_sse;
+		else if (strcmp(fz_path(), "avx2") == 0)
+			fn = qt2025_xmit_pkts_avx2;
+#endif
+	}
+	return fn(q, pkts, n);
+}
 
 static const uint16_t ring_sizes[] = { 64, 256, 512, 1024, 4096 };
 static const uint64_t ol_choices[] = {
@@ -160,7 +179,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 			/* the driver may complete a packet in the burst that sent it */
 			mark(pkts, 0, n, FZ_DRIVER);
-			sent = qt2025_xmit_pkts(q, pkts, n);
+			sent = burst(q, pkts, n);
 			FZ_CHECK(sent <= n, "sent %u of %u", sent, n);
 			mark(pkts, sent, n, FZ_APP);
 			app_free(pkts, sent, n);

@@ -44,6 +44,7 @@ struct qt2025_devargs {
 	char nic_fw[PATH_MAX];
 	uint32_t link_poll_ms;
 	bool fw_force;                  /* download even if the PHY runs the same firmware */
+	uint8_t datapath;               /* enum qt2025_path (qt2025_vec.h): auto, or one */
 	/* simulator only */
 	char wire[32];
 	uint8_t module;                 /* SFP module type, the 3.D70C code (hardware.md 8.5) */
@@ -112,6 +113,9 @@ struct qt2025_adapter {
 	RTE_ATOMIC(uint32_t) imr;               /* interrupts wanted: link, Rx (hardware.md 3.8) */
 	bool hw_quiet;                          /* SW reset since the FIFOs were last used */
 	bool hw_stats;                          /* the NIC has the counters of 3.11 */
+	uint8_t rx_path;                        /* bursts chosen (enum qt2025_path) */
+	uint8_t tx_path;
+	uint8_t path_warned;                    /* datapath asked beyond the CPU: said once */
 
 	/* receive filters as set, applied again after each reset (hardware.md 3.4, 3.10) */
 	uint32_t vfta[128];

@@ -17,6 +17,7 @@
 #include "qt2025_port.h"
 #include "qt2025_rxtx.h"
 #include "qt2025_telemetry.h"
+#include "qt2025_vec.h"
 #include "qt2025_xstats.h"
 #include "tn40_hw.h"
 #include "tn40_port.h"
@@ -106,6 +107,7 @@ qt2025_dev_start(struct rte_eth_dev *dev)
 	rc = qt2025_port_start(dev);
 	if (rc == 0) {
 		qt2025_ops_restore(dev);        /* hw_start wrote the defaults: LED, fc */
+		qt2025_bursts_select(dev);      /* the offloads are known now */
 		/* Never waits for the PHY: the link arrives as an LSC event (design.md "Who
 		 * runs what").
 		 */
@@ -259,6 +261,8 @@ static const struct eth_dev_ops qt2025_ops = {
 	.tx_done_cleanup = qt2025_tx_done_cleanup,
 	.rxq_info_get = qt2025_rxq_info_get,
 	.txq_info_get = qt2025_txq_info_get,
+	.rx_burst_mode_get = qt2025_rx_burst_mode_get,
+	.tx_burst_mode_get = qt2025_tx_burst_mode_get,
 	.dev_supported_ptypes_get = qt2025_ptypes_get,
 	.promiscuous_enable = qt2025_promiscuous_enable,
 	.promiscuous_disable = qt2025_promiscuous_disable,
@@ -317,6 +321,8 @@ static const struct eth_dev_ops qt2025_secondary_ops = {
 	.fw_version_get = qt2025_fw_version_get,
 	.rxq_info_get = qt2025_rxq_info_get,
 	.txq_info_get = qt2025_txq_info_get,
+	.rx_burst_mode_get = qt2025_rx_burst_mode_get,
+	.tx_burst_mode_get = qt2025_tx_burst_mode_get,
 	.get_module_info = qt2025_get_module_info,
 	.get_module_eeprom = qt2025_get_module_eeprom,
 	.get_reg = qt2025_get_reg,
@@ -327,8 +333,7 @@ static const struct eth_dev_ops qt2025_secondary_ops = {
 static void
 set_bursts(struct rte_eth_dev *dev)
 {
-	dev->rx_pkt_burst = qt2025_recv_pkts;
-	dev->tx_pkt_burst = qt2025_xmit_pkts;
+	qt2025_bursts_select(dev);
 	dev->tx_pkt_prepare = qt2025_prep_pkts;
 	dev->rx_queue_count = qt2025_rx_queue_count;
 	dev->rx_descriptor_status = qt2025_rx_descriptor_status;

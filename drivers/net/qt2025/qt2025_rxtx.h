@@ -27,6 +27,7 @@
 #define QT2025_MIN_FRAME        60      /* runts padded (hardware.md 4.3 SHORT_PKT_FIX) */
 #define QT2025_TX_MAX_FRAME     16352   /* FRM_LENGTH (hardware.md 3.5), TSO segments too */
 #define QT2025_FIFO_CODE        TN40_FIFO_CODE_32K      /* all four FIFOs, as both drivers */
+#define QT2025_FIFO_BYTES       TN40_FIFO_SIZE(QT2025_FIFO_CODE)        /* each ring's */
 
 struct qt2025_queue_stats {
 	uint64_t packets;
@@ -59,6 +60,10 @@ struct qt2025_rxq {
 	bool running;                   /* bursts read it (queue started) */
 	struct qt2025_queue_stats st;
 	const struct rte_memzone *mz;
+	/* vector bursts: by val1 >> 28 (VTAG, PKT_ID), the mbuf's 32 bytes from rearm_data
+	 * that do not come from the RXD: rearm, ol_flags, packet_type (qt2025_vec_select.c)
+	 */
+	uint64_t vec_mbuf[16][4] __rte_aligned(32);
 };
 
 struct qt2025_tx_slot {
@@ -120,6 +125,8 @@ uint16_t qt2025_xmit_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t qt2025_prep_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
 int qt2025_tx_done_cleanup(void *txq, uint32_t free_cnt);
 int qt2025_tx_descriptor_status(void *txq, uint16_t offset);
+/* The n packets from head on completed while the port reported no link (both Tx bursts). */
+void qt2025_tx_count_link_down(struct qt2025_txq *q, uint32_t n);
 /* qt2025_tx_check.c: 0 when the NIC can carry m out, else EINVAL or ENOTSUP */
 int qt2025_tx_check(const struct rte_mbuf *m);
 void qt2025_txq_hw_start(struct qt2025_txq *q, struct qt_hw *hw);
