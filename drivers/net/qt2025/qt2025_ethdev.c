@@ -386,6 +386,7 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 	rc = qt2025_fw_load(ad, proc, builtin);
 	if (rc != 0)
 		return rc;
+	proc->hw.mdio_ring = &ad->mdio_ring;
 	rc = tn40_pll_reset(&proc->hw);
 	if (rc != 0) {
 		QT_INIT_LOG(ERR, ad->name, "PLL reset failed: %s", proc->hw.why);

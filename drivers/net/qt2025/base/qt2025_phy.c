@@ -186,6 +186,7 @@ qt2025_dl_poll(struct qt2025_dl *dl)
 			return 1;       /* BUSY is read again at the next call */
 		if (rc != 0) {
 			qt_hw_why(hw, "byte %zu (%d.%04X): %s", dl->n, mmd, reg, strerror(-rc));
+			tn40_mdio_ring_add(hw, true, hw->phy_addr, mmd, reg, dl->img[dl->n], rc);
 			return rc;
 		}
 		if (dl->phase == DL_ADDR) {
@@ -193,6 +194,7 @@ qt2025_dl_poll(struct qt2025_dl *dl)
 			dl->phase = DL_DATA;
 			return 1;
 		}
+		tn40_mdio_ring_add(hw, true, hw->phy_addr, mmd, reg, dl->img[dl->n], 0);
 		dl->phase = DL_IDLE;
 		dl->n++;
 	}
