@@ -18,6 +18,7 @@
 #include "qt2025_fw.h"
 #include "qt2025_devargs.h"
 #include "qt2025_ethdev.h"
+#include "qt2025_trace.h"
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
 #include "tn40_port.h"
@@ -232,8 +233,8 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 	return nic_init(ctx, true);
 }
 
-int
-qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_state *fs)
+static int
+bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_state *fs)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
 	struct qt2025_proc *proc = qt2025_proc(ctx->dev);
@@ -264,4 +265,13 @@ qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_s
 	QT_PHY_LOG(NOTICE, ad, "PHY up %.1f ms after probe, module %s",
 		   (ctx->running_ns - ad->probe_ns) / 1e6, qt2025_module_name(fs->module));
 	return 0;
+}
+
+int
+qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_state *fs)
+{
+	int rc = bringup(ctx, after_crash, fs);
+
+	qt2025_trace_bringup_done(ctx->dev);
+	return rc;
 }
