@@ -94,6 +94,20 @@ qt2025_diag_dump(const struct qt2025_adapter *ad, FILE *f)
 		qt2025_mdio_rec_format(ad, &rec[i], line, sizeof(line));
 		fprintf(f, "    %s\n", line);
 	}
+	/* the newest value of each PHY register in the ring: what the driver last saw */
+	fprintf(f, "  PHY registers as last read (address MMD.register value):");
+	for (i = n; i-- > 0;) {
+		unsigned int j;
+
+		for (j = i + 1; j < n; j++)
+			if (rec[j].prtad == rec[i].prtad && rec[j].mmd == rec[i].mmd &&
+			    rec[j].reg == rec[i].reg && !rec[j].write && rec[j].rc == 0)
+				break;
+		if (j == n && !rec[i].write && rec[i].rc == 0)
+			fprintf(f, " %u:%u.%04X=0x%04x", rec[i].prtad, rec[i].mmd, rec[i].reg,
+				rec[i].val);
+	}
+	fprintf(f, "\n");
 }
 
 /* /qt2025/bringup,<port>: the steps and the MDIO ring. */
