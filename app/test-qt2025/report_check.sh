@@ -52,5 +52,27 @@ check register_dump '^0x5000 [A-Z_0-9]+ +0x[0-9a-f]{8}$'
 check xstats '^phy_fw_loads 1$'
 check debug_log 'QT2025 found at MDIO address 1'
 
+# trace=PATH and the comparison script: the driver's trace and the model's of one bring-up
+# are the same sequence; a model trace with the 1 MHz write changed is not, at that line
+"$build/app/test-qt2025/qt2025-report" --no-huge -m 512 --no-pci \
+	--file-prefix "qt2025-report-check-$$" \
+	--vdev "net_qt2025_sim0,timing=fast,trace=$tmp/t" >"$tmp/run.log" 2>&1
+diff=$("$root/devtools/qt2025-trace-diff.sh" --values "$tmp/t" "$tmp/t.model" 2>&1)
+rc=$?
+if [ "$rc" -eq 0 ] && [ "$(grep -c ' mdio_wr ' "$tmp/t")" -gt 24543 ]; then
+	ok trace_same_as_model
+else
+	ko trace_same_as_model "exit $rc: $(echo "$diff" | tail -n 3)"
+fi
+sed 's/wr32 0x6030 0x00003ec8/wr32 0x6030 0x00000a48/' "$tmp/t.model" >"$tmp/t.bad"
+bad=$(grep -n 'wr32 0x6030 0x00000a48' "$tmp/t.bad" | tail -n 1 | cut -d: -f1)
+diff=$("$root/devtools/qt2025-trace-diff.sh" "$tmp/t" "$tmp/t.bad" 2>&1)
+rc=$?
+if [ "$rc" -eq 1 ] && echo "$diff" | grep -q "t.bad:$bad (.*wr32 0x6030 0x00000a48"; then
+	ok trace_diff_finds_change
+else
+	ko trace_diff_finds_change "exit $rc: $diff"
+fi
+
 echo "qt-test $label: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

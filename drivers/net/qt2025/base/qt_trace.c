@@ -6,7 +6,8 @@
  * The access trace transport (qt_trace.h). The MDIO transactions are decoded from the
  * accesses as the controller sees them (hardware.md 5): MDIO_CMD names the PHY and MMD
  * (and starts a read frame with its read bit), MDIO_ADDR the register, a write of
- * MDIO_DATA is the write frame, a read of MDIO_DATA after a read frame its result.
+ * MDIO_DATA is the write frame, a read of MDIO_DATA after a read frame its result (a read
+ * frame whose data is never read, after an error, is written as 0xFFFF).
  * Accesses from several threads go to one FILE, whose own lock keeps lines whole.
  */
 
@@ -94,6 +95,13 @@ tr_wr32(void *ctx, uint32_t off, uint32_t val)
 		return;
 	ns = qt_now_ns(&t->inner);
 	flush_read(t);
+	/* a read frame whose data was never read (its error bit was set): the bus read
+	 * nothing, as the model's 0xFFFF says
+	 */
+	if (off == TN40_MDIO_CMD && t->rd_pending) {
+		mdio_line(t, ns, "mdio_rd", 0xFFFF);
+		t->rd_pending = false;
+	}
 	fprintf(t->f, "%.3f wr32 0x%04x 0x%08x\n", us(t, ns), off, val);
 	t->lines++;
 	switch (off) {

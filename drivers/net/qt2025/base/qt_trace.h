@@ -12,7 +12,7 @@
  *   # net_qt2025 access trace 1: <source> <device>
  *   <us> rd32 0x<off> 0x<val> [*<n>]   n identical reads in a row (a poll), one line
  *   <us> wr32 0x<off> 0x<val>
- *   <us> mdio_rd <prtad> <mmd>.<REG> 0x<val>
+ *   <us> mdio_rd <prtad> <mmd>.<REG> 0x<val>   (0xffff: data not read, error bit)
  *   <us> mdio_wr <prtad> <mmd>.<REG> 0x<val>
  *   <us> event <text>                  (the model's own events)
  *   # end: <n> lines
