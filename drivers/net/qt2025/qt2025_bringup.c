@@ -13,7 +13,7 @@
 
 #include <rte_memzone.h>
 
-#include "qt2025_errata.h"
+#include "qt_phy_errata.h"
 #include "qt2025_link.h"
 #include "qt2025_fw.h"
 #include "qt2025_devargs.h"
@@ -41,7 +41,7 @@
 void
 qt2025_configure_mac(struct qt2025_link_ctx *ctx, uint8_t module)
 {
-	uint32_t want = qt2025_module_speed(module);
+	uint32_t want = qt_phy_module_speed(module);
 
 	if (ctx->mac_speed != want && tn40_set_speed(ctx->hw, want) == 0)
 		ctx->mac_speed = want;
@@ -115,9 +115,9 @@ nic_fw_settled(struct qt2025_link_ctx *ctx, int rc)
 }
 
 static bool
-same_firmware(const struct qt2025_fw *img, const struct qt2025_fw_state *fs)
+same_firmware(const struct qt2025_fw *img, const struct qt_phy_fw_state *fs)
 {
-	return qt2025_fw_status_running(fs->status) && img->version_known &&
+	return qt_phy_fw_status_running(fs->status) && img->version_known &&
 	       memcmp(img->version, fs->version, sizeof(fs->version)) == 0;
 }
 
@@ -132,10 +132,10 @@ same_firmware(const struct qt2025_fw *img, const struct qt2025_fw_state *fs)
  * Quiet: failing here only means the cold path, which writes the clock and settles first.
  */
 static bool
-warm_check(struct qt2025_link_ctx *ctx, const struct qt2025_fw *img, struct qt2025_fw_state *fs)
+warm_check(struct qt2025_link_ctx *ctx, const struct qt2025_fw *img, struct qt_phy_fw_state *fs)
 {
-	return img->version_known && qt2025_find(ctx->hw, NULL) == 0 &&
-	       qt2025_read_fw_state(ctx->hw, fs) == 0 && same_firmware(img, fs);
+	return img->version_known && qt_phy_find(ctx->hw, NULL) == 0 &&
+	       qt_phy_read_fw_state(ctx->hw, fs) == 0 && same_firmware(img, fs);
 }
 
 /*
@@ -165,7 +165,7 @@ nic_init(struct qt2025_link_ctx *ctx, bool clock)
 
 /* The PHY runs what we would load (design.md "Firmware"): only the NIC may need its own. */
 static int
-skip_download(struct qt2025_link_ctx *ctx, const struct qt2025_fw_state *fs, bool clock)
+skip_download(struct qt2025_link_ctx *ctx, const struct qt_phy_fw_state *fs, bool clock)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
 
@@ -179,7 +179,7 @@ skip_download(struct qt2025_link_ctx *ctx, const struct qt2025_fw_state *fs, boo
  * then tn40_priv_init.
  */
 static int
-cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *fs)
+cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt_phy_fw_state *fs)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
 	struct qt2025_proc *proc = qt2025_proc(ctx->dev);
@@ -192,14 +192,14 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 	rc = tn40_mdio_set_clock(ctx->hw, TN40_MDIO_CLK_6MHZ);
 	step(ctx, QT2025_STEP_CLOCK_6M);
 	if (rc == 0)
-		rc = qt2025_identify(ctx->hw);
+		rc = qt_phy_identify(ctx->hw);
 	if (rc != 0)
 		return fail(ctx, rc == -ENODEV ? "no QT2025 answers on MDIO" :
 			    rc == -ENOTSUP ? "QT2025 of an unsupported revision" :
 			    "MDIO failed while looking for the PHY", rc);
 	step(ctx, QT2025_STEP_PHY_FOUND);
 	/* reads only: the firmware a previous run left (design.md "Firmware") */
-	rc = qt2025_read_fw_state(ctx->hw, fs);
+	rc = qt_phy_read_fw_state(ctx->hw, fs);
 	if (rc != 0)
 		return fail(ctx, "MDIO failed reading the PHY firmware state", rc);
 	if (may_skip && same_firmware(&proc->phy_fw, fs))
@@ -215,14 +215,14 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 				  rte_memory_order_relaxed);
 	rte_atomic_fetch_add_explicit(&ad->cnt.fw_loads, 1, rte_memory_order_relaxed);
 	qt2025_pub_state(ad, QT2025_ST_FW_WAIT);
-	/* with the QT2025C erratum 17689 recovery (hardware.md 8.7; qt2025_errata.h) */
-	rc = qt2025_errata_wait_ready(ctx->hw, FW_READY_STEP_MS, QT2025_FW_READY_MS, &restarted);
+	/* with the QT2025C erratum 17689 recovery (hardware.md 8.7; qt_phy_errata.h) */
+	rc = qt_phy_errata_wait_ready(ctx->hw, FW_READY_STEP_MS, QT2025_FW_READY_MS, &restarted);
 	if (restarted)
 		QT_PHY_LOG(NOTICE, ad, "PHY status stuck at 0x00 with the heartbeat running: "
 			   "restarted from RAM (hardware.md 8.7)");
 	/* the vendor's step 16: version and module, still at 6 MHz */
 	if (rc == 0)
-		rc = qt2025_read_fw_state(ctx->hw, fs);
+		rc = qt_phy_read_fw_state(ctx->hw, fs);
 	if (rc != 0)
 		return fail(ctx, rc == -ETIMEDOUT ? "PHY firmware did not start within 3 s" :
 			    "MDIO failed while waiting for the PHY firmware", rc);
@@ -234,7 +234,7 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 }
 
 static int
-bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_state *fs)
+bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt_phy_fw_state *fs)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
 	struct qt2025_proc *proc = qt2025_proc(ctx->dev);
@@ -255,7 +255,7 @@ bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_state *f
 	}
 	if (rc != 0)
 		return rc;
-	qt2025_pub_fw(ad, fs, ctx->hw->phy_addr, "");
+	qt2025_pub_fw(ad, fs, ctx->hw->phy.addr, "");
 	qt2025_configure_mac(ctx, fs->module);
 	ctx->running_ns = qt_now_ns(ctx->hw);
 	step(ctx, QT2025_STEP_RUNNING);
@@ -268,7 +268,7 @@ bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_state *f
 }
 
 int
-qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_state *fs)
+qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt_phy_fw_state *fs)
 {
 	int rc = bringup(ctx, after_crash, fs);
 
