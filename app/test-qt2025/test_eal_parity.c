@@ -352,3 +352,37 @@ QT_EAL_TEST(eal_parity, cold_bringup_follows_linux)
 	trace = NULL;
 	return rc;
 }
+
+/* /qt2025/bringup and the private dump: the step times and the MDIO ring of a bring-up. */
+QT_EAL_TEST(eal_parity, bringup_steps_and_mdio_ring)
+{
+	char cmd[64], reply[16384], *dump = NULL;
+	long long running, found, boot;
+	size_t dlen = 0;
+	uint16_t port;
+	FILE *f;
+
+	QT_CHECK(qtt_port_create("net_qt2025_sim_steps", "timing=fast", &port));
+	QT_CHECK(qtt_wait_state(port, "running", 30000));
+	snprintf(cmd, sizeof(cmd), "/qt2025/bringup,%u", port);
+	QT_CHECK(qtt_tel(cmd, reply, sizeof(reply)));
+	QT_ASSERT(qtt_json_int(reply, "phy_found", &found) == 0 &&
+		  qtt_json_int(reply, "phy_downloaded", &boot) == 0 &&
+		  qtt_json_int(reply, "running", &running) == 0, "%s", reply);
+	/* in their order, the download (24,543 writes) between found and downloaded */
+	QT_ASSERT(0 < found && found < boot && boot < running, "%s", reply);
+	QT_ASSERT(strstr(reply, " rd 1 1.0001 0x") != NULL || strstr(reply, " rd 1 3.D7FD 0x") !=
+		  NULL, "no MDIO transaction in %s", reply);
+	f = open_memstream(&dump, &dlen);
+	QT_ASSERT(f != NULL, "open_memstream");
+	rte_eth_dev_priv_dump(port, f);
+	fclose(f);
+	QT_ASSERT(strstr(dump, "bring-up steps (ms after probe): mdio-6mhz ") != NULL &&
+		  strstr(dump, "last 64 MDIO transactions") != NULL &&
+		  strstr(dump, "PHY registers as last read") != NULL, "%s", dump);
+	free(dump);
+	/* a bad port answers null */
+	QT_CHECK(qtt_tel("/qt2025/bringup,77", reply, sizeof(reply)));
+	QT_ASSERT(strstr(reply, "null") != NULL, "%s", reply);
+	return qtt_port_destroy(port);
+}

@@ -146,9 +146,16 @@ qt_tel_bringup(const char *cmd __rte_unused, const char *params, struct rte_tel_
 	for (s = 0; s < QT2025_STEP_MAX; s++) {
 		double ms = qt2025_step_ms(ad, (enum qt2025_step)s);
 
-		if (ms >= 0)
-			rte_tel_data_add_dict_u64(steps, qt2025_step_name((enum qt2025_step)s),
-						  (uint64_t)(ms * 1000));
+		char key[32];
+		unsigned int c;
+
+		if (ms < 0)
+			continue;
+		/* telemetry names take letters, digits and '_' */
+		snprintf(key, sizeof(key), "%s", qt2025_step_name((enum qt2025_step)s));
+		for (c = 0; key[c] != '\0'; c++)
+			key[c] = key[c] == '-' ? '_' : key[c];
+		rte_tel_data_add_dict_u64(steps, key, (uint64_t)(ms * 1000));
 	}
 	n = qt2025_mdio_ring_read(ad, rec);
 	for (i = 0; i < n; i++) {
@@ -165,8 +172,8 @@ qt_tel_bringup(const char *cmd __rte_unused, const char *params, struct rte_tel_
 
 static const struct qt2025_tel_cmd qt_diag_cmds[] = {
 	{ "/qt2025/bringup", qt_tel_bringup,
-	  "Returns the last bring-up's step times and MDIO transactions. Parameters: int "
-	  "port_id" },
+	  "Returns the last bring-up's step times (us after probe) and MDIO transactions. "
+	  "Parameters: int port_id" },
 };
 
 RTE_INIT(qt2025_diag_init)
