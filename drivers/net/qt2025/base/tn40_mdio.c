@@ -247,6 +247,14 @@ void
 tn40_mdio_ring_add(struct qt_hw *hw, bool write, int prtad, int mmd, uint16_t reg,
 		   uint16_t val, int rc)
 {
+	if (hw->mdio_ring != NULL)
+		tn40_mdio_ring_add_at(hw, qt_now_ns(hw), write, prtad, mmd, reg, val, rc);
+}
+
+void
+tn40_mdio_ring_add_at(struct qt_hw *hw, uint64_t t_ns, bool write, int prtad, int mmd,
+		      uint16_t reg, uint16_t val, int rc)
+{
 	struct qt_mdio_ring *r = hw->mdio_ring;
 	struct qt_mdio_rec *e;
 	uint32_t h;
@@ -255,7 +263,7 @@ tn40_mdio_ring_add(struct qt_hw *hw, bool write, int prtad, int mmd, uint16_t re
 		return;
 	h = r->head;
 	e = &r->rec[h % QT_MDIO_RING_LEN];
-	e->t_ns = qt_now_ns(hw);
+	e->t_ns = t_ns;
 	e->reg = reg;
 	e->val = val;
 	e->write = write;

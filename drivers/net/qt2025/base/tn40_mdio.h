@@ -43,6 +43,9 @@ int tn40_mdio_frame_end(struct qt_hw *hw, uint64_t due_ns, uint64_t now);
 /* Appends one transaction to hw->mdio_ring, if any (qt_hw.h). */
 void tn40_mdio_ring_add(struct qt_hw *hw, bool write, int prtad, int mmd, uint16_t reg,
 			uint16_t val, int rc);
+/* The same with a time the caller has already read (the download, once a byte). */
+void tn40_mdio_ring_add_at(struct qt_hw *hw, uint64_t t_ns, bool write, int prtad, int mmd,
+			   uint16_t reg, uint16_t val, int rc);
 
 /* Scans addresses 0..31 reading 1.0002/1.0003; returns the first address whose ID is
  * neither 0x0000 nor 0xFFFF (and *phy_id), -ENODEV when none answers, or an MDIO error
