@@ -327,8 +327,8 @@ bench_link(const char *self)
 	       "%d ms (tn40_fw_load's sleep, after the PHY as in Linux)\n", cold,
 	       cold / cold_ms, BOOT_MS, SETTLE_MS, cold / (cold_ms + NIC_FW_SLEEP_MS),
 	       NIC_FW_SLEEP_MS);
-	printf("probe to link up, warm (firmware running), 2 cabled ports probed one after the "
-	       "other: %.1f ms (least of %d, median %.1f) (goal <= 25 ms)\n", warm, RUNS,
+	printf("probe to link up, warm (firmware running), 2 cabled ports probed, then "
+	       "started: %.1f ms (least of %d, median %.1f) (goal <= 25 ms)\n", warm, RUNS,
 	       r[RUNS / 2]);
 
 	/* cable pulled -> LSC callback in the application, interrupts on */
