@@ -16,6 +16,9 @@
 
 #define MODEL_TRACE_MAX 65536u  /* the model's ring */
 
+/* the card each traced port's bring-up runs on (the vdev keeps it powered meanwhile) */
+static struct qt_sim *traced[RTE_MAX_ETHPORTS];
+
 static const char *
 event_name(uint32_t ev)
 {
@@ -38,7 +41,7 @@ event_name(uint32_t ev)
 static void
 model_dump(struct rte_eth_dev *dev, FILE *f)
 {
-	struct qt_sim *sim = qt2025_sim_of_port(dev->data->port_id);
+	struct qt_sim *sim = traced[dev->data->port_id];
 	struct qt_sim_trace_entry *tr, *e;
 	size_t i, n;
 	double us;
@@ -74,6 +77,7 @@ model_dump(struct rte_eth_dev *dev, FILE *f)
 	fprintf(f, "# end: %zu lines%s\n", n, n == MODEL_TRACE_MAX ? " (the ring was full: the "
 		"oldest are missing)" : "");
 	free(tr);
+	traced[dev->data->port_id] = NULL;
 }
 
 void
@@ -82,5 +86,6 @@ qt2025_sim_trace_setup(struct rte_eth_dev *dev, struct qt_sim *sim)
 	if (qt2025_adapter(dev)->args.trace[0] == '\0')
 		return;
 	qt_sim_trace_writes(sim);
+	traced[dev->data->port_id] = sim;
 	qt2025_trace_set_model(dev, model_dump);
 }
