@@ -136,6 +136,4 @@ qt2025_burst_hw(uint16_t port_id)
 	return likely(hw->bar != NULL || hw->ops != NULL) ? hw : NULL;
 }
 
-void qt2025_burst_no_hw(uint16_t port_id);      /* logs once per port why bursts return 0 */
-
 #endif /* QT2025_RXTX_H */
