@@ -374,7 +374,7 @@ QT_TEST(base_phy, fw_state_module)
 	return 0;
 }
 
-/* ---- several cards' downloads driven by one thread (qt2025_download.c) ---- */
+/* ---- several cards' downloads driven by one thread (qt_phy_download.c) ---- */
 
 #define SHARED_CARDS 3
 

@@ -24,14 +24,16 @@
 #define QT2025_RING_MIN         64
 #define QT2025_RXF_MAX          1364    /* buffers the RXF holds at most (hardware.md 4.5) */
 #define QT2025_TX_SEG_MAX       TN40_TXD_MAX_PBL
-#define QT2025_MIN_FRAME        60      /* padded up to (hardware.md 4.3 SHORT_PKT_FIX) */
+#define QT2025_MIN_FRAME        60      /* runts padded (hardware.md 4.3 SHORT_PKT_FIX) */
+#define QT2025_TX_MAX_FRAME     16352   /* FRM_LENGTH (hardware.md 3.5), TSO segments too */
 #define QT2025_FIFO_CODE        TN40_FIFO_CODE_32K      /* all four FIFOs, as both drivers */
 
 struct qt2025_queue_stats {
 	uint64_t packets;
 	uint64_t bytes;
-	uint64_t errors;        /* rx: frames the NIC flagged (CRC); tx: refused by tx_prepare */
+	uint64_t errors;        /* rx: frames the NIC flagged (CRC); tx: dropped by the burst */
 	uint64_t nombuf;        /* rx: frames dropped for want of an mbuf (recycled) */
+	uint64_t refused;       /* tx: packets tx_prepare refused (handed back, not sent) */
 };
 
 struct qt2025_rxq {
@@ -108,6 +110,8 @@ uint16_t qt2025_xmit_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t qt2025_prep_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
 int qt2025_tx_done_cleanup(void *txq, uint32_t free_cnt);
 int qt2025_tx_descriptor_status(void *txq, uint16_t offset);
+/* qt2025_tx_check.c: 0 when the NIC can carry m out, else EINVAL or ENOTSUP */
+int qt2025_tx_check(const struct rte_mbuf *m);
 void qt2025_txq_hw_start(struct qt2025_txq *q, struct qt_hw *hw);
 void qt2025_txq_hw_stop(struct qt2025_txq *q);
 
