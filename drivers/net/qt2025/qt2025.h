@@ -92,6 +92,7 @@ struct qt2025_counters {
 	RTE_ATOMIC(uint64_t) mdio_timeouts;
 	RTE_ATOMIC(uint64_t) mac_resets;        /* 7.1 recovery */
 	RTE_ATOMIC(uint64_t) fw_crashes;        /* heartbeat stopped */
+	RTE_ATOMIC(uint64_t) tx_stalls;         /* Tx watchdog recoveries */
 };
 
 struct qt2025_adapter {

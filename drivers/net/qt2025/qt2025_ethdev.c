@@ -103,21 +103,27 @@ qt2025_dev_start(struct rte_eth_dev *dev)
 	rc = qt2025_start_check(dev);
 	if (rc != 0)
 		return rc;
+	qt2025_dp_lock(dev);
 	rc = qt2025_port_start(dev);
-	if (rc != 0)
-		return rc;
-	qt2025_ops_restore(dev);        /* hw_start wrote the defaults: LED, flow control */
-	qt2025_bursts_select(dev);      /* the offloads are known now */
-	/* Never waits for the PHY: the link arrives as an LSC event (design.md "Who runs what"). */
-	qt2025_link_start(dev);
-	return 0;
+	if (rc == 0) {
+		qt2025_ops_restore(dev);        /* hw_start wrote the defaults: LED, fc */
+		qt2025_bursts_select(dev);      /* the offloads are known now */
+		/* Never waits for the PHY: the link arrives as an LSC event (design.md "Who
+		 * runs what").
+		 */
+		qt2025_link_start(dev);
+	}
+	qt2025_dp_unlock(dev);
+	return rc;
 }
 
 static int
 qt2025_dev_stop(struct rte_eth_dev *dev)
 {
+	qt2025_dp_lock(dev);
 	qt2025_link_stop(dev);
 	qt2025_port_stop(dev);
+	qt2025_dp_unlock(dev);
 	dev->data->dev_started = 0;
 	return 0;
 }

@@ -78,6 +78,13 @@ qt2025_port_start(struct rte_eth_dev *dev)
 	unsigned int i;
 	int rc;
 
+	/* the MTU may have changed since the queues were set up (dev_configure) */
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		const struct qt2025_rxq *q = dev->data->rx_queues[i];
+
+		if (qt2025_rx_buf_check(dev, dev->data->mtu, q->buf_len, q->mp) != 0)
+			return -EINVAL;
+	}
 	wait_nic_fw(dev);
 	/* after a probe the NIC-firmware push left the TXD/TXF pointers moved: reset, with
 	 * nothing to drain (Rx was never enabled); after dev_stop it was reset already
@@ -224,19 +231,13 @@ qt2025_vlan_offload_set(struct rte_eth_dev *dev, int mask)
 int
 qt2025_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 {
-	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	unsigned int i;
 
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
 		const struct qt2025_rxq *q = dev->data->rx_queues[i];
 
-		/* one buffer per frame (hardware.md 4.6), the FCS stripped */
-		if (q != NULL && max_frame(mtu) - RTE_ETHER_CRC_LEN > q->buf_len) {
-			QT_DRV_LOG(ERR, ad, "MTU %u refused: frames of %u bytes do not fit the "
-				   "%u-byte buffers of mempool %s", mtu,
-				   max_frame(mtu) - RTE_ETHER_CRC_LEN, q->buf_len, q->mp->name);
+		if (q != NULL && qt2025_rx_buf_check(dev, mtu, q->buf_len, q->mp) != 0)
 			return -EINVAL;
-		}
 	}
 	if (dev->data->dev_started)
 		tn40_set_max_frame(&qt2025_proc(dev)->hw, max_frame(mtu));

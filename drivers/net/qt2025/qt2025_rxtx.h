@@ -35,6 +35,11 @@ struct qt2025_queue_stats {
 	uint64_t errors;        /* rx: frames the NIC flagged (CRC); tx: dropped by the burst */
 	uint64_t nombuf;        /* rx: frames dropped for want of an mbuf (recycled) */
 	uint64_t refused;       /* tx: packets tx_prepare refused (handed back, not sent) */
+	/* tx: packets counted in packets that did not leave, freed: ... */
+	uint64_t stall_drops;   /* ... by a Tx watchdog recovery (the NIC never sent them) */
+	uint64_t stall_bytes;
+	uint64_t link_down;     /* ... completed while the port reported no link */
+	uint64_t link_down_bytes;
 };
 
 struct qt2025_rxq {
@@ -96,6 +101,11 @@ int qt2025_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_des
 			  unsigned int socket, const struct rte_eth_rxconf *conf,
 			  struct rte_mempool *mp);
 void qt2025_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
+/* 0 when buffers of buf_len bytes hold a frame of that MTU, else -EINVAL after the one line
+ * that mtu_set, rx_queue_setup and dev_start give.
+ */
+int qt2025_rx_buf_check(const struct rte_eth_dev *dev, uint16_t mtu, uint32_t buf_len,
+			struct rte_mempool *mp);
 int qt2025_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid);
 int qt2025_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid);
 uint16_t qt2025_recv_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
