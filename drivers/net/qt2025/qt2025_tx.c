@@ -106,8 +106,8 @@ free_done(struct qt2025_txq *q, struct rte_mbuf **m, uint32_t n, uint32_t segs)
  * does; i40e counts the same as tx_dropped_link_down). They leave opackets for their own
  * count (qt2025_stats_get); off the fast path, one look at the link per reclaim.
  */
-static __rte_noinline void
-count_link_down(struct qt2025_txq *q, uint32_t n)
+__rte_noinline void
+qt2025_tx_count_link_down(struct qt2025_txq *q, uint32_t n)
 {
 	uint16_t h = q->head;
 
@@ -136,7 +136,7 @@ reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
 		return 0;
 	if (unlikely(rte_eth_devices[q->port_id].data->dev_link.link_status ==
 		     RTE_ETH_LINK_DOWN))
-		count_link_down(q, n);
+		qt2025_tx_count_link_down(q, n);
 	while (total < n) {
 		for (k = 0, segs = 0; k < TX_FREE_BULK && total < n; k++, total++) {
 			done[k] = q->slots[q->head].m;

@@ -76,20 +76,6 @@ gather(const struct qt2025_tx_slot *s, struct rte_mbuf **out, uint32_t n)
 	return segs;
 }
 
-/* Completions while the port reports no link, as the scalar burst counts them: the MAC
- * dropped those frames (off the fast path, one look at the link per reclaim).
- */
-static __rte_noinline void
-count_link_down(struct qt2025_txq *q, uint32_t n)
-{
-	uint16_t h = q->head;
-
-	for (; n > 0; n--, h = (h + 1) & (q->nb_slots - 1)) {
-		q->st.link_down++;
-		q->st.link_down_bytes += q->slots[h].m->pkt_len;
-	}
-}
-
 /* Frees what the NIC has completed (one TXF entry per packet, in order, hardware.md 4.4),
  * at most max packets; returns how many.
  */
@@ -110,7 +96,7 @@ reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
 		return 0;
 	if (unlikely(rte_eth_devices[q->port_id].data->dev_link.link_status ==
 		     RTE_ETH_LINK_DOWN))
-		count_link_down(q, n);
+		qt2025_tx_count_link_down(q, n);
 	while (total < n) {
 		struct rte_mempool_cache *c = NULL;
 		struct rte_mbuf **out = done;
