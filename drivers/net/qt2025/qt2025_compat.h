@@ -124,6 +124,40 @@ qt_ctrl_thread_start(qt_thread_t *t, const char *name, uint32_t (*fn)(void *), v
 	return rc;
 }
 
+/*
+ * The calling thread at the lowest real-time priority (SCHED_FIFO 1), or else nice -10:
+ * "fifo", "nice", or NULL when the process may raise neither (no CAP_SYS_NICE,
+ * RLIMIT_RTPRIO and RLIMIT_NICE at 0, or a cgroup with no real-time budget). A woken
+ * real-time thread pre-empts a busy-polling lcore on its CPU at once; a normal one waits
+ * for the lcore's time slice and the next scheduler tick.
+ */
+#include <sched.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static inline const char *
+qt_thread_raise_prio(void)
+{
+	struct sched_param sp = { .sched_priority = 1 };
+
+	if (pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp) == 0)
+		return "fifo";
+	if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), -10) == 0)
+		return "nice";
+	return NULL;
+}
+
+/* Back to the default policy (long CPU-bound work must not starve an lcore). */
+static inline void
+qt_thread_default_prio(void)
+{
+	struct sched_param sp = { .sched_priority = 0 };
+
+	pthread_setschedparam(pthread_self(), SCHED_OTHER, &sp);
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 0);
+}
+
 /* Joins t if it exits within timeout_ms (polled each millisecond): 0. Otherwise the
  * thread is detached and left running, -ETIMEDOUT: what it uses must then stay valid.
  */

@@ -4,8 +4,9 @@
 
 /*
  * The card's one interrupt (MSI, or the model's eventfd), primary process only: LNKCHG0
- * wakes the PHY thread, which does the MDIO; RX_DESC0 goes to the Rx interrupt's eventfd
- * (hw note 3.8). Runs on the EAL interrupt thread.
+ * tells a MAC link drop at once (qt2025_link_drop_intr) and wakes the PHY thread, which does
+ * the MDIO; RX_DESC0 goes to the Rx interrupt's eventfd (hw note 3.8). Runs on the EAL
+ * interrupt thread.
  */
 
 #include <unistd.h>
@@ -21,7 +22,9 @@ static void
 link_intr(void *arg)
 {
 	struct rte_eth_dev *dev = arg;
-	struct qt2025_link_ctx *ctx = qt2025_proc(dev)->link;
+	struct qt2025_proc *proc = qt2025_proc(dev);
+	struct qt2025_link_ctx *ctx = proc->link;
+	bool lsc = false;
 	uint32_t isr;
 	uint64_t v;
 
@@ -32,12 +35,22 @@ link_intr(void *arg)
 		v = 0;  /* the model's eventfd: drained, nothing else to learn from it */
 	isr = tn40_irq_ack(ctx->hw);
 	if (isr & TN40_IRQ_LNKCHG0)
-		qt2025_link_wake(ctx);
+		lsc = qt2025_link_drop_intr(ctx);
 	if (isr & TN40_IRQ_RX_DESC0)
 		qt2025_rx_intr_signal(dev);
 	qt2025_imr_update(dev, 0, 0);   /* reading ISR_MSK0 held the line (3.8) */
 	if (rte_intr_type_get(ctx->intr) != RTE_INTR_HANDLE_EXT)
 		rte_intr_ack(ctx->intr);
+	if (lsc) {
+		/* before the PHY thread's wake-up: at a raised priority on this CPU, it would
+		 * run its MDIO first. The application may close the port in its callback.
+		 */
+		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+		if (proc->link != ctx)
+			return;
+	}
+	if (isr & TN40_IRQ_LNKCHG0)
+		qt2025_link_wake(ctx);
 }
 
 void
