@@ -289,7 +289,7 @@ qt_sim_dma_step(struct qt_sim *sim)
 {
 	unsigned int n;
 
-	sim_enter(sim);
+	sim_enter_dp(sim);
 	n = dma_run(sim, false);
 	sim_irq_eval(sim);
 	sim_leave(sim);

@@ -133,6 +133,10 @@ struct qt_sim {
 	uint32_t speed_seen;
 	uint32_t rate_seen;             /* line rate of the light in, as last told */
 	bool mac_link;
+	uint64_t gen_seen;              /* sim_gen at the last full settle */
+	uint64_t due_ns;                /* ... and the next timer then pending (sim_due) */
+	uint64_t now_epoch;             /* sim_epoch of now_cache (sim_now) */
+	uint64_t now_cache;
 
 	struct sim_mdio mdio;
 	struct sim_nicfw nicfw;
@@ -158,6 +162,12 @@ void sim_lock(void);
 void sim_unlock(void);
 void sim_enter(struct qt_sim *sim);
 void sim_leave(struct qt_sim *sim);
+/* The same for an entry of the datapath (queue registers, qt_sim_dma_step): the line is
+ * evaluated only when something else ran or a timer fell due since it last was.
+ */
+void sim_enter_dp(struct qt_sim *sim);
+void sim_settle_dp(struct qt_sim *sim);
+extern uint64_t sim_epoch;      /* one per hold of the model lock (sim_core.c) */
 
 /* sim_trace.c */
 void sim_violationf(struct qt_sim *sim, const char *fmt, ...)
