@@ -28,7 +28,7 @@ check forbidden_tokens "$(grep -nE '\bprintf\(|fprintf\((stdout|stderr)|pthread_
 check version_tests "$(grep -nE 'RTE_VERSION' $(echo "$src" | grep -v qt2025_compat.h) /dev/null)"
 check sim_no_dpdk "$(grep -nE '#include <(rte_|ethdev|bus_)' $(echo "$src" | grep '/sim/') /dev/null)"
 check base_no_ethdev "$(grep -nE '#include <(rte_ethdev|ethdev_)' $(echo "$src" | grep '/base/') /dev/null)"
-# Layering (DESIGN.md "Layout"): base/ reaches the card, the glue calls base/, the model
+# Layering (design.md "Layout"): base/ reaches the card, the glue calls base/, the model
 # keeps its own register map.
 glue=$(echo "$src" | grep -E '^drivers/net/qt2025/[^/]+\.[ch]$')
 base=$(echo "$src" | grep '^drivers/net/qt2025/base/')

@@ -31,7 +31,7 @@
 #define QT2025_DRV_SIM "net_qt2025_sim"
 
 #define QT2025_LINK_POLL_MS_DEFAULT 200
-#define QT2025_MC_MAX 128               /* multicast addresses kept for the hash (3.10) */
+#define QT2025_MC_MAX 128               /* multicast hash list (hardware.md 3.10) */
 #define QT2025_HW_STATS 32              /* hardware counters of 3.11 */
 
 #define QT_DRV_LOG(level, ad, fmt, ...) QT_LOG(level, driver, (ad)->name, fmt, ##__VA_ARGS__)
@@ -40,18 +40,18 @@
 
 /* Devargs as parsed (qt2025_devargs.h); every key is in the PARAM_STRING and the rst. */
 struct qt2025_devargs {
-	char phy_fw[PATH_MAX];          /* "" = search (DESIGN.md "Firmware") */
+	char phy_fw[PATH_MAX];          /* "" = search (design.md "Firmware") */
 	char nic_fw[PATH_MAX];
 	uint32_t link_poll_ms;
 	bool fw_force;                  /* download even if the PHY runs the same firmware */
 	/* simulator only */
 	char wire[32];
-	uint8_t module;                 /* SFP module type, the 3.D70C code (hw note 8.5) */
+	uint8_t module;                 /* SFP module type, the 3.D70C code (hardware.md 8.5) */
 	bool timing_real;
-	uint8_t rxd_bc;                 /* model variants of UNCERTAIN facts (hw note 4.4, 4.6) */
+	uint8_t rxd_bc;                 /* model variants of UNCERTAIN facts (hardware.md 4.4, 4.6) */
 	bool txf_zero_cookie;
-	uint8_t mdio_absent;            /* hw note 1: enum qt_sim_mdio_absent */
-	uint8_t isr_read;               /* hw note 3.8: enum qt_sim_isr_read */
+	uint8_t mdio_absent;            /* hardware.md 1: enum qt_sim_mdio_absent */
+	uint8_t isr_read;               /* hardware.md 3.8: enum qt_sim_isr_read */
 	bool manual_dma;                /* the DMA engines run when stepped (benchmarks) */
 };
 
@@ -108,11 +108,11 @@ struct qt2025_adapter {
 	RTE_ATOMIC(uint32_t) lsc_pending;       /* an LSC alarm is armed */
 
 	RTE_ATOMIC(uint32_t) nic_fw_done;       /* the PHY thread is done with the TXD FIFO */
-	RTE_ATOMIC(uint32_t) imr;               /* interrupts wanted: link, Rx (3.8) */
+	RTE_ATOMIC(uint32_t) imr;               /* interrupts wanted: link, Rx (hardware.md 3.8) */
 	bool hw_quiet;                          /* SW reset since the FIFOs were last used */
 	bool hw_stats;                          /* the NIC has the counters of 3.11 */
 
-	/* receive filters as set, applied again after each reset (3.4, 3.10) */
+	/* receive filters as set, applied again after each reset (hardware.md 3.4, 3.10) */
 	uint32_t vfta[128];
 	uint16_t nb_mc;
 	struct rte_ether_addr mc[QT2025_MC_MAX];
@@ -134,8 +134,8 @@ struct qt2025_adapter {
 	uint32_t sfp_served;                    /* sfp_req the PHY thread took, its own */
 	uint32_t led;                           /* identification LED on (BLNK_LED, 3.4) */
 	uint32_t fc_mode;                       /* enum rte_eth_fc_mode as set */
-	uint16_t pause_time;                    /* PAUSE_QUANT as set (3.5) */
-	RTE_ATOMIC(uint32_t) nic_fw_ver;        /* FW_VER (3.2), read by the PHY thread */
+	uint16_t pause_time;                    /* PAUSE_QUANT as set (hardware.md 3.5) */
+	RTE_ATOMIC(uint32_t) nic_fw_ver;        /* FW_VER (hardware.md 3.2), read by the PHY thread */
 };
 
 /* A firmware image as loaded at probe (qt2025_fw.h). */

@@ -3,7 +3,7 @@
  */
 
 /*
- * The one file that knows DPDK releases differ (dpdk-pmd-conventions.md 1.6-1.7):
+ * The one file that knows DPDK releases differ (design.md "DPDK conventions"):
  * atomics, control threads, the link struct, op signatures and telemetry, for 22.11 up
  * to 25.11.
  */

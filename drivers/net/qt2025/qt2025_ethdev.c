@@ -5,7 +5,7 @@
 /*
  * eth_dev_ops common to both transports, and the read-only table of secondary processes:
  * a secondary shares dev_private and sees the cached link, stats and counters; it never
- * reaches the PHY (conventions 2.4, 6.7), so its table simply has no op that would.
+ * reaches the PHY (design.md "DPDK conventions"), so its table simply has no op that would.
  */
 
 #include <rte_malloc.h>
@@ -26,7 +26,7 @@ RTE_LOG_REGISTER_SUFFIX(qt2025_logtype_sim, sim, NOTICE);
 
 struct qt2025_proc qt2025_procs[RTE_MAX_ETHPORTS];
 
-#define QT2025_MAX_RX_PKTLEN 16352     /* FRM_LENGTH 0x3FE0 (hw note 3.5) */
+#define QT2025_MAX_RX_PKTLEN 16352     /* FRM_LENGTH 0x3FE0 (hardware.md 3.5) */
 
 #define QT2025_RX_OFFLOADS (RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | \
 	RTE_ETH_RX_OFFLOAD_UDP_CKSUM | RTE_ETH_RX_OFFLOAD_TCP_CKSUM | \
@@ -42,7 +42,7 @@ qt2025_dev_configure(struct rte_eth_dev *dev)
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	const struct rte_eth_conf *conf = &dev->data->dev_conf;
 
-	/* The line rate is set by the SFP+ module (hw note 8.5): nothing to negotiate. */
+	/* The line rate is set by the SFP+ module (hardware.md 8.5): nothing to negotiate. */
 	if (qt2025_link_speeds_check(dev) != 0)
 		return -EINVAL;
 	if (conf->lpbk_mode > 1) {
@@ -67,7 +67,7 @@ qt2025_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->speed_capa = RTE_ETH_LINK_SPEED_10G | RTE_ETH_LINK_SPEED_1G;
 	info->rx_offload_capa = QT2025_RX_OFFLOADS;
 	info->tx_offload_capa = QT2025_TX_OFFLOADS;
-	/* any ring size up to 4096; the NIC holds 1364 Rx buffers at a time (hw note 4.5) */
+	/* any ring size up to 4096; the NIC holds 1364 Rx buffers at a time (hardware.md 4.5) */
 	info->rx_desc_lim.nb_max = QT2025_RING_MAX;
 	info->rx_desc_lim.nb_min = QT2025_RING_MIN;
 	info->rx_desc_lim.nb_align = 1;
@@ -111,7 +111,7 @@ qt2025_dev_start(struct rte_eth_dev *dev)
 	if (rc != 0)
 		return rc;
 	qt2025_ops_restore(dev);        /* hw_start wrote the defaults: LED, flow control */
-	/* Never waits for the PHY: the link arrives as an LSC event (DESIGN.md). */
+	/* Never waits for the PHY: the link arrives as an LSC event (design.md "Who runs what"). */
 	qt2025_link_start(dev);
 	return 0;
 }
@@ -376,7 +376,7 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 	probe_args[ad->port_id].has_builtin = builtin != NULL;
 	if (builtin != NULL)
 		probe_args[ad->port_id].builtin = *builtin;
-	ad->fc_mode = RTE_ETH_FC_TX_PAUSE;      /* TXFC and PAUSE_QUANT of hw_start (6.5) */
+	ad->fc_mode = RTE_ETH_FC_TX_PAUSE;      /* TXFC and PAUSE_QUANT of hw_start (hardware.md 6.5) */
 	ad->pause_time = TN40_PAUSE_QUANT_DEFAULT;
 	ad->led = 0;
 	ad->nic_fw_ver = 0;

@@ -3,7 +3,7 @@
  */
 
 /*
- * Firmware files, read once at probe (DESIGN.md "Firmware").
+ * Firmware files, read once at probe (design.md "Firmware").
  */
 
 #ifndef QT2025_FW_H

@@ -3,14 +3,15 @@
  */
 
 /*
- * The PHY control thread and the link state (DESIGN.md "Who runs what").
+ * The PHY control thread and the link state (design.md "Who runs what").
  *
  * One thread per port, primary process only, owns the MDIO bus: it brings the PHY up
  * (qt2025_bringup.c), then watches the link (qt2025_watch.c judges). It sleeps on an eventfd
  * that the link-change interrupt (LNKCHG0) and the control ops write, with the poll period
  * as time-out, so polling covers what interrupts miss (module pulled, firmware crash). What
  * the judge reports goes into dev_link, and the application's LSC callback runs on the EAL
- * interrupt thread, from an alarm, with no driver lock held.
+ * interrupt thread, from an alarm, with no driver lock held (a drop is told sooner by the
+ * interrupt handler itself, qt2025_link_intr.c).
  */
 
 #include <poll.h>
@@ -20,10 +21,11 @@
 
 #include <rte_interrupts.h>
 
-#include "qt2025_errata.h"
+#include "qt_phy_errata.h"
 #include "qt2025_link.h"
 #include "qt2025_devargs.h"
 #include "qt2025_ethdev.h"
+#include "qt2025_ops.h"
 #include "qt2025_port.h"
 #include "qt2025_telemetry.h"
 #include "tn40_hw.h"
@@ -45,7 +47,7 @@ qt2025_pub_state(struct qt2025_adapter *ad, enum qt2025_state st)
 }
 
 void
-qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt2025_fw_state *fs, int phy_addr,
+qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt_phy_fw_state *fs, int phy_addr,
 	      const char *reason)
 {
 	qt2025_seq_write_begin(&ad->info_seq);
@@ -72,7 +74,7 @@ pub_watch(struct qt2025_adapter *ad, const struct qt2025_obs *o, uint32_t mac_sp
 		ad->info.module = o->module;
 		ad->info.heartbeat = o->heartbeat;
 	}
-	ad->info.phy_link = o->phy_ok && qt2025_link_up(&o->phy);
+	ad->info.phy_link = o->phy_ok && qt_phy_link_up(&o->phy);
 	ad->info.mac_link = o->mac;
 	ad->info.mac_speed = mac_speed;
 	qt2025_seq_write_end(&ad->info_seq);
@@ -140,7 +142,7 @@ apply_requests(struct qt2025_link_ctx *ctx, bool force)
 	if (gen == ctx->applied_gen && !force)
 		return 0;
 	if (low != ctx->low_power || force) {
-		rc = qt2025_set_low_power(ctx->hw, low);
+		rc = qt_phy_set_low_power(ctx->hw, low);
 		if (rc == 0 && low != ctx->low_power)
 			QT_PHY_LOG(INFO, ad, "PHY %s", low ? "in low power (link down)" :
 				   "powered (link up)");
@@ -148,7 +150,7 @@ apply_requests(struct qt2025_link_ctx *ctx, bool force)
 			ctx->low_power = low;
 	}
 	if (rc == 0 && (lpbk != ctx->loopback || force)) {
-		rc = qt2025_set_loopback(ctx->hw, lpbk);
+		rc = qt_phy_set_loopback(ctx->hw, lpbk);
 		if (rc == 0)
 			ctx->loopback = lpbk;
 	}
@@ -177,6 +179,8 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 		qt2025_link_publish(ctx);
 	}
 	qt2025_observe_phy(ctx->hw, &o);
+	if (o.watch_ok)
+		qt2025_sfp_refresh(ad, ctx->hw, o.module);
 	act = qt2025_judge(&ctx->judge, &o);
 	qt2025_link_count(ctx, act);
 	if (act & QT2025_ACT_CRASH) {
@@ -202,8 +206,8 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 	if (act & QT2025_ACT_PCS_KICK) {
 		/* harmless without the erratum: the loopback is gone before the next look */
 		QT_PHY_LOG(NOTICE, ad, "light but no PCS block lock: PMA loopback pulse "
-			   "(hw note 8.7), next in %u s if it lasts", ctx->judge.pcs_kick_ms / 1000);
-		qt2025_errata_pcs_kick(ctx->hw);
+			   "(hardware.md 8.7), next in %u s if it lasts", ctx->judge.pcs_kick_ms / 1000);
+		qt_phy_errata_pcs_kick(ctx->hw);
 	}
 	pub_watch(ad, &o, ctx->mac_speed, periodic || ctx->judge.up ?
 		  qt2025_no_link_reason(&ctx->judge, &o, ctx->low_power,
@@ -271,7 +275,7 @@ phy_thread(void *arg)
 {
 	struct qt2025_link_ctx *ctx = arg;
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
-	struct qt2025_fw_state fs;
+	struct qt_phy_fw_state fs;
 	bool crashed = false;
 
 	qt2025_phy_cpu_check(ad);
@@ -362,7 +366,7 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 	qt2025_tel_port_set(dev->data->port_id, false);
 	if (ctx == NULL)
 		return 0;
-	/* Order matters (conventions 6.8): no interrupt, no thread, no alarm, then free. */
+	/* Order matters (design.md "DPDK conventions"): no interrupt, no thread, no alarm, then free. */
 	qt2025_link_intr_teardown(ctx);
 	rte_atomic_store_explicit(&ctx->stop, 1, rte_memory_order_release);
 	qt2025_link_wake(ctx);

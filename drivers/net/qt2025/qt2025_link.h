@@ -11,7 +11,7 @@
 #define QT2025_LINK_H
 
 #include "qt2025.h"
-#include "qt2025_phy.h"
+#include "qt_phy.h"
 
 #define QT2025_LINK_WAIT_MS 9000        /* link_update(dev, 1): the ethdev 9 s contract */
 #define QT2025_LINK_HOLD_MS 10          /* link must stay up this long to be reported */
@@ -44,7 +44,7 @@ struct qt2025_obs {
 	bool periodic;          /* a poll: heartbeat and module were read too */
 	bool mac;               /* MAC_LNK_STAT bit 2 */
 	bool phy_ok;            /* the PHY status reads succeeded */
-	struct qt2025_link phy;
+	struct qt_phy_link phy;
 	bool watch_ok;          /* heartbeat and module were read */
 	uint8_t heartbeat;
 	uint8_t module;
@@ -78,7 +78,7 @@ struct qt2025_judge {
 /* After a bring-up: nothing reported up, the heartbeat as read then, polls every poll_ms. */
 void qt2025_judge_init(struct qt2025_judge *j, uint64_t now_ns, uint8_t heartbeat,
 		       uint32_t poll_ms);
-/* The MAC look alone: QT2025_ACT_DOWN at once when the MAC link is gone (hw note 7.3). */
+/* The MAC look alone: QT2025_ACT_DOWN at once when the MAC link is gone (hardware.md 7.3). */
 unsigned int qt2025_judge_mac(struct qt2025_judge *j, const struct qt2025_obs *o);
 /* One observation in, QT2025_ACT_* out. */
 unsigned int qt2025_judge(struct qt2025_judge *j, const struct qt2025_obs *o);
@@ -88,8 +88,8 @@ uint64_t qt2025_judge_due(const struct qt2025_judge *j);
 const char *qt2025_no_link_reason(const struct qt2025_judge *j, const struct qt2025_obs *o,
 				  bool low_power, bool admin_down);
 
-/* qt2025_download, with one thread driving every card's download of the process at once
- * (qt2025_download.c).
+/* qt_phy_download, with one thread driving every card's download of the process at once
+ * (qt_phy_download.c).
  */
 int qt2025_download_shared(struct qt_hw *hw, const uint8_t *img, size_t len);
 /* The most downloads one thread has driven at once in this process (tests, bench). */
@@ -138,7 +138,7 @@ bool qt2025_link_drop_intr(struct qt2025_link_ctx *ctx);
 /* Brings the PHY and the NIC up: 0 when the firmware runs (fs as read then), -EINTR when
  * the thread is asked to stop, another -errno after one log line and the FAILED state.
  */
-int qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_state *fs);
+int qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt_phy_fw_state *fs);
 
 /* The card's interrupt (qt2025_link_intr.c): set up at init, torn down before the thread
  * stops; without it the thread polls.
@@ -153,9 +153,9 @@ void qt2025_link_lsc_cancel(struct rte_eth_dev *dev);
 
 /* Publications of the PHY thread (qt2025_link.c). */
 void qt2025_pub_state(struct qt2025_adapter *ad, enum qt2025_state st);
-void qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt2025_fw_state *fs, int phy_addr,
+void qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt_phy_fw_state *fs, int phy_addr,
 		   const char *reason);
-/* The MAC follows the module's line rate (hw note 8.5, 6.3). */
+/* The MAC follows the module's line rate (hardware.md 8.5, 6.3). */
 void qt2025_configure_mac(struct qt2025_link_ctx *ctx, uint8_t module);
 
 #endif /* QT2025_LINK_H */

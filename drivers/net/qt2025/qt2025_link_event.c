@@ -7,8 +7,9 @@
  * PHY firmware crash as RTE_ETH_EVENT_ERR_RECOVERING, then RTE_ETH_EVENT_RECOVERY_SUCCESS
  * (the firmware runs again) or RTE_ETH_EVENT_RECOVERY_FAILED (the bring-up after it failed:
  * the port keeps no link until it is closed). Every callback runs on the EAL interrupt
- * thread, from an alarm, with no driver lock held (conventions 6.5), in the order the
- * thread raised the events: one alarm per kind, each armed once until it fired.
+ * thread with no driver lock held (design.md "DPDK conventions"): a drop from the interrupt
+ * handler itself (qt2025_link_drop_intr), the rest from an alarm, in the order the thread
+ * raised the events: one alarm per kind, each armed once until it fired.
  *
  * Recovery here is the PHY's: the datapath keeps its queues and configuration (the
  * firmware crash only took the link), so the application has nothing to restore; a port

@@ -5,7 +5,7 @@
 /*
  * The card's one interrupt (MSI, or the model's eventfd), primary process only: LNKCHG0
  * tells a MAC link drop at once (qt2025_link_drop_intr) and wakes the PHY thread, which does
- * the MDIO; RX_DESC0 goes to the Rx interrupt's eventfd (hw note 3.8). Runs on the EAL
+ * the MDIO; RX_DESC0 goes to the Rx interrupt's eventfd (hardware.md 3.8). Runs on the EAL
  * interrupt thread.
  */
 
@@ -38,7 +38,7 @@ link_intr(void *arg)
 		lsc = qt2025_link_drop_intr(ctx);
 	if (isr & TN40_IRQ_RX_DESC0)
 		qt2025_rx_intr_signal(dev);
-	qt2025_imr_update(dev, 0, 0);   /* reading ISR_MSK0 held the line (3.8) */
+	qt2025_imr_update(dev, 0, 0);   /* reading ISR_MSK0 held the line (hardware.md 3.8) */
 	if (rte_intr_type_get(ctx->intr) != RTE_INTR_HANDLE_EXT)
 		rte_intr_ack(ctx->intr);
 	if (lsc) {

@@ -4,7 +4,7 @@
 
 /*
  * The port around the queues: start and stop of the datapath (SW reset, FIFOs, hw_start,
- * hw note 6.2, 6.5), receive filters (3.10), MTU, MAC address, VLAN table, Rx interrupts.
+ * hardware.md 6.2, 6.5), receive filters (3.10), MTU, MAC address, VLAN table, Rx interrupts.
  * Filters are kept in the adapter and written again after every reset.
  */
 
@@ -20,8 +20,8 @@
 #define NIC_FW_WAIT_MS          5000    /* download (0.5 s) + NIC firmware (0.5 s at most) */
 #define FRAME_OVERHEAD          (RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN)
 
-/* MAX_FRAME_A for an MTU: header and FCS, MTU + 18 as both drivers write it (6.5). A VLAN
- * tag is not counted: the NIC strips it first (UNCERTAIN; the model plays it so).
+/* MAX_FRAME_A for an MTU: header and FCS, MTU + 18 as both drivers write it (hardware.md 6.5). A
+ * VLAN tag is not counted: the NIC strips it first (UNCERTAIN; the model plays it so).
  */
 static uint32_t
 max_frame(uint16_t mtu)
@@ -55,7 +55,7 @@ apply_vlan_table(struct rte_eth_dev *dev)
 		tn40_vlan_word(hw, i, filter ? ad->vfta[i] : UINT32_MAX);
 }
 
-/* The PHY thread pushes the NIC firmware through the TXD FIFO at probe (hw note 4.8):
+/* The PHY thread pushes the NIC firmware through the TXD FIFO at probe (hardware.md 4.8):
  * the rings wait until it is done with it, or gave up, or the port closes.
  */
 static void
@@ -111,7 +111,7 @@ qt2025_port_start(struct rte_eth_dev *dev)
 	return 0;
 }
 
-/* DMA stops before any buffer goes back to its pool (6.5 stop). */
+/* DMA stops before any buffer goes back to its pool (hardware.md 6.5 stop). */
 void
 qt2025_port_stop(struct rte_eth_dev *dev)
 {
@@ -233,7 +233,7 @@ qt2025_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
 		const struct qt2025_rxq *q = dev->data->rx_queues[i];
 
-		/* one buffer per frame (4.6), the FCS stripped */
+		/* one buffer per frame (hardware.md 4.6), the FCS stripped */
 		if (q != NULL && max_frame(mtu) - RTE_ETHER_CRC_LEN > q->buf_len) {
 			QT_DRV_LOG(ERR, ad, "MTU %u refused: frames of %u bytes do not fit the "
 				   "%u-byte buffers of mempool %s", mtu,
@@ -246,7 +246,7 @@ qt2025_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	return 0;
 }
 
-/* ---- Rx interrupts: RX_DESC_0 through the one MSI vector (3.8) ---- */
+/* ---- Rx interrupts: RX_DESC_0 through the one MSI vector (hardware.md 3.8) ---- */
 
 int
 qt2025_rx_intr_setup(struct rte_eth_dev *dev)

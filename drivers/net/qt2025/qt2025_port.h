@@ -11,7 +11,7 @@
 
 #include "qt2025.h"
 
-/* dev_start's and dev_stop's datapath part (6.2, 6.5). */
+/* dev_start's and dev_stop's datapath part (hardware.md 6.2, 6.5). */
 int qt2025_port_start(struct rte_eth_dev *dev);
 void qt2025_port_stop(struct rte_eth_dev *dev);
 

@@ -3,7 +3,7 @@
  */
 
 /*
- * Telemetry commands (DESIGN.md "Stable interfaces"). They run on the telemetry thread and
+ * Telemetry commands (design.md "Stable interfaces"). They run on the telemetry thread and
  * read what the PHY thread cached (qt2025_link_info, the counters, dev_link): never MDIO.
  * A negative return makes the telemetry library answer null for the command.
  */

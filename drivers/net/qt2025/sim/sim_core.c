@@ -136,7 +136,7 @@ sim_settle(struct qt_sim *sim)
 		if (!changed)
 			break;
 	}
-	/* the DMA engines: every access and every clock move (DESIGN.md) */
+	/* the DMA engines: every access and every clock move (design.md "The device model (sim/)") */
 	for (i = 0; i < n; i++)
 		sim_dma_settle(port[i]);
 	for (i = 0; i < n; i++) {
@@ -243,7 +243,7 @@ reg_write(struct qt_sim *sim, uint32_t off, uint32_t val)
 	SIM_REG(sim, off) = val;
 }
 
-/* The queue registers (hw note 3.1): what the datapath reads and writes on every burst.
+/* The queue registers (hardware.md 3.1): what the datapath reads and writes on every burst.
  * They only move the DMA engines, never the line.
  */
 static inline bool
