@@ -44,6 +44,7 @@ struct qt2025_devargs {
 	char nic_fw[PATH_MAX];
 	uint32_t link_poll_ms;
 	bool fw_force;                  /* download even if the PHY runs the same firmware */
+	uint8_t datapath;               /* enum qt2025_path (qt2025_vec.h): auto, or one */
 	/* simulator only */
 	char wire[32];
 	uint8_t module;                 /* SFP module type, the 3.D70C code (hardware.md 8.5) */
@@ -91,6 +92,7 @@ struct qt2025_counters {
 	RTE_ATOMIC(uint64_t) mdio_timeouts;
 	RTE_ATOMIC(uint64_t) mac_resets;        /* 7.1 recovery */
 	RTE_ATOMIC(uint64_t) fw_crashes;        /* heartbeat stopped */
+	RTE_ATOMIC(uint64_t) tx_stalls;         /* Tx watchdog recoveries */
 };
 
 struct qt2025_adapter {
@@ -111,6 +113,9 @@ struct qt2025_adapter {
 	RTE_ATOMIC(uint32_t) imr;               /* interrupts wanted: link, Rx (hardware.md 3.8) */
 	bool hw_quiet;                          /* SW reset since the FIFOs were last used */
 	bool hw_stats;                          /* the NIC has the counters of 3.11 */
+	uint8_t rx_path;                        /* bursts chosen (enum qt2025_path) */
+	uint8_t tx_path;
+	uint8_t path_warned;                    /* datapath asked beyond the CPU: said once */
 
 	/* receive filters as set, applied again after each reset (hardware.md 3.4, 3.10) */
 	uint32_t vfta[128];
@@ -148,18 +153,48 @@ struct qt2025_fw {
 	char desc[96];          /* for the log: path and what it is */
 };
 
+/* Images a transport carries itself (the simulator's synthetic test data), used when no
+ * devarg names a file. A PCI card has none: its files are searched as the kernel does.
+ */
+struct qt2025_builtin_fw {
+	const uint8_t *phy;
+	size_t phy_len;
+	const uint8_t *phy_sha256;      /* 32 bytes: recognises the image in a file too */
+	const uint8_t *phy_version;     /* 4 bytes: what the PHY reports once it runs it */
+	const uint8_t *nic;
+	size_t nic_len;
+};
+
+struct qt2025_probe_args {
+	struct rte_intr_handle *intr;
+	struct qt2025_builtin_fw builtin;
+	bool has_builtin;
+};
+
 struct qt2025_link_ctx;
 
-/* Per process, per port: pointers of this process only. */
+/*
+ * Per process, per port: pointers of this process only, in one record (qt2025_procs[port]).
+ * dev_close zeroes it; dev_reset keeps hw and probe across.
+ */
 struct qt2025_proc {
 	struct qt_hw hw;
+	struct qt2025_probe_args probe; /* what the probe got, for dev_reset (primary) */
 	struct qt2025_fw phy_fw;
 	struct qt2025_fw nic_fw;
 	struct qt2025_link_ctx *link;   /* PHY thread, primary only */
+	struct rte_intr_handle *intr;   /* the card's interrupt (qt2025_intr.c), or NULL */
+	bool intr_on;                   /* its callback is registered and enabled */
+	int wake_fd;                    /* the PHY thread's eventfd, woken on LNKCHG0 */
 	struct rte_intr_handle *rx_intr; /* dev->intr_handle: the Rx interrupt's eventfd */
 	int rx_efd;
+	bool told_no_hw;                /* qt2025_burst_no_hw said it once */
+	bool tel_readable;              /* telemetry may read the port (under its lock) */
 };
+/* Defined in qt2025_proc.c, the glue's leaf object, with the log types. */
 extern struct qt2025_proc qt2025_procs[RTE_MAX_ETHPORTS];
+/* Burst side: logs once per port and process why its bursts return 0. */
+void qt2025_burst_no_hw(uint16_t port_id);
 
 static inline struct qt2025_adapter *
 qt2025_adapter(const struct rte_eth_dev *dev)
@@ -234,9 +269,6 @@ qt2025_info_get(const struct qt2025_adapter *ad, struct qt2025_phy_info *out)
 {
 	return qt2025_seq_read(&ad->info_seq, out, &ad->info, sizeof(*out));
 }
-
-/* The state's name as telemetry, the private dump and the logs give it. */
-const char *qt2025_state_name(enum qt2025_state st);
 
 static inline enum qt2025_state
 qt2025_state_get(const struct qt2025_adapter *ad)

@@ -15,7 +15,7 @@
 #include "qt2025_link.h"
 #include "qt2025_fw.h"
 #include "qt2025_devargs.h"
-#include "qt2025_ethdev.h"
+#include "qt2025_intr.h"
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
 #include "tn40_port.h"
@@ -210,7 +210,7 @@ qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt_phy_fw_s
 	qt2025_configure_mac(ctx, fs->module);
 	ctx->running_ns = qt_now_ns(ctx->hw);
 	qt2025_pub_state(ad, QT2025_ST_RUNNING);
-	if (ctx->intr_on)
+	if (qt2025_proc(ctx->dev)->intr_on)
 		qt2025_imr_update(ctx->dev, TN40_IRQ_LNKCHG0, 0);
 	QT_PHY_LOG(NOTICE, ad, "PHY up %.1f ms after probe, module %s",
 		   (ctx->running_ns - ad->probe_ns) / 1e6, qt2025_module_name(fs->module));

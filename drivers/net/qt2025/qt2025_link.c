@@ -38,29 +38,7 @@
  */
 #define QT2025_JOIN_MS 10000
 
-/* ---- publications (read by ethdev ops, xstats, telemetry, other processes) ---- */
-
-void
-qt2025_pub_state(struct qt2025_adapter *ad, enum qt2025_state st)
-{
-	rte_atomic_store_explicit(&ad->state, st, rte_memory_order_release);
-}
-
-void
-qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt_phy_fw_state *fs, int phy_addr,
-	      const char *reason)
-{
-	qt2025_seq_write_begin(&ad->info_seq);
-	if (fs != NULL) {
-		memcpy(ad->info.fw_version, fs->version, sizeof(fs->version));
-		ad->info.module = fs->module;
-		ad->info.heartbeat = fs->heartbeat;
-		ad->info.phy_addr = phy_addr;
-	}
-	snprintf(ad->info.reason, sizeof(ad->info.reason), "%s", reason);
-	ad->info.no_link[0] = '\0';
-	qt2025_seq_write_end(&ad->info_seq);
-}
+/* ---- what the watch publishes (qt2025_publish.c publishes state and firmware) ---- */
 
 /* no_link: why the running port has no link ("" when up), NULL to keep the last one */
 static void
@@ -235,6 +213,8 @@ watch(struct qt2025_link_ctx *ctx)
 			next_poll = now + poll_ns;
 		if (!check_link(ctx, periodic))
 			return false;
+		if (periodic)
+			qt2025_tx_watch(ctx, now);
 		/* warm start: the clock change (and its settle) waits for the link */
 		if (ctx->clock_pending && (ctx->judge.up || now - ctx->running_ns >
 					   WARM_CLOCK_DEADLINE_MS * QT_NS_PER_MS)) {
@@ -309,21 +289,19 @@ phy_thread(void *arg)
 /* ---- ethdev side ---- */
 
 int
-qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr)
+qt2025_link_init(struct rte_eth_dev *dev)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	struct qt2025_proc *proc = qt2025_proc(dev);
 	struct qt2025_link_ctx *ctx;
-	char tname[16];
-	int rc;
 
 	ctx = calloc(1, sizeof(*ctx));
 	if (ctx == NULL)
 		return -ENOMEM;
 	ctx->dev = dev;
 	ctx->hw = &proc->hw;
-	ctx->intr = intr;
 	rte_spinlock_init(&ctx->pub_lock);
+	pthread_mutex_init(&ctx->dp_lock, NULL);
 	ctx->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (ctx->wake_fd < 0) {
 		free(ctx);
@@ -333,21 +311,25 @@ qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr)
 	ad->probe_ns = qt_now_ns(&proc->hw);
 	qt2025_pub_state(ad, QT2025_ST_PROBING);
 	proc->link = ctx;
-	qt2025_link_intr_setup(ctx);
+	return 0;
+}
+
+int
+qt2025_link_thread_start(struct rte_eth_dev *dev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt2025_link_ctx *ctx = qt2025_proc(dev)->link;
+	char tname[16];
+	int rc;
 
 	snprintf(tname, sizeof(tname), "qt-phy-%u", dev->data->port_id);
 	rc = qt_ctrl_thread_start(&ctx->thread, tname, phy_thread, ctx);
 	if (rc != 0) {
 		QT_INIT_LOG(ERR, ad->name, "cannot start the PHY control thread: %s",
 			    strerror(rc < 0 ? -rc : rc));
-		qt2025_link_intr_teardown(ctx);
-		close(ctx->wake_fd);
-		qt_hw_set_stop(&proc->hw, NULL, NULL);
-		proc->link = NULL;
-		free(ctx);
 		return rc < 0 ? rc : -rc;
 	}
-	qt2025_tel_port_set(dev->data->port_id, true);
+	ctx->thread_on = true;
 #ifdef QT2025_DEBUG_WINDOW_US
 	QT_INIT_LOG(WARNING, ad->name, "debug build: PHY info readers sleep %u us between "
 		    "their sequence loads (qt2025_debug_window)", QT2025_DEBUG_WINDOW_US);
@@ -362,12 +344,13 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 	struct qt2025_proc *proc = qt2025_proc(dev);
 	struct qt2025_link_ctx *ctx = proc->link;
 
-	/* telemetry stops reading the port before anything goes (qt2025_telemetry.h) */
-	qt2025_tel_port_set(dev->data->port_id, false);
 	if (ctx == NULL)
 		return 0;
-	/* Order matters (design.md "DPDK conventions"): no interrupt, no thread, no alarm, then free. */
-	qt2025_link_intr_teardown(ctx);
+	if (!ctx->thread_on)
+		goto free_ctx;
+	/* Order matters (design.md "DPDK conventions"): the caller took the interrupt away;
+	 * no thread, no alarm, then free.
+	 */
 	rte_atomic_store_explicit(&ctx->stop, 1, rte_memory_order_release);
 	qt2025_link_wake(ctx);
 	if (qt_ctrl_thread_join(&ctx->thread, QT2025_JOIN_MS) != 0) {
@@ -387,9 +370,11 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 	qt2025_link_lsc_cancel(dev);
 	qt2025_link_recovery_cancel(ctx);
 	qt2025_pub_state(ad, QT2025_ST_STOPPED);
+free_ctx:
 	close(ctx->wake_fd);
 	qt_hw_set_stop(&proc->hw, NULL, NULL);
 	proc->link = NULL;
+	pthread_mutex_destroy(&ctx->dp_lock);
 	free(ctx);
 	return 0;
 }

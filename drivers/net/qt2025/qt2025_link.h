@@ -11,7 +11,10 @@
 #define QT2025_LINK_H
 
 #include "qt2025.h"
+#include <pthread.h>
+
 #include "qt_phy.h"
+#include "qt2025_tx_watch.h"
 
 #define QT2025_LINK_WAIT_MS 9000        /* link_update(dev, 1): the ethdev 9 s contract */
 #define QT2025_LINK_HOLD_MS 10          /* link must stay up this long to be reported */
@@ -24,9 +27,13 @@
 
 /* ---- ethdev side (qt2025_link.c, qt2025_link_ctl.c); primary process only ---- */
 
-int qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr);
-/* Stops the PHY thread: 0, or -ETIMEDOUT when it did not stop within QT2025_JOIN_MS and
- * was left behind with what it uses (the caller then frees nothing of the process's port).
+/* The PHY thread's context (proc->link) and its eventfd (ctx->wake_fd), no thread yet. */
+int qt2025_link_init(struct rte_eth_dev *dev);
+/* The PHY thread, once the interrupt that wakes it is set up (qt2025_ethdev.c's order). */
+int qt2025_link_thread_start(struct rte_eth_dev *dev);
+/* Stops the PHY thread (the card's interrupt already torn down) and frees the context: 0,
+ * or -ETIMEDOUT when it did not stop within QT2025_JOIN_MS and was left behind with what it
+ * uses (the caller then frees nothing of the process's port).
  */
 int qt2025_link_uninit(struct rte_eth_dev *dev);
 int qt2025_link_update(struct rte_eth_dev *dev, int wait_to_complete);
@@ -89,7 +96,7 @@ const char *qt2025_no_link_reason(const struct qt2025_judge *j, const struct qt2
 				  bool low_power, bool admin_down);
 
 /* qt_phy_download, with one thread driving every card's download of the process at once
- * (qt_phy_download.c).
+ * (qt2025_download.c).
  */
 int qt2025_download_shared(struct qt_hw *hw, const uint8_t *img, size_t len);
 /* The most downloads one thread has driven at once in this process (tests, bench). */
@@ -105,8 +112,7 @@ struct qt2025_link_ctx {
 	qt_thread_t thread;
 	int wake_fd;
 	RTE_ATOMIC(uint32_t) stop;
-	struct rte_intr_handle *intr;
-	bool intr_on;
+	bool thread_on;                 /* qt2025_link_thread_start succeeded */
 	rte_spinlock_t pub_lock;        /* publications into dev_link vs start/stop */
 
 	/* PHY thread only */
@@ -119,9 +125,12 @@ struct qt2025_link_ctx {
 	uint64_t running_ns;            /* when the last bring-up completed */
 
 	RTE_ATOMIC(uint32_t) rec_pending;       /* QT2025_REC_* not yet delivered */
+
+	pthread_mutex_t dp_lock;        /* dev_start, dev_stop vs a Tx recovery */
+	struct qt2025_tx_watch tx_watch;        /* PHY thread, under dp_lock */
 };
 
-/* Recovery events (qt2025_link_event.c), delivered in this order from an alarm. */
+/* Recovery events (qt2025_publish.c), delivered in this order from an alarm. */
 #define QT2025_REC_RECOVERING   0x1u    /* RTE_ETH_EVENT_ERR_RECOVERING */
 #define QT2025_REC_SUCCESS      0x2u    /* RTE_ETH_EVENT_RECOVERY_SUCCESS */
 #define QT2025_REC_FAILED       0x4u    /* RTE_ETH_EVENT_RECOVERY_FAILED */
@@ -140,18 +149,12 @@ bool qt2025_link_drop_intr(struct qt2025_link_ctx *ctx);
  */
 int qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt_phy_fw_state *fs);
 
-/* The card's interrupt (qt2025_link_intr.c): set up at init, torn down before the thread
- * stops; without it the thread polls.
- */
-void qt2025_link_intr_setup(struct qt2025_link_ctx *ctx);
-void qt2025_link_intr_teardown(struct qt2025_link_ctx *ctx);
-
 /* Wakes the PHY thread (it then applies requests and looks at the link). */
 void qt2025_link_wake(struct qt2025_link_ctx *ctx);
 /* Cancels an LSC alarm not yet delivered. */
 void qt2025_link_lsc_cancel(struct rte_eth_dev *dev);
 
-/* Publications of the PHY thread (qt2025_link.c). */
+/* Publications of the PHY thread (qt2025_publish.c). */
 void qt2025_pub_state(struct qt2025_adapter *ad, enum qt2025_state st);
 void qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt_phy_fw_state *fs, int phy_addr,
 		   const char *reason);

@@ -15,6 +15,7 @@
 #include "qt2025_ethdev.h"
 #include "qt2025_link.h"
 #include "qt2025_ops.h"
+#include "qt2025_telemetry.h"
 #include "tn40_port.h"
 
 /* ---- firmware version ---- */

@@ -25,13 +25,6 @@ int qt2025_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vid, int on);
 int qt2025_vlan_offload_set(struct rte_eth_dev *dev, int mask);
 int qt2025_mtu_set(struct rte_eth_dev *dev, uint16_t mtu);
 
-/* Rx interrupts: an eventfd per port that the interrupt callback writes on RX_DESC_0. */
-int qt2025_rx_intr_setup(struct rte_eth_dev *dev);
-void qt2025_rx_intr_teardown(struct rte_eth_dev *dev);
-void qt2025_rx_intr_signal(struct rte_eth_dev *dev);
-int qt2025_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);
-int qt2025_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid);
-
 /* Statistics: the queues' counts and the hardware counters of 3.11 (qt2025_xstats.c). */
 int qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats QT_STATS_GET_EXTRA);
 int qt2025_stats_reset(struct rte_eth_dev *dev);

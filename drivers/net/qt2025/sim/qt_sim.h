@@ -167,6 +167,9 @@ enum qt_sim_fault {
 					 * the rest at the first engine run after the host read
 					 * RXD_WPTR; later frames wait behind it */
 	QT_SIM_FAULT_SFP_MIRROR,        /* arg = enum qt_sim_sfp_mirror: what 3.D000+ shows */
+	QT_SIM_FAULT_TX_WEDGE,          /* arg != 0: the TX engine stops now, as after a TXD
+					 * it refuses, with no violation: it takes no TXD
+					 * until the next SW reset (6.2); 0 does nothing */
 };
 void qt_sim_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg);
 

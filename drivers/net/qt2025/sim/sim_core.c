@@ -442,6 +442,7 @@ qt_sim_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg)
 	case QT_SIM_FAULT_RXF_STARVE:
 	case QT_SIM_FAULT_TXF_SLOW:
 	case QT_SIM_FAULT_RXD_SPLIT:
+	case QT_SIM_FAULT_TX_WEDGE:
 		sim_dma_set_fault(sim, fault, arg);
 		break;
 	default:

@@ -3,7 +3,9 @@
  */
 
 /*
- * What the PHY thread tells applications: the link into dev_link with an LSC event, and a
+ * What the PHY thread publishes: its state and the firmware it found into dev_private
+ * (read by ethdev ops, xstats, telemetry and other processes), and what it tells
+ * applications: the link into dev_link with an LSC event, and a
  * PHY firmware crash as RTE_ETH_EVENT_ERR_RECOVERING, then RTE_ETH_EVENT_RECOVERY_SUCCESS
  * (the firmware runs again) or RTE_ETH_EVENT_RECOVERY_FAILED (the bring-up after it failed:
  * the port keeps no link until it is closed). Every callback runs on the EAL interrupt
@@ -23,6 +25,30 @@
 #include "tn40_hw.h"
 
 #define EVENT_ALARM_US 1
+
+/* ---- state and firmware ---- */
+
+void
+qt2025_pub_state(struct qt2025_adapter *ad, enum qt2025_state st)
+{
+	rte_atomic_store_explicit(&ad->state, st, rte_memory_order_release);
+}
+
+void
+qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt_phy_fw_state *fs, int phy_addr,
+	      const char *reason)
+{
+	qt2025_seq_write_begin(&ad->info_seq);
+	if (fs != NULL) {
+		memcpy(ad->info.fw_version, fs->version, sizeof(fs->version));
+		ad->info.module = fs->module;
+		ad->info.heartbeat = fs->heartbeat;
+		ad->info.phy_addr = phy_addr;
+	}
+	snprintf(ad->info.reason, sizeof(ad->info.reason), "%s", reason);
+	ad->info.no_link[0] = '\0';
+	qt2025_seq_write_end(&ad->info_seq);
+}
 
 /* ---- LSC ---- */
 
