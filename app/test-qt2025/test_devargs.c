@@ -16,14 +16,14 @@
 
 static const char pci_params[] =
 	"phy_fw=<path> nic_fw=<path> link_poll_ms=<10-10000> fw_force=<0|1> "
-	"datapath=auto|scalar|sse|avx2";
+	"datapath=auto|scalar|sse|avx2 trace=<path>";
 static const char sim_params[] =
 	"wire=<name>|tap:<ifname> "
 	"module=none|lrm|sr|lr|dac|1g-sx|1g-lx|invalid|1g-cx|1g-t|er|active-dac "
 	"timing=real|fast rxd_bc=2|3 txf_cookie=echo|zero mdio_absent=ffff-err|ffff|zero "
 	"isr_read=msk0|raw|msk0-all dma=auto|manual "
 	"phy_fw=<path> nic_fw=<path> link_poll_ms=<10-10000> fw_force=<0|1> "
-	"datapath=auto|scalar|sse|avx2";
+	"datapath=auto|scalar|sse|avx2 trace=<path>";
 
 QT_TEST(devargs, param_strings)
 {

@@ -45,6 +45,7 @@ struct qt2025_devargs {
 	uint32_t link_poll_ms;
 	bool fw_force;                  /* download even if the PHY runs the same firmware */
 	uint8_t datapath;               /* enum qt2025_path (qt2025_vec.h): auto, or one */
+	char trace[PATH_MAX];           /* "" = none: the bring-up's accesses (qt2025_trace.c) */
 	/* simulator only */
 	char wire[32];
 	uint8_t module;                 /* SFP module type, the 3.D70C code (hardware.md 8.5) */
@@ -56,8 +57,8 @@ struct qt2025_devargs {
 	bool manual_dma;                /* the DMA engines run when stepped (benchmarks) */
 };
 
-/* PHY control thread states (a cold bring-up goes identify, firmware-download, nic-firmware,
- * firmware-boot, running).
+/* PHY control thread states (a cold bring-up goes identify, firmware-download, firmware-boot,
+ * nic-firmware, running).
  */
 enum qt2025_state {
 	QT2025_ST_PROBING = 0,  /* thread starting */
@@ -69,6 +70,19 @@ enum qt2025_state {
 	QT2025_ST_FAILED,       /* bring-up failed: reason says why; retried never */
 	QT2025_ST_STOPPED,      /* thread gone (close) */
 };
+
+/* Bring-up steps whose time the PHY thread records (qt2025_bringup.c), in their order. */
+enum qt2025_step {
+	QT2025_STEP_CLOCK_6M,   /* MDIO clock 6 MHz written (its settle follows) */
+	QT2025_STEP_PHY_FOUND,  /* QT2025 found and its revision checked */
+	QT2025_STEP_PHY_BOOT,   /* program written, 8051 told to run it */
+	QT2025_STEP_PHY_READY,  /* 3.D7FD says the firmware runs */
+	QT2025_STEP_NIC_INIT,   /* MAC speed 0, GPIO, MDIO clock 1 MHz */
+	QT2025_STEP_NIC_FW_DONE, /* NIC firmware running (INIT_STATUS) */
+	QT2025_STEP_RUNNING,    /* link watching starts */
+	QT2025_STEP_MAX
+};
+const char *qt2025_step_name(enum qt2025_step s);
 
 /* Written by the PHY thread alone, inside an odd info_seq; read by anyone (qt2025_info_get). */
 struct qt2025_phy_info {
@@ -139,8 +153,14 @@ struct qt2025_adapter {
 	uint32_t sfp_served;                    /* sfp_req the PHY thread took, its own */
 	uint32_t led;                           /* identification LED on (BLNK_LED, 3.4) */
 	uint32_t fc_mode;                       /* enum rte_eth_fc_mode as set */
-	uint16_t pause_time;                    /* PAUSE_QUANT as set (hardware.md 3.5) */
+		uint16_t pause_time;                    /* PAUSE_QUANT as set (hardware.md 3.5) */
 	RTE_ATOMIC(uint32_t) nic_fw_ver;        /* FW_VER (hardware.md 3.2), read by the PHY thread */
+
+	/* diagnostics: us since the probe + 1 of each step of the last bring-up (0: not
+	 * reached), and the last MDIO transactions (base/ writes it through hw->mdio_ring)
+	 */
+	RTE_ATOMIC(uint32_t) step_us[QT2025_STEP_MAX];
+	struct qt_mdio_ring mdio_ring;
 };
 
 /* A firmware image as loaded at probe (qt2025_fw.h). */

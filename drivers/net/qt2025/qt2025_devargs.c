@@ -131,8 +131,8 @@ parse_pair(const struct devarg *d, const char *v, struct qt2025_devargs *a)
 
 	switch (d->kind) {
 	case PATH:
-		return parse_str(v, strcmp(d->key, "phy_fw") == 0 ? a->phy_fw : a->nic_fw,
-				 PATH_MAX, false);
+		return parse_str(v, strcmp(d->key, "phy_fw") == 0 ? a->phy_fw :
+				 strcmp(d->key, "trace") == 0 ? a->trace : a->nic_fw, PATH_MAX, false);
 	case POLL_MS:
 		return parse_u32(v, 10, 10000, &a->link_poll_ms);
 	case BOOL:

@@ -18,6 +18,7 @@
 #include "qt2025_rxtx.h"
 #include "qt2025_telemetry.h"
 #include "qt2025_vec.h"
+#include "qt2025_trace.h"
 #include "qt2025_xstats.h"
 #include "tn40_hw.h"
 #include "tn40_port.h"
@@ -178,6 +179,7 @@ qt2025_dev_close(struct rte_eth_dev *dev)
 		qt2025_tx_queue_release(dev, i);
 	qt2025_rx_intr_teardown(dev);
 	qt2025_fw_free(proc);
+	qt2025_trace_close(dev);
 	memset(proc, 0, sizeof(*proc));
 	return 0;
 }
@@ -222,6 +224,7 @@ qt2025_dev_reset(struct rte_eth_dev *dev)
 	struct qt2025_probe_args probe = proc->probe;
 	int rc;
 
+	qt2025_trace_inner(dev, &hw);   /* close frees a trace; the card's transport stays */
 	QT_DRV_LOG(NOTICE, ad, "port reset: the bring-up runs again");
 	rc = qt2025_dev_close(dev);
 	if (rc != 0)
@@ -392,6 +395,10 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 	rc = qt2025_fw_load(ad, proc, builtin);
 	if (rc != 0)
 		return rc;
+	proc->hw.mdio_ring = &ad->mdio_ring;
+	rc = qt2025_trace_start(dev);
+	if (rc != 0)
+		goto fail;
 	rc = tn40_pll_reset(&proc->hw);
 	if (rc != 0) {
 		QT_INIT_LOG(ERR, ad->name, "PLL reset failed: %s", proc->hw.why);
@@ -423,5 +430,6 @@ fail:
 	rte_free(dev->data->mac_addrs);
 	dev->data->mac_addrs = NULL;
 	qt2025_fw_free(proc);
+	qt2025_trace_close(dev);
 	return rc;
 }

@@ -31,7 +31,7 @@
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
 
-#define WARM_CLOCK_DEADLINE_MS 1000     /* warm start: 6 MHz at link up, or after this */
+#define WARM_CLOCK_DEADLINE_MS 1000     /* warm start: 1 MHz at link up, or after this */
 /* close waits this long for the PHY thread: every wait in it checks stop within a few ms */
 /* every PHY-thread wait checks stop at least each 10 ms (qt_delay_ns, the download every
  * KiB); a thread not gone by then is stuck on a bug: close must not hang with it
@@ -218,7 +218,7 @@ watch(struct qt2025_link_ctx *ctx)
 		/* warm start: the clock change (and its settle) waits for the link */
 		if (ctx->clock_pending && (ctx->judge.up || now - ctx->running_ns >
 					   WARM_CLOCK_DEADLINE_MS * QT_NS_PER_MS)) {
-			tn40_mdio_set_clock(ctx->hw, TN40_MDIO_CLK_6MHZ);
+			tn40_mdio_set_clock(ctx->hw, TN40_MDIO_CLK_1MHZ);  /* tn40_priv_init */
 			ctx->clock_pending = false;
 		}
 		now = qt_now_ns(ctx->hw);

@@ -121,7 +121,7 @@ struct qt2025_link_ctx {
 	uint32_t applied_gen;
 	bool low_power;
 	bool loopback;
-	bool clock_pending;             /* warm start: 6 MHz to be set once the link is up */
+	bool clock_pending;             /* warm start: 1 MHz to be set once the link is up */
 	uint64_t running_ns;            /* when the last bring-up completed */
 
 	RTE_ATOMIC(uint32_t) rec_pending;       /* QT2025_REC_* not yet delivered */

@@ -14,7 +14,7 @@
 #include "tn40_hw.h"
 #include "tn40_port.h"
 
-#define NIC_FW_WAIT_MS          5000    /* download (0.5 s) + NIC firmware (0.5 s at most) */
+#define NIC_FW_WAIT_MS          5000    /* download 0.5 s, boot 3 s, NIC firmware 0.5 s at most */
 #define FRAME_OVERHEAD          (RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN)
 
 /* MAX_FRAME_A for an MTU: header and FCS, MTU + 18 as both drivers write it (hardware.md 6.5). A
@@ -52,8 +52,9 @@ apply_vlan_table(struct rte_eth_dev *dev)
 		tn40_vlan_word(hw, i, filter ? ad->vfta[i] : UINT32_MAX);
 }
 
-/* The PHY thread pushes the NIC firmware through the TXD FIFO at probe (hardware.md 4.8):
- * the rings wait until it is done with it, or gave up, or the port closes.
+/* The PHY thread pushes the NIC firmware through the TXD FIFO at the end of its bring-up,
+ * after the PHY as Linux does (hardware.md 4.8, 6.4): the rings wait until it is done with
+ * it, or gave up, or the port closes.
  */
 static void
 wait_nic_fw(struct rte_eth_dev *dev)

@@ -24,6 +24,8 @@ int qt2025_sim_cable(uint16_t port_id, bool plugged);
 int qt2025_sim_module(uint16_t port_id, uint8_t module);
 int qt2025_sim_fault(uint16_t port_id, enum qt_sim_fault fault, uint32_t arg);
 
+/* trace=PATH on a simulated port: the model traces the bring-up too (qt2025_sim_trace.c). */
+void qt2025_sim_trace_setup(struct rte_eth_dev *dev, struct qt_sim *sim);
 /* The model's DMA address translation (qt2025_sim_dma.c); init once before the first card. */
 void qt2025_sim_dma_init(void);
 void *qt2025_sim_dma_map(void *arg, uint64_t iova, size_t len);

@@ -322,6 +322,7 @@ qt2025_sim_probe(struct rte_vdev_device *vdev)
 		return -ENODEV;
 	}
 	qt2025_sim_hw_init(&qt2025_proc(dev)->hw, name, card->sim);
+	qt2025_sim_trace_setup(dev, card->sim);
 
 	rc = qt2025_dev_init(dev, card->intr, &builtin);
 	if (rc != 0) {

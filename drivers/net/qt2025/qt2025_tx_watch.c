@@ -82,8 +82,10 @@ static int
 recover(struct qt2025_link_ctx *ctx)
 {
 	struct rte_eth_dev *dev = ctx->dev;
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	struct dp_state *s = calloc(1, sizeof(*s));
 	unsigned int i;
+	uint32_t imr;
 	int rc;
 
 	if (s == NULL)
@@ -99,7 +101,10 @@ recover(struct qt2025_link_ctx *ctx)
 			q->st.stall_bytes += q->slots[h].m->pkt_len;
 		}
 	}
+	/* dev_stop forgets an Rx interrupt the application armed: this is no dev_stop */
+	imr = rte_atomic_load_explicit(&ad->imr, rte_memory_order_acquire);
 	qt2025_port_stop(dev);          /* frees what the NIC never sent */
+	rte_atomic_store_explicit(&ad->imr, imr, rte_memory_order_release);
 	rc = qt2025_port_start(dev);
 	if (rc == 0) {
 		qt2025_ops_restore(dev);

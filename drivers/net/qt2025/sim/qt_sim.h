@@ -283,6 +283,11 @@ struct qt_sim_trace_entry {
 };
 /* Register accesses (RD32/WR32) are only recorded when rw is true: MDIO polling is loud. */
 void qt_sim_trace_enable(struct qt_sim *sim, bool on, bool rw);
+/* A bring-up's trace: the MDIO transactions and the register writes, but not the writes of
+ * MDIO_CMD/DATA/ADDR (the transactions say what they did) nor any read (polls are loud):
+ * a cold bring-up fits the ring. Clears the ring.
+ */
+void qt_sim_trace_writes(struct qt_sim *sim);
 /* Copies up to max oldest-first entries, returns how many were copied. */
 size_t qt_sim_trace_get(struct qt_sim *sim, struct qt_sim_trace_entry *out, size_t max);
 void qt_sim_trace_clear(struct qt_sim *sim);

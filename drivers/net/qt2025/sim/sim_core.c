@@ -273,7 +273,7 @@ qt_sim_wr32(struct qt_sim *sim, uint32_t off, uint32_t val)
 	bool dp = datapath_reg(off);
 
 	dp ? sim_enter_dp(sim) : sim_enter(sim);
-	if (sim->trace_rw)
+	if (sim->trace_rw || (sim->trace_wr && (off < SIM_MDIO_CMD || off > SIM_MDIO_ADDR)))
 		sim_trace(sim, QT_SIM_TR_WR32, 0, 0, 0, off, val);
 	reg_write(sim, off, val);
 	dp ? sim_settle_dp(sim) : sim_settle(sim);
