@@ -100,12 +100,15 @@ tp_prompts() { grep -o 'testpmd> ' "$tp_log" 2>/dev/null | wc -l; }
 # tp CMD [SECONDS]: sends one command, waits until testpmd has answered it (the next
 # prompt), and prints what it answered; 1 when testpmd did not answer in time (20 s)
 tp() {
-	local from end
+	local from end base
 	from=$(($(stat -c %s "$tp_log") + 1))
+	# the prompts so far, counted afresh: testpmd may have printed one of its own since
+	# the last command (an event redrawing the line), which would end the wait early
+	base=$(tp_prompts)
 	tp_sent=$((tp_sent + 1))
 	echo "$1" >&"$tp_fd"
 	end=$((SECONDS + ${2:-20}))
-	while [ "$(tp_prompts)" -le "$tp_sent" ]; do
+	while [ "$(tp_prompts)" -le "$base" ]; do
 		if [ "$SECONDS" -ge "$end" ] || ! kill -0 "$tp_pid" 2>/dev/null; then
 			tail -c +"$from" "$tp_log"
 			return 1
