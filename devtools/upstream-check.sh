@@ -96,7 +96,8 @@ if [ ! -f "$bld/build.ninja" ]; then
 	(cd "$tree" && meson setup "$bld" -Ddeveloper_mode=enabled -Dwerror=true \
 		-Dcheck_includes=true -Dplatform=generic -Ddefault_library=static \
 		-Denable_drivers=bus/pci,bus/vdev,mempool/ring,net/ring,net/null,net/qt2025 \
-		-Denable_apps=test-pmd -Dtests=false -Dexamples= -Denable_docs=false) \
+		-Denable_libs=kvargs -Denable_apps=test-pmd -Dtests=false -Dexamples= \
+		-Denable_docs=false) \
 		>"$log/setup.log" 2>&1 || { tail -n 20 "$log/setup.log"; rm -rf "$bld"; }
 fi
 built=0
