@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Puts DPDK's driver-SDK headers into $1 (a build-local folder, never committed), and
 # DPDK's pmdinfogen (buildtools/pmdinfogen.py and the coff.py it imports) into
-# $1/buildtools. Debian's libdpdk-dev lacks them (dpdk-pmd-conventions.md 1.2): they are
+# $1/buildtools. Debian's libdpdk-dev lacks them (design.md "DPDK conventions"): they are
 # taken from the source package of exactly the installed version, fetched once with apt
 # into $1/.cache.
 set -euo pipefail

@@ -4,7 +4,7 @@
 #
 # The checks of DPDK's checkpatches.sh that matter here, as greps: SPDX tags, tokens the
 # driver must not use outside its compat/osdep headers and the model, line length, tabs.
-# Ends with "qt-test lint: N passed, N failed" (one case per check).
+# Ends with "qt-test lint: N passed, N failed" (one case per check). Usage: lint.sh [BUILD_DIR]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +29,7 @@ check forbidden_tokens "$(grep -nE '\bprintf\(|fprintf\((stdout|stderr)|pthread_
 check version_tests "$(grep -nE 'RTE_VERSION' $(echo "$src" | grep -v '^config/') /dev/null)"
 check sim_no_dpdk "$(grep -nE '#include <(rte_|ethdev|bus_)' $(echo "$src" | grep '/sim/') /dev/null)"
 check base_no_ethdev "$(grep -nE '#include <(rte_ethdev|ethdev_)' $(echo "$src" | grep '/base/') /dev/null)"
-# Layering (DESIGN.md "Layout"): base/ reaches the card, the glue calls base/, the model
+# Layering (design.md "Layout"): base/ reaches the card, the glue calls base/, the model
 # keeps its own register map.
 glue=$(echo "$src" | grep -E '^drivers/net/qt2025/[^/]+\.[ch]$')
 base=$(echo "$src" | grep '^drivers/net/qt2025/base/')
@@ -40,7 +40,9 @@ check glue_no_registers "$(grep -nE '\b(qt_rd32|qt_wr32|rte_read32|rte_write32)\
 check base_no_model "$(grep -nE '#include.*(qt_sim|sim/)|\bqt_sim_' $base /dev/null)"
 check base_meson_no_model "$(grep -n "sim" drivers/net/qt2025/base/meson.build)"
 check model_no_base "$(grep -nE "#include [<\"]($base_hdrs)[>\"]" $sim /dev/null)"
-check include_cycles "$(python3 devtools/include-cycles.py $glue $base $sim)"
+# Calls run one way among the glue objects (devtools/layering.sh, on the built objects:
+# run after a build; $1 names the build folder, default build/)
+check layering "$(devtools/layering.sh "${1:-build}" 2>&1 | grep -v '^layering: .* no cycle$')"
 check file_sizes "$(for f in $glue $base $sim $(echo "$src" | grep '^app/'); do
 	case $f in */base/*|*/sim/*) max=500 ;; app/*) max=600 ;; *) max=450 ;; esac
 	n=$(wc -l <"$f"); [ "$n" -le "$max" ] || echo "$f: $n lines (at most $max)"; done)"

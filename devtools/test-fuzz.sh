@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright(c) 2026 net_qt2025 authors
 #
-# Fuzzing leg (issue 8): builds the libFuzzer harnesses of app/fuzz-qt2025 with Debian's
+# Fuzzing leg: builds the libFuzzer harnesses of app/fuzz-qt2025 with Debian's
 # clang (-Dfuzz=true: coverage, ASan, UBSan) in BUILD-fuzz, then runs each one for
 # QT2025_FUZZ_SECONDS (default 5) from its committed seeds (app/fuzz-qt2025/corpus/NAME) and
 # what earlier runs found (BUILD-fuzz/corpus/NAME, kept between runs). A crash, a sanitizer

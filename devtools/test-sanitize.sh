@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright(c) 2026 net_qt2025 authors
 #
-# Sanitizer leg (issue 8): the plugin and the test program built with
+# Sanitizer leg: the plugin and the test program built with
 # -Db_sanitize=address,undefined (gcc) in BUILD-asan; the model suites, every EAL suite and
 # the testpmd smoke test run instrumented (Debian's dpdk-testpmd is not: libasan and
 # libubsan are preloaded into it, and into it only). DPDK's heap is not instrumented

@@ -20,7 +20,7 @@
 
 #include "fuzz_common.h"
 #include "qt2025_fw.h"
-#include "qt2025_phy.h"
+#include "qt_phy.h"
 #include "qt2025_sim.h"
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
@@ -79,9 +79,9 @@ phy_to_model(const struct qt2025_fw *fw)
 	struct qt_hw hw;
 	struct qt_sim *sim = card(&fc, &hw);
 
-	hw.phy_addr = -1;
+	hw.phy.addr = -1;
 	tn40_mdio_set_clock(&hw, TN40_MDIO_CLK_6MHZ);
-	if (qt2025_download(&hw, fw->data, fw->len) == 0)
+	if (qt_phy_download(&hw, fw->data, fw->len) == 0)
 		qt_sim_sleep_ns(sim, 500000000ull);     /* the 8051 boots, or says why not */
 	qt_sim_observe(sim, &o);        /* the model's view, taken whole */
 	qt_sim_destroy(sim);

@@ -58,7 +58,7 @@ check_bufs(const struct qt2025_rxq *q)
 	}
 }
 
-/* The RXF descriptors the driver wrote from pos on (hw note 4.5): buffers of the pool only,
+/* The RXF descriptors the driver wrote from pos on (hardware.md 4.5): buffers of the pool only,
  * ids it posted, and an id's last descriptor names the buffer bufs[id] holds (a card that
  * reports an id twice makes the driver post that id twice in one burst).
  */

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright(c) 2026 net_qt2025 authors
 #
-# The plugin's dynamic symbols are exactly the functions of rte_pmd_qt2025.h (DESIGN.md
+# The plugin's dynamic symbols are exactly the functions of rte_pmd_qt2025.h (design.md
 # "Stable interfaces"), each versioned EXPERIMENTAL, and an application finds them with
 # dlsym (Python's ctypes here): without EAL no port exists, so each answers -ENODEV, or
 # -ENOTSUP for the simulator controls of a plugin built without the model.

@@ -30,7 +30,7 @@
 #include "bench.h"
 #include "qt2025_sim.h"
 
-#define FIFO_REGS 0x4000        /* the FIFO registers of queue 0 (hw note 3.1) */
+#define FIFO_REGS 0x4000        /* the FIFO registers of queue 0 (hardware.md 3.1) */
 #define FIFO_NREGS 64
 static const uint32_t nic_owned[] = { 0x40A0, 0x40B0, 0x40C0, 0x40D0 }; /* NIC's pointers */
 

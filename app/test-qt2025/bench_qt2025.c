@@ -25,13 +25,13 @@
 
 #include "bench.h"
 #include "qt2025_sim.h"
-#include "qt2025_phy.h"
+#include "qt_phy.h"
 #include "tn40_mdio.h"
 
 #define WRITES 24543u                   /* QT2025 image bytes: one MDIO write each */
-#define FRAME_NS_6M (64 * 20 * 8)       /* 64 bit times at 125 MHz / 20 (hw note 5) */
+#define FRAME_NS_6M (64 * 20 * 8)       /* 64 bit times at 125 MHz / 20 (hardware.md 5) */
 #define BOOT_MS 200                     /* the model's 8051 boot time */
-#define SETTLE_MS 100                   /* the MDIO clock change (hw note 5) */
+#define SETTLE_MS 100                   /* the MDIO clock change (hardware.md 5) */
 
 static struct rte_mempool *pool;
 static volatile uint64_t lsc_ns[RTE_MAX_ETHPORTS];
@@ -68,10 +68,10 @@ bench_download(void)
 	if (sim == NULL)
 		return -1;
 	qt2025_sim_hw_init(&hw, "bench", sim);
-	if (tn40_mdio_set_clock(&hw, TN40_MDIO_CLK_6MHZ) != 0 || qt2025_identify(&hw) != 0)
+	if (tn40_mdio_set_clock(&hw, TN40_MDIO_CLK_6MHZ) != 0 || qt_phy_identify(&hw) != 0)
 		return -1;
 	t0 = now_ns();
-	if (qt2025_download(&hw, qt_sim_phy_fw, qt_sim_phy_fw_len) != 0)
+	if (qt_phy_download(&hw, qt_sim_phy_fw, qt_sim_phy_fw_len) != 0)
 		return -1;
 	t1 = now_ns();
 	qt_sim_destroy(sim);
@@ -259,7 +259,7 @@ bench_link(const char *self)
 	       "frames x 64 bits at 6.25 MHz): ratio %.3f (goal <= 1.10)\n", dl, limit_ms,
 	       dl / limit_ms);
 
-	/* cold: the wire limit, the 8051's boot and the MDIO clock's settle (hw note 5) */
+	/* cold: the wire limit, the 8051's boot and the MDIO clock's settle (hardware.md 5) */
 	cold_ms = limit_ms + BOOT_MS + SETTLE_MS;
 	cold = bring_up("c", 2, "", ports);
 	for (i = 0; i < RUNS; i++) {

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright(c) 2026 net_qt2025 authors
 #
-# The datapath tried as a user would (issue 7): Debian's dpdk-testpmd with two simulated
+# The datapath tried as a user would: Debian's dpdk-testpmd with two simulated
 # ports on one wire (timing=fast), "start tx_first", a second and a half of io forwarding,
 # "stop", then the counters: packets went both ways, what one port sent the other
 # received (exactly, counting what still waits in its Rx ring), no error counter moved,

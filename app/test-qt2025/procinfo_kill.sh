@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright(c) 2026 net_qt2025 authors
 #
-# Secondaries come and go (issue 8 "Done when", issue 10 item 4). A primary (Debian's
+# Secondaries come and go. A primary (Debian's
 # dpdk-testpmd with the plugin, two simulated ports on one wire, hugepages this script
 # reserves) serves dpdk-proc-info: first one normal run per option, each output checked;
 # then RUNS secondaries reading every port as monitoring tools do ("test-qt2025 reader",
@@ -128,7 +128,7 @@ ok primary_up
 grep -q 'debug build: PHY info readers sleep' "$tmp/out" && window=on || window=off
 echo "     read-side window (qt2025_debug_window): $window"
 
-# ---- one normal run per option, output checked (issue 10 item 4) ----
+# ---- one normal run per option, output checked ----
 pi() { timeout 30 "$procinfo" "${eal[@]}" -- "$@" 2>&1; }
 fw=$(tel /qt2025/phy,0 | sed -nE 's/.*"fw_version": "([^"]*)".*/\1/p')
 out=$(pi --stats)

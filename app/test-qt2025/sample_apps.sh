@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright(c) 2026 net_qt2025 authors
 #
-# DPDK's own sample applications, unmodified, on simulated ports (issue 7): l2fwd and
+# DPDK's own sample applications, unmodified, on simulated ports: l2fwd and
 # skeleton (basicfwd) are built once from the DPDK source tarball the build fetched
 # (config/sdk-headers.sh) with their own Makefiles against the installed libdpdk, into
 # ${XDG_CACHE_HOME:-~/.cache}/net_qt2025/examples, and run in a network namespace of their

@@ -12,7 +12,7 @@
  * Each event must settle within its bound on the model's clock (the "reaction time"):
  *   a drop: seen at the next look, interrupt or poll: link_poll_ms;
  *   a link: the next poll, the MAC speed sequence, the 20 ms hold: 2 polls + 1 s;
- *   a module change: read at a periodic poll only (hw note 8.5): as a link;
+ *   a module change: read at a periodic poll only (hardware.md 8.5): as a link;
  *   a crash: a heartbeat frozen 1 s (QT2025_HEARTBEAT_DEAD_MS) seen at a poll, then a
  *   full bring-up (firmware download, 8051 boot 200 ms) and a link: 2 polls + 5 s;
  *   an MDIO error armed "after n frames": a few polls until the frame is issued: 2 s.
@@ -123,7 +123,7 @@ note_time(struct soak *s)
 	s->model_ns = soak_warp_now(&s->w) - s->t0_ns;
 }
 
-/* A transient MDIO error restarted the PHY (issue 8 item 2: before its fix, with
+/* A transient MDIO error restarted the PHY (before the watch retried failed reads, with
  * link_poll_ms >= 1000 one unreadable heartbeat was a crash): counted; a failure when
  * strict (the default).
  */
@@ -311,7 +311,7 @@ soak_check(struct soak *s)
 			 xs(s, SOAK_X_MDIO_TMO) - s->x0[SOAK_X_MDIO_TMO]);
 		return -1;
 	}
-	/* an MDIO error on a link that stayed up is no link event (issue 8 item 2) */
+	/* an MDIO error on a link that stayed up is no link event */
 	if (s->ev == SOAK_EV_MDIO && s->link_before && dev != 0) {
 		s->flaps++;
 		if (s->strict) {
@@ -397,7 +397,7 @@ soak_report(const struct soak *s, uint64_t seed, uint64_t real_ms)
 	       xs(s, SOAK_X_MAC_RESETS) - s->x0[SOAK_X_MAC_RESETS],
 	       xs(s, SOAK_X_MDIO_TMO) - s->x0[SOAK_X_MDIO_TMO]);
 	printf("    soak: after a transient MDIO error: %" PRIu64 " link flaps, %" PRIu64
-	       " PHY restarts (issue 8 item 2; counted, not failed, with QT2025_SOAK_STRICT=0)\n",
+	       " PHY restarts (counted, not failed, with QT2025_SOAK_STRICT=0)\n",
 	       s->flaps, s->restarts);
 	fflush(stdout);
 }

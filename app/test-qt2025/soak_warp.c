@@ -224,7 +224,7 @@ all_idle(struct soak_warp *w, uint64_t *deadline)
 			return false;
 		}
 		if (ctx == NULL || !fd_quiet(ctx->wake_fd) ||
-		    !fd_quiet(rte_intr_fd_get(ctx->intr)) ||
+		    !fd_quiet(rte_intr_fd_get(qt2025_proc(dev)->intr)) ||
 		    rte_atomic_load_explicit(&qt2025_adapter(dev)->lsc_pending,
 					     rte_memory_order_acquire) != 0) {
 			snprintf(w->why, sizeof(w->why), "port %u: a wake, interrupt or LSC "

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright(c) 2026 net_qt2025 authors
 #
-# A simulated port cabled to a Linux TAP, tried as a user would (issue 7): in a network
+# A simulated port cabled to a Linux TAP, tried as a user would: in a network
 # namespace of its own, Debian's dpdk-testpmd runs one port with wire=tap:qt2025t0 in
 # rxonly mode with "set verbose 1"; scapy (Debian's /usr/bin/python3) sends frames into
 # the TAP and testpmd's verbose lines must show the right length (FCS not included), the
@@ -144,7 +144,7 @@ fi
 tp "set verbose 0" >/dev/null
 
 # Transmit: a burst of 32 txonly frames of 100 bytes, then 32 of 42 bytes that the driver
-# must pad to 60 (the MAC does not pad, hw note 4.3); tcpdump on the TAP sees them
+# must pad to 60 (the MAC does not pad, hardware.md 4.3); tcpdump on the TAP sees them
 ip netns exec "$ns" timeout 30 tcpdump -i "$tap" -nn -U --immediate-mode -Z root \
 	-w "$qt_tmp/tx.pcap" "ether src $mac" 2>"$qt_tmp/tcpdump.err" &
 dump=$!

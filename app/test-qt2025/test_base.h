@@ -15,7 +15,7 @@
 #include "qt_test.h"
 #include "qt2025_sim.h"
 #include "tn40_mdio.h"
-#include "qt2025_phy.h"
+#include "qt_phy.h"
 #include "tn40_hw.h"
 
 struct tb_rig {
@@ -60,7 +60,7 @@ tb_start(struct tb_rig *r)
 	return tb_create(r);
 }
 
-/* 6 MHz clock, identify: the state before qt2025_download. */
+/* 6 MHz clock, identify: the state before qt_phy_download. */
 static inline int
 tb_identified(struct tb_rig *r)
 {
@@ -68,7 +68,7 @@ tb_identified(struct tb_rig *r)
 
 	rc = tn40_mdio_set_clock(&r->hw, TN40_MDIO_CLK_6MHZ);
 	if (rc == 0)
-		rc = qt2025_identify(&r->hw);
+		rc = qt_phy_identify(&r->hw);
 	if (rc != 0)
 		fprintf(stderr, "    bring-up to identify failed: %d\n", rc);
 	return rc;
@@ -84,7 +84,7 @@ tb_obs(struct tb_rig *r)
 	return obs;
 }
 
-/* The whole PHY bring-up (hw note 13 items 4-5); 0 when the model's 8051 runs. */
+/* The whole PHY bring-up (hardware.md 13 items 4-5); 0 when the model's 8051 runs. */
 static inline int
 tb_phy_up(struct tb_rig *r)
 {
@@ -93,9 +93,9 @@ tb_phy_up(struct tb_rig *r)
 
 	if (tb_identified(r) != 0)
 		return -1;
-	rc = qt2025_download(&r->hw, qt_sim_phy_fw, qt_sim_phy_fw_len);
+	rc = qt_phy_download(&r->hw, qt_sim_phy_fw, qt_sim_phy_fw_len);
 	if (rc == 0)
-		rc = qt2025_wait_ready(&r->hw, QT2025_FW_READY_STEP_MS, QT2025_FW_READY_MS);
+		rc = qt_phy_wait_ready(&r->hw, QT2025_FW_READY_STEP_MS, QT2025_FW_READY_MS);
 	qt_sim_observe(r->sim, &obs);
 	if (rc != 0 || obs.phy_state != QT_SIM_PHY_RUNNING) {
 		fprintf(stderr, "    bring-up failed: %d, model state %s (%s)\n", rc,

@@ -9,7 +9,7 @@
 #include "test_base.h"
 #include "tn40_regs.h"
 
-#define FRAME_6MHZ_NS   10240   /* 64 x 20 x 8 ns (hw note 5) */
+#define FRAME_6MHZ_NS   10240   /* 64 x 20 x 8 ns (hardware.md 5) */
 #define FRAME_1MHZ_NS   64000   /* 64 x 125 x 8 ns */
 #define POLL_SLACK_NS   1000    /* per-transaction polling overhead allowed on top */
 

@@ -3,7 +3,7 @@
  */
 
 /*
- * base_phy: QT2025 identify, firmware download (traced against hw note 8.3), ready wait,
+ * base_phy: QT2025 identify, firmware download (traced against hardware.md 8.3), ready wait,
  * status, link, loopback and low power, against the device model.
  */
 
@@ -23,7 +23,7 @@ struct exp_wr {
 	uint16_t val;
 };
 
-/* hw note 8.3 steps 2..12, written out again here (double entry with qt2025_phy.c) */
+/* hardware.md 8.3 steps 2..12, written out again here (double entry with qt_phy.c) */
 static const struct exp_wr exp_cfg[CFG_STEPS] = {
 	{ 1, 0xC300, 0x0000 }, { 1, 0xC302, 0x0004 }, { 1, 0xC319, 0x0038 },
 	{ 1, 0xC31A, 0x0098 }, { 3, 0x0026, 0x0E00 }, { 3, 0x0027, 0x0893 },
@@ -34,16 +34,16 @@ static const struct exp_wr exp_cfg[CFG_STEPS] = {
 QT_TEST(base_phy, identify)
 {
 	QT_CHECK(tb_start(&rig));
-	QT_ASSERT_EQ(rig.hw.phy_addr, -1);
-	QT_ASSERT_EQ(qt2025_identify(&rig.hw), 0);
-	QT_ASSERT_EQ(rig.hw.phy_addr, 1);
+	QT_ASSERT_EQ(rig.hw.phy.addr, -1);
+	QT_ASSERT_EQ(qt_phy_identify(&rig.hw), 0);
+	QT_ASSERT_EQ(rig.hw.phy.addr, 1);
 	qt_sim_destroy(rig.sim);
 
 	tb_config(&rig);
 	rig.cfg.phy_addr = 5;
 	QT_CHECK(tb_create(&rig));
-	QT_ASSERT_EQ(qt2025_identify(&rig.hw), 0);
-	QT_ASSERT_EQ(rig.hw.phy_addr, 5);
+	QT_ASSERT_EQ(qt_phy_identify(&rig.hw), 0);
+	QT_ASSERT_EQ(rig.hw.phy.addr, 5);
 	qt_sim_destroy(rig.sim);
 	return 0;
 }
@@ -52,30 +52,30 @@ QT_TEST(base_phy, identify_failures)
 {
 	QT_CHECK(tb_start(&rig));
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_WRONG_REVISION, 0xB2);
-	QT_ASSERT_EQ(qt2025_identify(&rig.hw), -ENOTSUP);
-	QT_ASSERT_EQ(rig.hw.phy_addr, -1);
+	QT_ASSERT_EQ(qt_phy_identify(&rig.hw), -ENOTSUP);
+	QT_ASSERT_EQ(rig.hw.phy.addr, -1);
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_WRONG_REVISION, 0);
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_PHY_ABSENT, 1);
-	QT_ASSERT_EQ(qt2025_identify(&rig.hw), -ENODEV);
-	QT_ASSERT_EQ(rig.hw.phy_addr, -1);
+	QT_ASSERT_EQ(qt_phy_identify(&rig.hw), -ENODEV);
+	QT_ASSERT_EQ(rig.hw.phy.addr, -1);
 	/* no identified PHY: the other calls refuse without MDIO */
-	QT_ASSERT_EQ(qt2025_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len), -ENODEV);
-	QT_ASSERT_EQ(qt2025_wait_ready(&rig.hw, QT2025_FW_READY_STEP_MS, 100), -ENODEV);
+	QT_ASSERT_EQ(qt_phy_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len), -ENODEV);
+	QT_ASSERT_EQ(qt_phy_wait_ready(&rig.hw, QT2025_FW_READY_STEP_MS, 100), -ENODEV);
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_PHY_ABSENT, 0);
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_MDIO_STUCK_BUSY, 1);
-	QT_ASSERT_EQ(qt2025_identify(&rig.hw), -ETIMEDOUT);
+	QT_ASSERT_EQ(qt_phy_identify(&rig.hw), -ETIMEDOUT);
 	qt_sim_destroy(rig.sim);
 	return 0;
 }
 
 QT_TEST(base_phy, bring_up)
 {
-	struct qt2025_fw_state st;
+	struct qt_phy_fw_state st;
 
 	QT_CHECK(tb_start(&rig));
 	QT_CHECK(tb_phy_up(&rig));
-	QT_ASSERT_EQ(qt2025_read_fw_state(&rig.hw, &st), 0);
-	QT_ASSERT(qt2025_fw_status_running(st.status), "status 0x%02x", st.status);
+	QT_ASSERT_EQ(qt_phy_read_fw_state(&rig.hw, &st), 0);
+	QT_ASSERT(qt_phy_fw_status_running(st.status), "status 0x%02x", st.status);
 	QT_ASSERT_EQ(st.version[0], 0);
 	QT_ASSERT_EQ(st.version[1], 1);
 	QT_ASSERT_EQ(st.version[2], 0);
@@ -97,7 +97,7 @@ QT_TEST(base_phy, download_trace)
 	QT_CHECK(tb_start(&rig));
 	QT_CHECK(tb_identified(&rig));
 	qt_sim_trace_enable(rig.sim, true, false);
-	QT_ASSERT_EQ(qt2025_download(&rig.hw, qt_sim_phy_fw, len), 0);
+	QT_ASSERT_EQ(qt_phy_download(&rig.hw, qt_sim_phy_fw, len), 0);
 	qt_sim_trace_enable(rig.sim, false, false);
 	n = tb_mdio_writes(&rig, &tr);
 	QT_ASSERT_EQ(n, CFG_STEPS + len + 1);
@@ -126,7 +126,7 @@ QT_TEST(base_phy, download_trace)
 				i, tr[i].mmd, tr[i].reg, tr[i].val, tr[i].prtad, mmd, reg, val);
 	}
 	free(tr);
-	QT_ASSERT_EQ(qt2025_wait_ready(&rig.hw, QT2025_FW_READY_STEP_MS, QT2025_FW_READY_MS), 0);
+	QT_ASSERT_EQ(qt_phy_wait_ready(&rig.hw, QT2025_FW_READY_STEP_MS, QT2025_FW_READY_MS), 0);
 	QT_ASSERT_EQ(tb_obs(&rig).phy_state, QT_SIM_PHY_RUNNING);
 	qt_sim_destroy(rig.sim);
 	return 0;
@@ -142,7 +142,7 @@ QT_TEST(base_phy, download_wire_time)
 	QT_CHECK(tb_create(&rig));
 	QT_CHECK(tb_identified(&rig));
 	t0 = tb_now(&rig);
-	QT_ASSERT_EQ(qt2025_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len), 0);
+	QT_ASSERT_EQ(qt_phy_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len), 0);
 	dt = tb_now(&rig) - t0;
 	ideal = (uint64_t)(CFG_STEPS + qt_sim_phy_fw_len + 1) * 2 * 10240;
 	QT_ASSERT(dt >= ideal && dt <= ideal + ideal / 100,
@@ -162,7 +162,7 @@ download_error_case(uint32_t n)
 	QT_CHECK(tb_identified(&rig));
 	f0 = tb_obs(&rig).mdio_frames;
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_MDIO_ERROR_AFTER, n);
-	rc = qt2025_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len);
+	rc = qt_phy_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len);
 	if (rc != -EIO)
 		QT_FAIL("error after %u frames: download returned %d, expected -EIO", n, rc);
 	QT_ASSERT_EQ(rig.hw.mdio.errors, 1);
@@ -205,7 +205,7 @@ QT_TEST(base_phy, download_stuck_busy)
 	QT_CHECK(tb_identified(&rig));
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_MDIO_STUCK_BUSY, 1);
 	t0 = tb_now(&rig);
-	QT_ASSERT_EQ(qt2025_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len), -ETIMEDOUT);
+	QT_ASSERT_EQ(qt_phy_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len), -ETIMEDOUT);
 	QT_ASSERT(tb_now(&rig) - t0 <= 2 * QT_NS_PER_MS, "took %" PRIu64 " ns",
 		  tb_now(&rig) - t0);
 	QT_ASSERT_EQ(rig.hw.mdio.timeouts, 1);
@@ -221,9 +221,9 @@ QT_TEST(base_phy, bad_images_issue_no_frames)
 	QT_CHECK(tb_start(&rig));
 	QT_CHECK(tb_identified(&rig));
 	frames = tb_obs(&rig).mdio_frames;
-	QT_ASSERT_EQ(qt2025_download(&rig.hw, qt_sim_phy_fw, 0), -EINVAL);
-	QT_ASSERT_EQ(qt2025_download(&rig.hw, qt_sim_phy_fw, QT2025_FW_MAX_LEN + 1), -EINVAL);
-	QT_ASSERT_EQ(qt2025_download(&rig.hw, NULL, 100), -EINVAL);
+	QT_ASSERT_EQ(qt_phy_download(&rig.hw, qt_sim_phy_fw, 0), -EINVAL);
+	QT_ASSERT_EQ(qt_phy_download(&rig.hw, qt_sim_phy_fw, QT2025_FW_MAX_LEN + 1), -EINVAL);
+	QT_ASSERT_EQ(qt_phy_download(&rig.hw, NULL, 100), -EINVAL);
 	QT_ASSERT_EQ(tb_obs(&rig).mdio_frames, frames);
 	qt_sim_destroy(rig.sim);
 	return 0;
@@ -236,9 +236,9 @@ QT_TEST(base_phy, wait_ready_timeout)
 	QT_CHECK(tb_start(&rig));
 	QT_CHECK(tb_identified(&rig));
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_FW_NEVER_BOOTS, 1);
-	QT_ASSERT_EQ(qt2025_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len), 0);
+	QT_ASSERT_EQ(qt_phy_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len), 0);
 	t0 = tb_now(&rig);
-	QT_ASSERT_EQ(qt2025_wait_ready(&rig.hw, QT2025_FW_READY_STEP_MS, QT2025_FW_READY_MS), -ETIMEDOUT);
+	QT_ASSERT_EQ(qt_phy_wait_ready(&rig.hw, QT2025_FW_READY_STEP_MS, QT2025_FW_READY_MS), -ETIMEDOUT);
 	dt = tb_now(&rig) - t0;
 	QT_ASSERT(dt >= 3000 * QT_NS_PER_MS && dt < 3100 * QT_NS_PER_MS,
 		  "gave up after %" PRIu64 " ns", dt);
@@ -250,26 +250,26 @@ QT_TEST(base_phy, wait_ready_timeout)
 static int
 link_expect(bool pma, bool pcs, bool xs, bool drop)
 {
-	struct qt2025_link l;
+	struct qt_phy_link l;
 
-	QT_ASSERT_EQ(qt2025_link_status(&rig.hw, &l), 0);
+	QT_ASSERT_EQ(qt_phy_link_status(&rig.hw, &l), 0);
 	if (l.pma != pma || l.pcs != pcs || l.phy_xs != xs || l.latched_drop != drop)
 		QT_FAIL("link pma %d pcs %d phy_xs %d drop %d, expected %d %d %d %d", l.pma,
 			l.pcs, l.phy_xs, l.latched_drop, pma, pcs, xs, drop);
-	QT_ASSERT_EQ(qt2025_link_up(&l), pma && pcs);
+	QT_ASSERT_EQ(qt_phy_link_up(&l), pma && pcs);
 	return 0;
 }
 
 QT_TEST(base_phy, link_status_latching)
 {
-	struct qt2025_link l;
+	struct qt_phy_link l;
 	uint64_t reads;
 
 	QT_CHECK(tb_start(&rig));
 	QT_CHECK(tb_phy_up(&rig));
 	QT_ASSERT_EQ(tn40_set_speed(&rig.hw, 10000), 0);
 	qt_sim_sleep_ns(rig.sim, 100 * QT_NS_PER_MS);
-	QT_ASSERT_EQ(qt2025_link_status(&rig.hw, &l), 0);   /* clears bring-up latches */
+	QT_ASSERT_EQ(qt_phy_link_status(&rig.hw, &l), 0);   /* clears bring-up latches */
 	reads = rig.hw.mdio.reads;
 	QT_CHECK(link_expect(true, true, true, false));
 	/* all up: one read per MMD */
@@ -283,7 +283,7 @@ QT_TEST(base_phy, link_status_latching)
 
 	qt_sim_set_cable(rig.sim, false);
 	qt_sim_sleep_ns(rig.sim, 100 * QT_NS_PER_MS);
-	QT_ASSERT_EQ(qt2025_link_status(&rig.hw, &l), 0);
+	QT_ASSERT_EQ(qt_phy_link_status(&rig.hw, &l), 0);
 	QT_ASSERT(!l.pma && !l.pcs && !l.latched_drop, "pma %d pcs %d drop %d", l.pma, l.pcs,
 		  l.latched_drop);
 	qt_sim_set_cable(rig.sim, true);
@@ -292,7 +292,7 @@ QT_TEST(base_phy, link_status_latching)
 	 * returns (the model) or follows the link at once (IEEE reading) is the PHY's business:
 	 * the state is up either way, and the flag is clear on the call after
 	 */
-	QT_ASSERT_EQ(qt2025_link_status(&rig.hw, &l), 0);
+	QT_ASSERT_EQ(qt_phy_link_status(&rig.hw, &l), 0);
 	QT_ASSERT(l.pma && l.pcs && l.phy_xs, "pma %d pcs %d xs %d", l.pma, l.pcs, l.phy_xs);
 	QT_CHECK(link_expect(true, true, true, false));
 	qt_sim_destroy(rig.sim);
@@ -301,35 +301,35 @@ QT_TEST(base_phy, link_status_latching)
 
 QT_TEST(base_phy, low_power_and_loopback)
 {
-	struct qt2025_link l;
+	struct qt_phy_link l;
 	uint16_t v;
 
 	QT_CHECK(tb_start(&rig));
 	QT_CHECK(tb_phy_up(&rig));
 	QT_ASSERT_EQ(tn40_set_speed(&rig.hw, 10000), 0);
 	qt_sim_sleep_ns(rig.sim, 100 * QT_NS_PER_MS);
-	QT_ASSERT_EQ(qt2025_link_status(&rig.hw, &l), 0);
-	QT_ASSERT(qt2025_link_up(&l), "link down after bring-up");
+	QT_ASSERT_EQ(qt_phy_link_status(&rig.hw, &l), 0);
+	QT_ASSERT(qt_phy_link_up(&l), "link down after bring-up");
 
-	QT_ASSERT_EQ(qt2025_set_low_power(&rig.hw, true), 0);
+	QT_ASSERT_EQ(qt_phy_set_low_power(&rig.hw, true), 0);
 	QT_ASSERT_EQ(tn40_mdio_read(&rig.hw, 1, 1, 0x0000, &v), 0);
 	QT_ASSERT_EQ(v & 0x0800, 0x0800);
 	qt_sim_sleep_ns(rig.sim, 100 * QT_NS_PER_MS);
-	QT_ASSERT_EQ(qt2025_link_status(&rig.hw, &l), 0);
+	QT_ASSERT_EQ(qt_phy_link_status(&rig.hw, &l), 0);
 	QT_ASSERT(!l.pma, "PMA link up in low power");
 	QT_ASSERT(!tb_obs(&rig).line_up, "model line up in low power");
 
-	QT_ASSERT_EQ(qt2025_set_low_power(&rig.hw, false), 0);
+	QT_ASSERT_EQ(qt_phy_set_low_power(&rig.hw, false), 0);
 	QT_ASSERT_EQ(tn40_mdio_read(&rig.hw, 1, 1, 0x0000, &v), 0);
 	QT_ASSERT_EQ(v & 0x0800, 0);
 	qt_sim_sleep_ns(rig.sim, 100 * QT_NS_PER_MS);
-	QT_ASSERT_EQ(qt2025_link_status(&rig.hw, &l), 0);
-	QT_ASSERT(qt2025_link_up(&l), "link still down after low power off");
+	QT_ASSERT_EQ(qt_phy_link_status(&rig.hw, &l), 0);
+	QT_ASSERT(qt_phy_link_up(&l), "link still down after low power off");
 
-	QT_ASSERT_EQ(qt2025_set_loopback(&rig.hw, true), 0);
+	QT_ASSERT_EQ(qt_phy_set_loopback(&rig.hw, true), 0);
 	QT_ASSERT_EQ(tn40_mdio_read(&rig.hw, 1, 3, 0x0000, &v), 0);
 	QT_ASSERT_EQ(v & 0x4000, 0x4000);
-	QT_ASSERT_EQ(qt2025_set_loopback(&rig.hw, false), 0);
+	QT_ASSERT_EQ(qt_phy_set_loopback(&rig.hw, false), 0);
 	QT_ASSERT_EQ(tn40_mdio_read(&rig.hw, 1, 3, 0x0000, &v), 0);
 	QT_ASSERT_EQ(v & 0x4000, 0);
 	qt_sim_destroy(rig.sim);
@@ -348,7 +348,7 @@ QT_TEST(base_phy, module_table)
 	for (m = 0; m < 256; m++) {
 		uint32_t exp = (m == 5 || m == 6 || m == 8 || m == 9) ? 1000 : 10000;
 
-		QT_ASSERT_EQ(qt2025_module_speed((uint8_t)m), exp);
+		QT_ASSERT_EQ(qt_phy_module_speed((uint8_t)m), exp);
 		if (m < RTE_DIM(names))
 			QT_ASSERT(strcmp(qt2025_module_name((uint8_t)m), names[m]) == 0,
 				  "module %u is \"%s\"", m, qt2025_module_name((uint8_t)m));
@@ -361,20 +361,20 @@ QT_TEST(base_phy, module_table)
 
 QT_TEST(base_phy, fw_state_module)
 {
-	struct qt2025_fw_state st;
+	struct qt_phy_fw_state st;
 
 	tb_config(&rig);
 	rig.cfg.module = QT_SIM_MODULE_1G_LX;
 	QT_CHECK(tb_create(&rig));
 	QT_CHECK(tb_phy_up(&rig));
-	QT_ASSERT_EQ(qt2025_read_fw_state(&rig.hw, &st), 0);
+	QT_ASSERT_EQ(qt_phy_read_fw_state(&rig.hw, &st), 0);
 	QT_ASSERT_EQ(st.module, 6);
-	QT_ASSERT_EQ(qt2025_module_speed(st.module), 1000);
+	QT_ASSERT_EQ(qt_phy_module_speed(st.module), 1000);
 	qt_sim_destroy(rig.sim);
 	return 0;
 }
 
-/* ---- several cards' downloads driven by one thread (qt2025_download.c) ---- */
+/* ---- several cards' downloads driven by one thread (qt_phy_download.c) ---- */
 
 #define SHARED_CARDS 3
 
@@ -414,7 +414,7 @@ QT_TEST(base_phy, shared_download_one_driver)
 		pthread_join(t[i], NULL);
 	for (i = 0; i < SHARED_CARDS; i++) {
 		QT_ASSERT_EQ(c[i].rc, 0);
-		QT_ASSERT_EQ(qt2025_wait_ready(&c[i].rig.hw, 10, 3000), 0);
+		QT_ASSERT_EQ(qt_phy_wait_ready(&c[i].rig.hw, 10, 3000), 0);
 		QT_ASSERT_EQ(c[i].rig.hw.mdio.errors + c[i].rig.hw.mdio.timeouts, 0);
 	}
 	QT_ASSERT(qt2025_download_most_driven() >= 2, "one thread drove %u downloads at most",

@@ -32,11 +32,11 @@ look(uint64_t ms, bool periodic)
 static int
 running(void)
 {
-	struct qt2025_fw_state fs;
+	struct qt_phy_fw_state fs;
 
 	if (tb_start(&rig) != 0 || tb_phy_up(&rig) != 0)
 		return -1;
-	if (tn40_set_speed(&rig.hw, 10000) != 0 || qt2025_read_fw_state(&rig.hw, &fs) != 0)
+	if (tn40_set_speed(&rig.hw, 10000) != 0 || qt_phy_read_fw_state(&rig.hw, &fs) != 0)
 		return -1;
 	qt2025_judge_init(&judge, qt_now_ns(&rig.hw), fs.heartbeat, 100);
 	return 0;
@@ -89,7 +89,7 @@ QT_TEST(base_watch, drop_at_once)
 	return 0;
 }
 
-/* A drop that healed between two looks is still a drop (latching-low bits, hw note 9). */
+/* A drop that healed between two looks is still a drop (latching-low bits, hardware.md 9). */
 QT_TEST(base_watch, healed_drop_reported)
 {
 	QT_CHECK(running());
@@ -177,17 +177,17 @@ QT_TEST(base_watch, phy_silent)
 }
 
 /* One or two failed MDIO frames, at any point of a look, with polls of 200 ms and 1 s:
- * no drop, no crash (issue 8 item 2); the link stays reported up throughout.
+ * no drop, no crash; the link stays reported up throughout.
  */
 static int
 transient_errors(uint32_t poll_ms, uint32_t nerr)
 {
-	struct qt2025_fw_state fs;
+	struct qt_phy_fw_state fs;
 	uint32_t at;
 	int i;
 
 	QT_CHECK(running());
-	QT_CHECK(qt2025_read_fw_state(&rig.hw, &fs));
+	QT_CHECK(qt_phy_read_fw_state(&rig.hw, &fs));
 	qt2025_judge_init(&judge, qt_now_ns(&rig.hw), fs.heartbeat, poll_ms);
 	QT_ASSERT(until_up() > 0, "never up");
 	for (at = 0; at < 16; at++) {
@@ -244,7 +244,7 @@ poll_at(uint64_t t_ms, int hb)
 	return qt2025_judge(&judge, &o);
 }
 
-/* Polls of 1 s: one unreadable heartbeat is no crash; two in a row are (issue 8: with
+/* Polls of 1 s: one unreadable heartbeat is no crash; two in a row are (once, with
  * polls of 1 s and more one unreadable heartbeat restarted the PHY).
  */
 QT_TEST(base_watch, crash_needs_two_polls)
@@ -297,7 +297,7 @@ QT_TEST(base_watch, stall_over_heartbeat_wrap)
 	return 0;
 }
 
-/* hw note 7.1: light at the PHY, none at the MAC: the 12th poll resets the MAC; looks in
+/* hardware.md 7.1: light at the PHY, none at the MAC: the 12th poll resets the MAC; looks in
  * between that are not polls do not count.
  */
 QT_TEST(base_watch, mac_recovery_12th_poll)
@@ -320,7 +320,7 @@ QT_TEST(base_watch, mac_recovery_12th_poll)
 	return 0;
 }
 
-/* The MAC bit alone reports a drop, before the PHY is read (hw note 7.3). */
+/* The MAC bit alone reports a drop, before the PHY is read (hardware.md 7.3). */
 QT_TEST(base_watch, mac_drop_before_mdio)
 {
 	struct qt2025_obs o;

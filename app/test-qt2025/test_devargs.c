@@ -132,7 +132,7 @@ QT_TEST(devargs, module_table)
 	return 0;
 }
 
-/* The model variants of UNCERTAIN PHY and interrupt facts (hw note 1, 3.8). */
+/* The model variants of UNCERTAIN PHY and interrupt facts (hardware.md 1, 3.8). */
 QT_TEST(devargs, variants)
 {
 	struct qt2025_devargs a;

@@ -62,7 +62,7 @@ QT_EAL_TEST(eal_datapath, loopback_sizes)
 	return 0;
 }
 
-/* The MAC does not pad (hw note 4.3): the driver sends 60 bytes, the tail zeros. */
+/* The MAC does not pad (hardware.md 4.3): the driver sends 60 bytes, the tail zeros. */
 QT_EAL_TEST(eal_datapath, runt_padded)
 {
 	const struct dp_cfg c = { .name = "net_qt2025_sim_d1" };
@@ -83,7 +83,7 @@ QT_EAL_TEST(eal_datapath, runt_padded)
 	return 0;
 }
 
-/* A frame in k segments (k up to 19, hw note 4.3) arrives whole; 20 are refused. */
+/* A frame in k segments (k up to 19, hardware.md 4.3) arrives whole; 20 are refused. */
 QT_EAL_TEST(eal_datapath, multi_segment)
 {
 	const struct dp_cfg c = { .name = "net_qt2025_sim_d2",
@@ -240,7 +240,7 @@ QT_EAL_TEST(eal_datapath, ring_sizes)
 	return 0;
 }
 
-/* TSO (hw note 4.3 LGSND): one 3,054-byte TCP frame out, three segments of MSS 1000 in,
+/* TSO (hardware.md 4.3 LGSND): one 3,054-byte TCP frame out, three segments of MSS 1000 in,
  * each with its own right checksums.
  */
 QT_EAL_TEST(eal_datapath, tso)

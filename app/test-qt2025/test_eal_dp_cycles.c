@@ -6,7 +6,7 @@
  * eal_dp_cycles: the datapath across port and queue stops: 100 dev_stop / dev_start cycles
  * with frames in flight and no mbuf lost, queue stop/start, rx_queue_count and the
  * descriptor status answers, and Rx interrupts. A dev_stop costs ~100 ms (the SW reset's
- * drain, hw note 6.2): one loopback port does the 100 cycles.
+ * drain, hardware.md 6.2): one loopback port does the 100 cycles.
  */
 
 #include <rte_interrupts.h>

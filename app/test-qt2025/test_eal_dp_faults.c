@@ -4,7 +4,7 @@
 
 /*
  * eal_dp_faults: the model's datapath fault knobs (bad FCS, bad L4 checksum, RXF starvation,
- * slow TXF completions, RXD published in two steps), the checksum errata of hw note 4.6,
+ * slow TXF completions, RXD published in two steps), the checksum errata of hardware.md 4.6,
  * a pool that runs dry (rx_nombuf), and the model variants of what the note leaves
  * UNCERTAIN (RXD BC 2 or 3, TXF echoing the TXD cookie or zeros). The cases share one card
  * (a new one downloads PHY firmware, ~2 s) and turn its knobs off first: a simulated card
@@ -162,7 +162,7 @@ QT_EAL_TEST(eal_dp_faults, bad_l4_csum)
 }
 
 /*
- * The errata of hw note 4.6, which the model reproduces (sim_frame.c, sim_frame_rx_csum):
+ * The errata of hardware.md 4.6, which the model reproduces (sim_frame.c, sim_frame_rx_csum):
  * the NIC flags a UDP datagram whose checksum field is 0, and any TCP/UDP frame under
  * 70 bytes. Neither is reported BAD when the checksum is right; a short frame whose
  * checksum is really wrong still is.
@@ -316,7 +316,7 @@ rxd_patched(unsigned int off, uint32_t val)
 		rte_delay_us_sleep(1000);
 	QT_ASSERT_EQ(rte_eth_rx_queue_count(port.id, 0), 1);
 	d = q->rxd.va + q->rxd.rptr;
-	if (off == 4)           /* the frame length, u16 (hw note 4.6) */
+	if (off == 4)           /* the frame length, u16 (hardware.md 4.6) */
 		memcpy(d + 4, &(uint16_t){ rte_cpu_to_le_16((uint16_t)val) }, 2);
 	else                    /* the buffer id, va_lo */
 		memcpy(d + off, &(uint32_t){ rte_cpu_to_le_32(val) }, 4);

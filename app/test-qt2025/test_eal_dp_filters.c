@@ -3,9 +3,9 @@
  */
 
 /*
- * eal_dp_filters: the receive filters of GMAC_RXF_A (hw note 3.10) as the model plays them
+ * eal_dp_filters: the receive filters of GMAC_RXF_A (hardware.md 3.10) as the model plays them
  * (sim_dma_rx.c: unicast address, broadcast, multicast hash, promiscuous, VLAN table), the
- * MTU (MAX_FRAME_A, 3.4), the MAC address, and the NIC's statistics (3.11) in xstats.
+ * MTU (MAX_FRAME_A, 3.4), the MAC address, and the NIC's statistics (hardware.md 3.11) in xstats.
  * Frames are injected at the port's receiver (qt_sim_wire_inject) or sent through the
  * loopback plug.
  */
@@ -90,7 +90,7 @@ QT_EAL_TEST(eal_dp_filters, address_filters)
 	QT_CHECK(expect(mc1, -1, 100, true));
 	QT_CHECK(expect(other, -1, 100, false));
 	QT_ASSERT_EQ(dp_violations(&port), 0);
-	/* a listed address lets in its own hash bit only (3.10), not another group */
+	/* a listed address lets in its own hash bit only (hardware.md 3.10), not another group */
 	QT_CHECK(expect(mc2, -1, 100, false));
 	QT_CHECK(dp_port_down(&port));
 	return 0;

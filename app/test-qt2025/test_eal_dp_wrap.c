@@ -3,11 +3,11 @@
  */
 
 /*
- * eal_dp_wrap: descriptors that straddle the end of their 32 KiB FIFO (hw note 4.2), at
+ * eal_dp_wrap: descriptors that straddle the end of their 32 KiB FIFO (hardware.md 4.2), at
  * every start offset where one can, seen in the driver's own FIFO positions (the queue
  * structures of qt2025_rxtx.h, in-process) and checked by the frames' bytes.
  *
- * Descriptors start at multiples of 8 (4.2). One of S bytes straddles when it starts at
+ * Descriptors start at multiples of 8 (hardware.md 4.2). One of S bytes straddles when it starts at
  * 32768 - 8 j for 1 <= j < S / 8:
  *  - RXD, 24 bytes (BC 3): 32752 and 32760. RXD, 16 bytes (BC 2): every descriptor has the
  *    same size, so they start at multiples of 16 and never straddle; the ring still wraps.
@@ -110,7 +110,7 @@ QT_EAL_TEST(eal_dp_wrap, rx_bc3)
 
 /* ---- Tx: TXD and TXF ---- */
 
-/* TXD bytes of a packet in k buffers: 16 + 12 k, padded to a qword (4.3). */
+/* TXD bytes of a packet in k buffers: 16 + 12 k, padded to a qword (hardware.md 4.3). */
 static uint32_t
 txd_size(unsigned int k)
 {

@@ -3,11 +3,11 @@
  */
 
 /*
- * eal_judge: the link judgement and the PHY recoveries as applications see them (issue 8
- * item 2, 8; issue 10): transient MDIO errors give no LSC event and no restart, a crash
+ * eal_judge: the link judgement and the PHY recoveries as applications see them:
+ * transient MDIO errors give no LSC event and no restart, a crash
  * gives RTE_ETH_EVENT_ERR_RECOVERING then RECOVERY_SUCCESS or RECOVERY_FAILED on the EAL
  * interrupt thread, telemetry's reason says why a running port has no link, and the
- * QT2025C errata of hw note 8.7 are recovered from.
+ * QT2025C errata of hardware.md 8.7 are recovered from.
  */
 
 #include <stdlib.h>
@@ -42,7 +42,7 @@ xstat_is(uint16_t port, const char *name, uint64_t want)
 }
 
 /* One and two failed MDIO frames at many points of the polls: nothing reaches the
- * application, nothing restarts (issue 8: one unreadable heartbeat restarted a PHY polled
+ * application, nothing restarts (once, one unreadable heartbeat restarted a PHY polled
  * every second, one failed status read was a flap).
  */
 static int
@@ -256,7 +256,7 @@ QT_EAL_TEST(eal_judge, no_link_reason)
 }
 
 /* A 1G module facing a 10G one: light, no link on either side, and a reason that says so
- * (hw note 8.5); the PCS kick of 8.7 does not make a flap of it.
+ * (hardware.md 8.5); the PCS kick of 8.7 does not make a flap of it.
  */
 QT_EAL_TEST(eal_judge, module_speed_mismatch)
 {
@@ -292,7 +292,7 @@ QT_EAL_TEST(eal_judge, module_speed_mismatch)
 	return 0;
 }
 
-/* ---- QT2025C errata (hw note 8.7) ---- */
+/* ---- QT2025C errata (hardware.md 8.7) ---- */
 
 /* Bug 17190: PCS without block lock, PMA and PHY XS up: a PMA loopback pulse after 2 s. */
 QT_EAL_TEST(eal_judge, erratum_pcs_stuck)

@@ -3,7 +3,7 @@
  */
 
 /*
- * eal_link: the link contract (dpdk-pmd-conventions.md 2): LSC callbacks, one per change
+ * eal_link: the link contract (design.md "DPDK conventions"): LSC callbacks, one per change
  * and port, on the EAL interrupt thread; link changes made by the application
  * (set_link_down/up), by the outside world (cable, module: through the model and through
  * telemetry), polling without LSC, the blocking and the non-blocking link get, flap storms.

@@ -3,7 +3,7 @@
  */
 
 /*
- * eal_mp: what other processes and threads may do to a port (issue 8 item 1). The PHY info
+ * eal_mp: what other processes and threads may do to a port. The PHY info
  * sequence counter never hands out a torn copy and gives up within a bound when a writer
  * died inside a publication, while telemetry and fw_version still answer; PHY threads block
  * signals and their join is bounded; telemetry racing a close never reads a closing port;
@@ -53,7 +53,7 @@ static void *
 torn_writer(void *arg)
 {
 	struct torn_ctx *c = arg;
-	struct qt2025_fw_state fs;
+	struct qt_phy_fw_state fs;
 	unsigned int k;
 
 	/* EAL pinned the main thread, which this thread inherited: off its CPU, or the two
@@ -85,7 +85,7 @@ info_agrees(const struct qt2025_phy_info *i)
 QT_EAL_TEST(eal_mp, seq_no_torn_read)
 {
 	static struct qt2025_adapter ad;
-	static const struct qt2025_fw_state zero;
+	static const struct qt_phy_fw_state zero;
 	struct torn_ctx c = { .ad = &ad };
 	unsigned long ok = 0, busy = 0, torn = 0;
 	struct qt2025_phy_info info;
@@ -119,7 +119,7 @@ QT_EAL_TEST(eal_mp, seq_no_torn_read)
 QT_EAL_TEST(eal_mp, seq_dead_writer)
 {
 	static struct qt2025_adapter ad;
-	struct qt2025_fw_state fs = { .version = { 1, 2, 3, 4 }, .module = 5 };
+	struct qt_phy_fw_state fs = { .version = { 1, 2, 3, 4 }, .module = 5 };
 	struct qt2025_phy_info info;
 	uint64_t t0, ms;
 

@@ -3,7 +3,7 @@
  */
 
 /*
- * eal_ops: the ethdev ops tools reach for (issue 10), through the ethdev API against the
+ * eal_ops: the ethdev ops tools reach for, through the ethdev API against the
  * model: module EEPROM (each module type's A0h page, a board without the mirror, garbage,
  * no module), register dump (and that it reads no clear-on-read register), private dump,
  * identification LED, flow control, link speeds the module cannot do, firmware version
@@ -212,7 +212,7 @@ QT_EAL_TEST(eal_ops, get_reg)
 			bad = tr[i].off;
 	}
 	for (i = 0; i < info.length; i++)
-		frm += data[i] == 0x3FE0;       /* FRM_LENGTH as hw_start set it (6.5) */
+		frm += data[i] == 0x3FE0;       /* FRM_LENGTH as hw_start set it (hardware.md 6.5) */
 	free(data);
 	free(tr);
 	QT_ASSERT(bad == 0, "the dump read 0x%x, a register it must leave alone", bad);
@@ -270,7 +270,7 @@ QT_EAL_TEST(eal_ops, led)
 	return 0;
 }
 
-#define RXF_TXFC 0x0400u        /* GMAC_RXF_A (hw note 3.10) */
+#define RXF_TXFC 0x0400u        /* GMAC_RXF_A (hardware.md 3.10) */
 
 QT_EAL_TEST(eal_ops, flow_ctrl)
 {

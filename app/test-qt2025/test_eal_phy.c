@@ -255,7 +255,7 @@ QT_EAL_TEST(eal_phy, fw_tiny)
 }
 
 /* Probe succeeds (the image looks right), the 8051 never runs it: no link, a reason, and
- * one error line (DESIGN.md), with base/'s detail in it, caught from the log stream.
+ * one error line (design.md "Firmware"), with base/'s detail in it, caught from the log stream.
  */
 QT_EAL_TEST(eal_phy, fw_unbootable)
 {

@@ -16,8 +16,7 @@
  * between events, default 600), QT2025_SOAK_POLL_MS (link_poll_ms, default 1000: the run's
  * cost is one clock jump per poll, and a week at the driver's default of 200 ms takes five
  * times as long), QT2025_SOAK_STRICT=0 (a transient MDIO error that flaps the link or
- * restarts the PHY is counted and reported instead of failing the run, as issue 8 item 2
- * allowed before its fix),
+ * restarts the PHY is counted and reported instead of failing the run),
  * QT2025_SOAK_TIMING=real (the card's timing= devarg; the driver spins each MDIO frame's
  * wire time on the model's clock either way), QT2025_SOAK_VERBOSE=1 (one line per event).
  */
@@ -308,7 +307,7 @@ QT_EAL_TEST(eal_soak, on_time)
 		n = qt_sim_trace_get(s.p.sim, tr, RTE_DIM(tr));
 		QT_ASSERT(n < RTE_DIM(tr), "trace full: %zu entries", n);
 		for (i = 0; i < n; i++) {
-			/* the 8051 heartbeat, 3.D7EE (hw note 8.2): read at periodic polls only */
+			/* the 8051 heartbeat, 3.D7EE (hardware.md 8.2): read at periodic polls only */
 			if (tr[i].kind != QT_SIM_TR_MDIO_RD || tr[i].mmd != 3 ||
 			    tr[i].reg != 0xD7EE)
 				continue;

@@ -4,7 +4,7 @@
 
 /*
  * Model tests of the QT2025's 8051 life cycle, driven only through the BAR (test_sim_client):
- * the bring-up of hw note 8.3 step by step and with each single deviation, the image check,
+ * the bring-up of hardware.md 8.3 step by step and with each single deviation, the image check,
  * boot time, heartbeat and version, the never-boots and heartbeat-stops knobs.
  */
 
@@ -90,7 +90,7 @@ write_cfg(struct simc_port *p, enum dev d, unsigned int idx)
 	}
 }
 
-/* Steps 2..14 of hw note 8.3 (step 1, the revision check, is a read) with deviation d. */
+/* Steps 2..14 of hardware.md 8.3 (step 1, the revision check, is a read) with deviation d. */
 static void
 bring_up(struct simc_port *p, enum dev d, unsigned int idx)
 {
@@ -140,7 +140,7 @@ bring_up(struct simc_port *p, enum dev d, unsigned int idx)
 	free(buf);
 }
 
-/* ---- (1) the bring-up of hw note 8.3 ---- */
+/* ---- (1) the bring-up of hardware.md 8.3 ---- */
 
 QT_TEST(sim_qt2025, bringup_exact_sequence)
 {
@@ -186,7 +186,7 @@ QT_TEST(sim_qt2025, bringup_exact_sequence)
 	qt_sim_fake_clock_advance(&fc, 350 * MS);
 	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD7EE), (hb0 + 4) & 0xFF);
 
-	/* version 0.1.0.0 of the synthetic image, module type SR (hw note 8.2, 8.5) */
+	/* version 0.1.0.0 of the synthetic image, module type SR (hardware.md 8.2, 8.5) */
 	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD7F3), 0x01);
 	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD7F4), 0x00);
 	QT_ASSERT_EQ(simc_rd(&p, 3, 0xD7F5), 0x00);
@@ -203,7 +203,7 @@ QT_TEST(sim_qt2025, bringup_exact_sequence)
 }
 
 /* The version registers are those of the image the 8051 booted, each time it boots: not a
- * constant, not the first image's (hw note 8.2: 3.D7F3 = a.b, 3.D7F4 = c, 3.D7F5 = d).
+ * constant, not the first image's (hardware.md 8.2: 3.D7F3 = a.b, 3.D7F4 = c, 3.D7F5 = d).
  */
 QT_TEST(sim_qt2025, version_of_booted_image)
 {
@@ -315,7 +315,7 @@ QT_TEST(sim_qt2025, bringup_each_deviation_fails)
 		{ DEV_A30A, 0, true, "" },
 		{ DEV_BOTH_30A, 0, true, "" },
 		{ DEV_NO_ID_BLOCK, 0, true, "" },
-		/* byte 0x230A lands on 1.A30A, the accepted alias of 1.C30A (8.6 item 1) */
+		/* byte 0x230A lands on 1.A30A, the accepted alias of 1.C30A (hardware.md 8.6 item 1) */
 		{ DEV_PROG_MMD1, 0, false, "1.A30A written while boot_rom" },
 		{ DEV_PROG_HELD, 0, false, "program write 3.8000 while held" },
 		{ DEV_SRAM_EARLY, 0, false, "3.E854 = 0x0040" },

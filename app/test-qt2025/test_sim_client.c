@@ -75,7 +75,7 @@ simc_reason_is(struct qt_sim *sim, const char *prefix)
 	return strncmp(o.fail_reason, prefix, strlen(prefix)) == 0;
 }
 
-/* ---- MDIO (hw note 5) ---- */
+/* ---- MDIO (hardware.md 5) ---- */
 
 int
 simc_mdio_wait(struct qt_sim *sim)
@@ -154,7 +154,7 @@ simc_ll_pair(struct simc_port *p, uint8_t mmd)
 	return a << 1 | b;
 }
 
-/* ---- MAC side (hw note 6.1, 6.3) ---- */
+/* ---- MAC side (hardware.md 6.1, 6.3) ---- */
 
 void
 simc_pll_reset(struct qt_sim *sim)
@@ -254,7 +254,7 @@ simc_mac_speed(struct qt_sim *sim, uint32_t speed, bool handshake)
 	return 0;
 }
 
-/* ---- QT2025 bring-up (hw note 8.3) ---- */
+/* ---- QT2025 bring-up (hardware.md 8.3) ---- */
 
 void
 simc_prog_addr(size_t i, uint8_t *mmd, uint16_t *reg)

@@ -4,8 +4,8 @@
 
 /*
  * The model suites' one client of the device model: Clause-45 MDIO through the BAR0
- * registers (hw note 5), the PLL reset (6.1), the MAC speed sequences (6.3) and the QT2025
- * bring-up (8.3), all on qt_sim_rd32/qt_sim_wr32 and written from the hardware note alone.
+ * registers (hardware.md 5), the PLL reset (6.1), the MAC speed sequences (6.3) and the QT2025
+ * bring-up (hardware.md 8.3), all on qt_sim_rd32/qt_sim_wr32 and written from hardware.md alone.
  * It never includes or calls base/: base/ is tested against the model and the model against
  * the note, so the two register maps check each other (double entry).
  */
@@ -19,7 +19,7 @@
 
 #include "qt_sim.h"
 
-/* BAR0 registers (hw note 3, 5, 6) */
+/* BAR0 registers (hardware.md 3, 5, 6) */
 #define R_MAC_LNK_STAT	0x0200
 #define R_REFCLK	0x1010
 #define R_INIT_STAT	0x1014
@@ -50,7 +50,7 @@
 #define R_DIS_PORT	0x7010
 #define R_RST_QU	0x7020
 #define R_DIS_QU	0x7030
-#define LNKCHG0		0x08000000u	/* ISR bit (3.8) */
+#define LNKCHG0		0x08000000u	/* ISR bit (hardware.md 3.8) */
 #define MDIO_BUSY	0x1		/* MDIO_CMD_STAT (5) */
 #define MDIO_ERR	0x2
 #define MDIO_READ	0x8000		/* MDIO_CMD */
@@ -58,9 +58,9 @@
 
 #define US		1000ull
 #define MS		1000000ull
-#define SIMC_PRTAD	1		/* QT2025 MDIO address of the cards (12.5) */
+#define SIMC_PRTAD	1		/* QT2025 MDIO address of the cards (hardware.md 12.5) */
 
-/* A configuration step of hw note 8.3 (steps 3..10), written while the 8051 is held. */
+/* A configuration step of hardware.md 8.3 (steps 3..10), written while the 8051 is held. */
 struct simc_step {
 	uint8_t mmd;
 	uint16_t reg;
@@ -92,7 +92,7 @@ struct qt_sim_obs simc_obs(struct qt_sim *sim);
 /* Does the model's fail reason start with prefix? */
 bool simc_reason_is(struct qt_sim *sim, const char *prefix);
 
-/* ---- MDIO (hw note 5): 0 done, 1 done with the error bit, -1 BUSY never cleared ---- */
+/* ---- MDIO (hardware.md 5): 0 done, 1 done with the error bit, -1 BUSY never cleared ---- */
 int simc_mdio_wait(struct qt_sim *sim);
 int simc_c45_read(struct qt_sim *sim, uint8_t prtad, uint8_t mmd, uint16_t reg,
 		  uint16_t *val);
@@ -110,8 +110,8 @@ int simc_ethsd_handshake(struct qt_sim *sim);           /* 6.3 step 5 */
 /* 6.3 sequence for 10000, 1000 or 0 (link down); handshake false leaves out step 5. */
 int simc_mac_speed(struct qt_sim *sim, uint32_t speed, bool handshake);
 
-/* ---- QT2025 bring-up (hw note 8.3) ---- */
-/* Where program byte i goes: 16 KiB at 3.8000, the rest at 4.8000 (8.2, 8.4). */
+/* ---- QT2025 bring-up (hardware.md 8.3) ---- */
+/* Where program byte i goes: 16 KiB at 3.8000, the rest at 4.8000 (hardware.md 8.2, 8.4). */
 void simc_prog_addr(size_t i, uint8_t *mmd, uint16_t *reg);
 void simc_download(struct simc_port *p, const uint8_t *img, size_t len);
 void simc_cfg_write(struct simc_port *p);               /* steps 3..10 */
@@ -123,7 +123,7 @@ int simc_phy_boot(struct simc_port *p);
 /* The same for a bare model, MDIO left at its reset clock. */
 int simc_boot(struct qt_sim *sim);
 
-/* ---- datapath (hw note 3.1, 3.10, 3.11, 4, 6.2, 6.5; test_sim_ring.c) ---- */
+/* ---- datapath (hardware.md 3.1, 3.10, 3.11, 4, 6.2, 6.5; test_sim_ring.c) ---- */
 #define R_GMAC_RXF_A	0x1240
 #define R_MAX_FRAME_A	0x12C0
 #define R_VLAN_0	0x1800
@@ -143,20 +143,20 @@ int simc_boot(struct qt_sim *sim);
 #define R_STATS		0x7200		/* + 0x10 * counter, hi word at +8 */
 #define IR_RX_DESC0	0x00000800u
 #define IR_TX_FREE0	0x00008000u
-#define RXF_OSEN	0x1000u		/* GMAC_RXF_A bits (3.10) */
+#define RXF_OSEN	0x1000u		/* GMAC_RXF_A bits (hardware.md 3.10) */
 #define RXF_ARUNT	0x0020u
 #define RXF_ACRC	0x0010u
 #define RXF_AM		0x0008u
 #define RXF_AB		0x0004u
 #define RXF_PRM		0x0001u
-#define RXF_HW_START	0x140Cu		/* OSEN | TXFC | AM | AB (6.5) */
-/* TXD word at offset 0 (4.3): type 3 and BC are added by simc_txd_put */
+#define RXF_HW_START	0x140Cu		/* OSEN | TXFC | AM | AB (hardware.md 6.5) */
+/* TXD word at offset 0 (hardware.md 4.3): type 3 and BC are added by simc_txd_put */
 #define TXD_CSUM7	(7u << 5)
 #define TXD_VTAG	(1u << 8)
 #define TXD_LGSND	(1u << 9)
 #define TXD_VLAN(vid, pcp)	((uint32_t)(vid) << 20 | (uint32_t)(pcp) << 13)
 
-/* Counters (3.11), by offset */
+/* Counters (hardware.md 3.11), by offset */
 enum {
 	ST_IN_UCAST = 0x7200, ST_IN_MCAST = 0x7210, ST_IN_BCAST = 0x7220, ST_IN_PKTS = 0x7230,
 	ST_IN_ERRORS = 0x7240, ST_IN_DROPPED = 0x7250, ST_FRAME_TOO_LONG = 0x7260,
@@ -194,7 +194,7 @@ struct simc_nic {
 	uint32_t rxd_bc_seen;
 };
 
-/* A received packet as the RXD descriptor reports it (4.6). */
+/* A received packet as the RXD descriptor reports it (hardware.md 4.6). */
 struct simc_rxd {
 	uint32_t w0, bc, err, pkt_id, len, vlan, va_lo, va_hi, pos;
 	bool vtag;
@@ -220,7 +220,7 @@ void simc_rings_cfg(struct simc_nic *n, unsigned int code);
 uint64_t simc_stat(struct qt_sim *sim, uint32_t off);
 
 /* TXD: writes a descriptor of k PBL entries at the host position, wrapping modulo the ring
- * (4.2, 4.3); returns its size. simc_txd_kick publishes TXD_WPTR.
+ * (hardware.md 4.2, 4.3); returns its size. simc_txd_kick publishes TXD_WPTR.
  */
 uint32_t simc_txd_put(struct simc_nic *n, uint32_t w1, uint16_t mss, uint16_t len,
 		      uint32_t va_lo, uint32_t va_hi, const uint64_t *pa, const uint32_t *blen,
@@ -229,14 +229,14 @@ void simc_txd_kick(struct simc_nic *n);
 /* Copies a frame into the TX area split over k buffers, puts its descriptor and kicks. */
 uint32_t simc_tx(struct simc_nic *n, const void *frame, uint32_t len, uint32_t w1,
 		 uint16_t mss, unsigned int k, uint32_t cookie);
-/* Takes one TXF completion (4.4); 1 when there was one. */
+/* Takes one TXF completion (hardware.md 4.4); 1 when there was one. */
 int simc_txf_get(struct simc_nic *n, uint32_t *va_lo, uint32_t *va_hi);
 int simc_txf_drain(struct simc_nic *n);
 /* RXF: posts buffer slot id with length len, wrapping; simc_rxf_kick publishes. */
 void simc_rxf_put(struct simc_nic *n, uint32_t id, uint32_t len);
 void simc_rxf_kick(struct simc_nic *n);
 void simc_rx_fill(struct simc_nic *n, uint32_t first, uint32_t count, uint32_t len);
-/* RXD: one descriptor (1), none (0), or one only partly published (-1) (4.6). */
+/* RXD: one descriptor (1), none (0), or one only partly published (-1) (hardware.md 4.6). */
 int simc_rxd_get(struct simc_nic *n, struct simc_rxd *d);
 
 /* Frames: Ethernet + IPv4 + UDP or TCP with correct checksums, payload bytes i & 0xFF. */

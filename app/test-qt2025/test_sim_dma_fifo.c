@@ -3,7 +3,7 @@
  */
 
 /*
- * Model tests of the FIFO registers of queue 0 (hw note 3.1, 4.2, 12.1) and the small print
+ * Model tests of the FIFO registers of queue 0 (hardware.md 3.1, 4.2, 12.1) and the small print
  * of the datapath: pointer masks, who owns which pointer, queues 1..3, read-only counters,
  * a packet descriptor published in two parts, a receiver without link, inject arguments.
  */

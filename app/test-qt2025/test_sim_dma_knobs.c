@@ -3,7 +3,7 @@
  */
 
 /*
- * Model tests of the datapath around the engines: SW reset (hw note 3.7, 6.2), the fault
+ * Model tests of the datapath around the engines: SW reset (hardware.md 3.7, 6.2), the fault
  * knobs (bad CRC, bad L4 checksum, RXF starvation, slow TXF, split RXD), two ports on a
  * wire, the line rate with timing=real on the fake clock, manual engine stepping.
  */
@@ -50,7 +50,7 @@ QT_TEST(sim_dma, sw_reset)
 	QT_ASSERT_NE(qt_sim_rd32(nic.sim, R_TXD_RPTR), 0);
 	QT_ASSERT_NE(qt_sim_rd32(nic.sim, R_TXF_WPTR), 0);
 	QT_ASSERT_NE(qt_sim_rd32(nic.sim, R_RXF_RPTR), 0);
-	/* RST_PORT reads 1 only while port and queues are disabled (3.7) */
+	/* RST_PORT reads 1 only while port and queues are disabled (hardware.md 3.7) */
 	QT_ASSERT_EQ(qt_sim_rd32(nic.sim, R_RST_PORT) & 1, 0);
 	qt_sim_wr32(nic.sim, R_DIS_PORT, 1);
 	QT_ASSERT_EQ(qt_sim_rd32(nic.sim, R_RST_PORT) & 1, 0);

@@ -3,7 +3,7 @@
  */
 
 /*
- * Model tests of the RX engine (hw note 3.10, 3.11, 4.5, 4.6, 12.4): delivery and the RXD
+ * Model tests of the RX engine (hardware.md 3.10, 3.11, 4.5, 4.6, 12.4): delivery and the RXD
  * descriptor, the filters, checksum verification and both errata, VLAN stripping, length
  * limits, missing buffers, RXF strictness, ring wrap with RXD BC 2 and 3, counters.
  */

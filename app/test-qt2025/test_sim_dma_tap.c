@@ -3,7 +3,7 @@
  */
 
 /*
- * Model test of wire=tap:NAME (DESIGN.md "The device model"): the port cabled to a Linux TAP
+ * Model test of wire=tap:NAME (design.md "The device model (sim/)"): the port cabled to a Linux TAP
  * interface. The test runs in its own forked process (qt_test.h), so it moves that process
  * into a fresh network namespace: the TAP and everything it sees die with it. Where the
  * namespace cannot be made (no privilege), the test says so and passes without checking.

@@ -3,7 +3,7 @@
  */
 
 /*
- * Model tests of the TX engine (hw note 4.2-4.4, 12.4): descriptors of every size, every
+ * Model tests of the TX engine (hardware.md 4.2-4.4, 12.4): descriptors of every size, every
  * strictness rule, TXF completions and their stall, ring wrap at every offset, the offloads
  * (checksum, VLAN insertion, TSO), runts, the TXF cookie variant, a dead link.
  */
@@ -70,7 +70,7 @@ QT_TEST(sim_dma, tx_every_pbl_count)
 		QT_ASSERT_EQ(qt_sim_rd32(nic.sim, R_TXD_RPTR), nic.txd.pos);
 		QT_CHECK(expect_frame(f, len));
 		QT_ASSERT_EQ(simc_txf_get(&nic, &lo, &hi), 1);
-		QT_ASSERT_EQ(lo, 0x1000 + k);           /* the TXD cookie, echoed (4.4) */
+		QT_ASSERT_EQ(lo, 0x1000 + k);           /* the TXD cookie, echoed (hardware.md 4.4) */
 		QT_ASSERT_EQ(hi, ~(0x1000 + k));
 	}
 	isr = qt_sim_rd32(nic.sim, R_ISR);
@@ -197,7 +197,9 @@ QT_TEST(sim_dma, tx_txf_full_stalls)
 	return 0;
 }
 
-/* Moves the host TXD position to target with 32- and 40-byte descriptors (4.3 k = 1, 2). */
+/* Moves the host TXD position to target with 32- and 40-byte descriptors (hardware.md 4.3 k = 1,
+ * 2).
+ */
 static int
 tx_fill_to(uint32_t target, uint8_t *f, uint32_t len)
 {

@@ -3,9 +3,9 @@
  */
 
 /*
- * Model tests of the QT2025C errata knobs (hw note 8.7), the 1G/10G module mismatch
- * (8.5) and the variants of what an absent MDIO address reads (1) and of ISR/ISR_MSK0
- * clear-on-read (3.8), driven only through the BAR (test_sim_client).
+ * Model tests of the QT2025C errata knobs (hardware.md 8.7), the 1G/10G module mismatch
+ * (hardware.md 8.5) and the variants of what an absent MDIO address reads (1) and of ISR/ISR_MSK0
+ * clear-on-read (hardware.md 3.8), driven only through the BAR (test_sim_client).
  */
 
 #include <stdbool.h>
@@ -18,7 +18,7 @@
 #define R_ISR           0x5100
 #define R_IMR           0x5110
 #define R_ISR_MSK0      0x5140
-#define IR_LNKCHG0      0x08000000u     /* hw note 3.8 */
+#define IR_LNKCHG0      0x08000000u     /* hardware.md 3.8 */
 
 /* Bug 17689: the firmware runs (heartbeat moves) with 3.D7FD at 0x00; 3.E854 = 0xC0 then
  * 0x40 restarts it, and this boot reports running.

@@ -3,7 +3,7 @@
  */
 
 /*
- * Model tests of the MDIO controller (hw note 5, 12.1): frames, absent PHY addresses, frame
+ * Model tests of the MDIO controller (hardware.md 5, 12.1): frames, absent PHY addresses, frame
  * timing at the configured MDC clock, BUSY and error bits and their fault knobs.
  */
 

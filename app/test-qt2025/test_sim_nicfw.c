@@ -3,7 +3,7 @@
  */
 
 /*
- * Model tests of the NIC firmware stream through the TXD FIFO (hw note 4.2, 4.8, 12.4):
+ * Model tests of the NIC firmware stream through the TXD FIFO (hardware.md 4.2, 4.8, 12.4):
  * init descriptors across the ring end, bad and partial descriptors, unmapped rings.
  */
 

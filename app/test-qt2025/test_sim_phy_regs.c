@@ -167,7 +167,7 @@ sfp_sums_ok(const uint8_t *pg)
 	return pg[0] == 0x03 && pg[63] == (base & 0xFF) && pg[95] == (ext & 0xFF);
 }
 
-/* The module EEPROM mirror at 3.D000 (hw note 8.2): the page of the module in the cage
+/* The module EEPROM mirror at 3.D000 (hardware.md 8.2): the page of the module in the cage
  * while the firmware runs, nothing before, and the two board variants of the knob.
  */
 QT_TEST(sim_qt2025, sfp_mirror)

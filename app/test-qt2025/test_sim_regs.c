@@ -4,7 +4,7 @@
 
 /*
  * Model tests of the NIC's own registers: reset values, BAR0 bounds, PLL, semaphore, port
- * reset, the ETHSD handshake and MAC speed sequences of hw note 6.3, interrupts (12.3).
+ * reset, the ETHSD handshake and MAC speed sequences of hardware.md 6.3, interrupts (12.3).
  * Always on a fake clock, so every time below is exact.
  */
 
@@ -56,7 +56,7 @@ QT_TEST(sim_core, reset_values)
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_CLKPLL), 0x300);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_FPGA_VER), 0x135);
 	QT_ASSERT_NE(qt_sim_rd32(s, R_FPGA_VER) & 0xFFF, 308);
-	QT_ASSERT_EQ(qt_sim_rd32(s, R_UNC_MAC2), 0x001F);       /* b0<<8 | b1 (3.4) */
+	QT_ASSERT_EQ(qt_sim_rd32(s, R_UNC_MAC2), 0x001F);       /* b0<<8 | b1 (hardware.md 3.4) */
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_UNC_MAC1), 0xC612);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_UNC_MAC0), 0x3456);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_MAC_LNK_STAT), 0);
@@ -110,7 +110,7 @@ QT_TEST(sim_core, pll_reset)
 	struct qt_sim *s = setup(QT_SIM_TIMING_FAST);
 	uint32_t v;
 
-	/* hw note 6.1 */
+	/* hardware.md 6.1 */
 	v = qt_sim_rd32(s, R_CLKPLL);
 	qt_sim_wr32(s, R_CLKPLL, (v | 1) + 8);
 	QT_ASSERT_EQ(qt_sim_rd32(s, R_CLKPLL), 0x009);
@@ -187,7 +187,7 @@ QT_TEST(sim_core, ethsd_handshake)
 	return 0;
 }
 
-/* ---- MAC speed and link (6.3, 12.2) ---- */
+/* ---- MAC speed and link (hardware.md 6.3, 12.2) ---- */
 
 QT_TEST(sim_core, mac_speed_10g_and_down)
 {
@@ -262,7 +262,7 @@ QT_TEST(sim_core, mac_speed_1g)
 	return 0;
 }
 
-/* ---- interrupts (12.3) ---- */
+/* ---- interrupts (hardware.md 12.3) ---- */
 
 QT_TEST(sim_core, interrupts)
 {

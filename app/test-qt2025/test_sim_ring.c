@@ -4,8 +4,8 @@
 
 /*
  * The datapath half of the model suites' BAR-level client (test_sim_client.h): DMA memory,
- * the four FIFOs of queue 0 driven as the hardware note describes them (3.1, 4.2-4.6), the
- * SW reset and hw_start sequences (6.2, 6.5) and frame builders. Written from the note
+ * the four FIFOs of queue 0 driven as hardware.md describes them (hardware.md 3.1, 4.2-4.6), the
+ * SW reset and hw_start sequences (hardware.md 6.2, 6.5) and frame builders. Written from the note
  * alone, like the rest of the client: never from base/ or the model's sources.
  */
 
@@ -228,7 +228,7 @@ simc_nic_close(struct simc_nic *n)
 	memset(n, 0, sizeof(*n));
 }
 
-/* ---- TXD / TXF (4.3, 4.4) ---- */
+/* ---- TXD / TXF (hardware.md 4.3, 4.4) ---- */
 
 uint32_t
 simc_txd_put(struct simc_nic *n, uint32_t w1, uint16_t mss, uint16_t len, uint32_t va_lo,
@@ -305,7 +305,7 @@ simc_txf_drain(struct simc_nic *n)
 	return c;
 }
 
-/* ---- RXF / RXD (4.5, 4.6) ---- */
+/* ---- RXF / RXD (hardware.md 4.5, 4.6) ---- */
 
 void
 simc_rxf_put(struct simc_nic *n, uint32_t id, uint32_t len)
@@ -348,7 +348,7 @@ simc_rxd_get(struct simc_nic *n, struct simc_rxd *d)
 
 	if (avail == 0)
 		return 0;
-	ring_read(&n->rxd, n->rxd.pos, b, 8);  /* the first 8 bytes never wrap (4.2) */
+	ring_read(&n->rxd, n->rxd.pos, b, 8);  /* the first 8 bytes never wrap (hardware.md 4.2) */
 	d->bc = get32(b) & 0x1F;
 	if (d->bc * 8 > avail || d->bc < 2 || d->bc > 3)
 		return -1;

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright(c) 2026 net_qt2025 authors
 #
-# The ethdev ops of issue 10 through Debian's dpdk-testpmd, as a user types them: module
+# The ethdev ops tools reach for (module EEPROM, register dump, LED, flow control...) through Debian's dpdk-testpmd, as a user types them: module
 # EEPROM of an SR module (and the one clear line of a port without module), the firmware
 # version in "show port info", Rx queue info, flow control, port reset then start.
 # testpmd 22.11 has no LED command and no private dump (eal_ops tests those).

@@ -31,7 +31,7 @@
 #define QT2025_DRV_SIM "net_qt2025_sim"
 
 #define QT2025_LINK_POLL_MS_DEFAULT 200
-#define QT2025_MC_MAX 128               /* multicast addresses kept for the hash (3.10) */
+#define QT2025_MC_MAX 128               /* multicast hash list (hardware.md 3.10) */
 #define QT2025_HW_STATS 32              /* hardware counters of 3.11 */
 
 #define QT_DRV_LOG(level, ad, fmt, ...) QT_LOG(level, driver, (ad)->name, fmt, ##__VA_ARGS__)
@@ -40,18 +40,18 @@
 
 /* Devargs as parsed (qt2025_devargs.h); every key is in the PARAM_STRING and the rst. */
 struct qt2025_devargs {
-	char phy_fw[PATH_MAX];          /* "" = search (DESIGN.md "Firmware") */
+	char phy_fw[PATH_MAX];          /* "" = search (design.md "Firmware") */
 	char nic_fw[PATH_MAX];
 	uint32_t link_poll_ms;
 	bool fw_force;                  /* download even if the PHY runs the same firmware */
 	/* simulator only */
 	char wire[32];
-	uint8_t module;                 /* SFP module type, the 3.D70C code (hw note 8.5) */
+	uint8_t module;                 /* SFP module type, the 3.D70C code (hardware.md 8.5) */
 	bool timing_real;
-	uint8_t rxd_bc;                 /* model variants of UNCERTAIN facts (hw note 4.4, 4.6) */
+	uint8_t rxd_bc;                 /* model variants of UNCERTAIN facts (hardware.md 4.4, 4.6) */
 	bool txf_zero_cookie;
-	uint8_t mdio_absent;            /* hw note 1: enum qt_sim_mdio_absent */
-	uint8_t isr_read;               /* hw note 3.8: enum qt_sim_isr_read */
+	uint8_t mdio_absent;            /* hardware.md 1: enum qt_sim_mdio_absent */
+	uint8_t isr_read;               /* hardware.md 3.8: enum qt_sim_isr_read */
 	bool manual_dma;                /* the DMA engines run when stepped (benchmarks) */
 };
 
@@ -108,11 +108,11 @@ struct qt2025_adapter {
 	RTE_ATOMIC(uint32_t) lsc_pending;       /* an LSC alarm is armed */
 
 	RTE_ATOMIC(uint32_t) nic_fw_done;       /* the PHY thread is done with the TXD FIFO */
-	RTE_ATOMIC(uint32_t) imr;               /* interrupts wanted: link, Rx (3.8) */
+	RTE_ATOMIC(uint32_t) imr;               /* interrupts wanted: link, Rx (hardware.md 3.8) */
 	bool hw_quiet;                          /* SW reset since the FIFOs were last used */
 	bool hw_stats;                          /* the NIC has the counters of 3.11 */
 
-	/* receive filters as set, applied again after each reset (3.4, 3.10) */
+	/* receive filters as set, applied again after each reset (hardware.md 3.4, 3.10) */
 	uint32_t vfta[128];
 	uint16_t nb_mc;
 	struct rte_ether_addr mc[QT2025_MC_MAX];
@@ -134,8 +134,8 @@ struct qt2025_adapter {
 	uint32_t sfp_served;                    /* sfp_req the PHY thread took, its own */
 	uint32_t led;                           /* identification LED on (BLNK_LED, 3.4) */
 	uint32_t fc_mode;                       /* enum rte_eth_fc_mode as set */
-	uint16_t pause_time;                    /* PAUSE_QUANT as set (3.5) */
-	RTE_ATOMIC(uint32_t) nic_fw_ver;        /* FW_VER (3.2), read by the PHY thread */
+	uint16_t pause_time;                    /* PAUSE_QUANT as set (hardware.md 3.5) */
+	RTE_ATOMIC(uint32_t) nic_fw_ver;        /* FW_VER (hardware.md 3.2), read by the PHY thread */
 };
 
 /* A firmware image as loaded at probe (qt2025_fw.h). */
@@ -148,18 +148,48 @@ struct qt2025_fw {
 	char desc[96];          /* for the log: path and what it is */
 };
 
+/* Images a transport carries itself (the simulator's synthetic test data), used when no
+ * devarg names a file. A PCI card has none: its files are searched as the kernel does.
+ */
+struct qt2025_builtin_fw {
+	const uint8_t *phy;
+	size_t phy_len;
+	const uint8_t *phy_sha256;      /* 32 bytes: recognises the image in a file too */
+	const uint8_t *phy_version;     /* 4 bytes: what the PHY reports once it runs it */
+	const uint8_t *nic;
+	size_t nic_len;
+};
+
+struct qt2025_probe_args {
+	struct rte_intr_handle *intr;
+	struct qt2025_builtin_fw builtin;
+	bool has_builtin;
+};
+
 struct qt2025_link_ctx;
 
-/* Per process, per port: pointers of this process only. */
+/*
+ * Per process, per port: pointers of this process only, in one record (qt2025_procs[port]).
+ * dev_close zeroes it; dev_reset keeps hw and probe across.
+ */
 struct qt2025_proc {
 	struct qt_hw hw;
+	struct qt2025_probe_args probe; /* what the probe got, for dev_reset (primary) */
 	struct qt2025_fw phy_fw;
 	struct qt2025_fw nic_fw;
 	struct qt2025_link_ctx *link;   /* PHY thread, primary only */
+	struct rte_intr_handle *intr;   /* the card's interrupt (qt2025_intr.c), or NULL */
+	bool intr_on;                   /* its callback is registered and enabled */
+	int wake_fd;                    /* the PHY thread's eventfd, woken on LNKCHG0 */
 	struct rte_intr_handle *rx_intr; /* dev->intr_handle: the Rx interrupt's eventfd */
 	int rx_efd;
+	bool told_no_hw;                /* qt2025_burst_no_hw said it once */
+	bool tel_readable;              /* telemetry may read the port (under its lock) */
 };
+/* Defined in qt2025_proc.c, the glue's leaf object, with the log types. */
 extern struct qt2025_proc qt2025_procs[RTE_MAX_ETHPORTS];
+/* Burst side: logs once per port and process why its bursts return 0. */
+void qt2025_burst_no_hw(uint16_t port_id);
 
 static inline struct qt2025_adapter *
 qt2025_adapter(const struct rte_eth_dev *dev)
@@ -234,9 +264,6 @@ qt2025_info_get(const struct qt2025_adapter *ad, struct qt2025_phy_info *out)
 {
 	return qt2025_seq_read(&ad->info_seq, out, &ad->info, sizeof(*out));
 }
-
-/* The state's name as telemetry, the private dump and the logs give it. */
-const char *qt2025_state_name(enum qt2025_state st);
 
 static inline enum qt2025_state
 qt2025_state_get(const struct qt2025_adapter *ad)

@@ -3,19 +3,19 @@
  */
 
 /*
- * The PHY and NIC bring-up the PHY control thread runs at probe and after a firmware
- * crash: warm check, then the hw note 8.3 sequence (identify, download, boot), the NIC
- * firmware while the 8051 boots (4.8), and the ready wait. The steps are base/'s; this file
- * is the order, the time-outs and the one log line a failure gets.
+ * The PHY and NIC bring-up the PHY control thread runs at probe and after a firmware crash: warm
+ * check, then the hardware.md 8.3 sequence (identify, download, boot), the NIC firmware while the
+ * 8051 boots (hardware.md 4.8), and the ready wait. The steps are base/'s; this file is the order,
+ * the time-outs and the one log line a failure gets.
  */
 
 #include <rte_memzone.h>
 
-#include "qt2025_errata.h"
+#include "qt_phy_errata.h"
 #include "qt2025_link.h"
 #include "qt2025_fw.h"
 #include "qt2025_devargs.h"
-#include "qt2025_ethdev.h"
+#include "qt2025_intr.h"
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
 #include "tn40_port.h"
@@ -28,7 +28,7 @@
 void
 qt2025_configure_mac(struct qt2025_link_ctx *ctx, uint8_t module)
 {
-	uint32_t want = qt2025_module_speed(module);
+	uint32_t want = qt_phy_module_speed(module);
 
 	if (ctx->mac_speed != want && tn40_set_speed(ctx->hw, want) == 0)
 		ctx->mac_speed = want;
@@ -49,7 +49,7 @@ fail(struct qt2025_link_ctx *ctx, const char *reason, int rc)
 	return rc;
 }
 
-/* The NIC firmware needs DMA memory only while it is pushed (hw note 4.8, 6.4 step 10). */
+/* The NIC firmware needs DMA memory only while it is pushed (hardware.md 4.8, 6.4 step 10). */
 static int
 load_nic_fw(struct qt2025_link_ctx *ctx)
 {
@@ -91,9 +91,9 @@ nic_fw_settled(struct qt2025_link_ctx *ctx, int rc)
 }
 
 static bool
-same_firmware(const struct qt2025_fw *img, const struct qt2025_fw_state *fs)
+same_firmware(const struct qt2025_fw *img, const struct qt_phy_fw_state *fs)
 {
-	return qt2025_fw_status_running(fs->status) && img->version_known &&
+	return qt_phy_fw_status_running(fs->status) && img->version_known &&
 	       memcmp(img->version, fs->version, sizeof(fs->version)) == 0;
 }
 
@@ -104,15 +104,15 @@ same_firmware(const struct qt2025_fw *img, const struct qt2025_fw_state *fs)
  * Quiet: failing here only means the normal path, which sets the clock first.
  */
 static bool
-warm_check(struct qt2025_link_ctx *ctx, const struct qt2025_fw *img, struct qt2025_fw_state *fs)
+warm_check(struct qt2025_link_ctx *ctx, const struct qt2025_fw *img, struct qt_phy_fw_state *fs)
 {
-	return img->version_known && qt2025_find(ctx->hw, NULL) == 0 &&
-	       qt2025_read_fw_state(ctx->hw, fs) == 0 && same_firmware(img, fs);
+	return img->version_known && qt_phy_find(ctx->hw, NULL) == 0 &&
+	       qt_phy_read_fw_state(ctx->hw, fs) == 0 && same_firmware(img, fs);
 }
 
-/* The PHY runs what we would load (DESIGN.md "Firmware"): only the NIC may need its own. */
+/* The PHY runs what we would load (design.md "Firmware"): only the NIC may need its own. */
 static int
-skip_download(struct qt2025_link_ctx *ctx, const struct qt2025_fw_state *fs)
+skip_download(struct qt2025_link_ctx *ctx, const struct qt_phy_fw_state *fs)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
 	int rc;
@@ -124,9 +124,9 @@ skip_download(struct qt2025_link_ctx *ctx, const struct qt2025_fw_state *fs)
 	return rc != 0 ? fail(ctx, "NIC firmware load failed", rc) : 0;
 }
 
-/* The NIC firmware (6.4 step 10), then hw note 8.3 steps 1..15. */
+/* The NIC firmware (hardware.md 6.4 step 10), then hardware.md 8.3 steps 1..15. */
 static int
-cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *fs)
+cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt_phy_fw_state *fs)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
 	struct qt2025_proc *proc = qt2025_proc(ctx->dev);
@@ -135,7 +135,7 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 	int rc;
 
 	/*
-	 * hw note 6.4 step 10 (MAC link down, GPIO, NIC firmware) first, inside the 100 ms
+	 * hardware.md 6.4 step 10 (MAC link down, GPIO, NIC firmware) first, inside the 100 ms
 	 * the new MDIO clock takes to settle (section 5): none of it touches the PHY, and the
 	 * TXD FIFO is then free for dev_start within about 0.1 s of the probe instead of
 	 * after the PHY download. The MDIO clock stays at 6 MHz: mainline dropped its switch
@@ -152,12 +152,12 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 		return fail(ctx, "NIC firmware load failed", rc);
 
 	qt2025_pub_state(ad, QT2025_ST_IDENTIFY);
-	rc = qt2025_identify(ctx->hw);
+	rc = qt_phy_identify(ctx->hw);
 	if (rc != 0)
 		return fail(ctx, rc == -ENODEV ? "no QT2025 answers on MDIO" :
 			    rc == -ENOTSUP ? "QT2025 of an unsupported revision" :
 			    "MDIO failed while looking for the PHY", rc);
-	rc = qt2025_read_fw_state(ctx->hw, fs);
+	rc = qt_phy_read_fw_state(ctx->hw, fs);
 	if (rc != 0)
 		return fail(ctx, "MDIO failed reading the PHY firmware state", rc);
 	if (may_skip && same_firmware(&proc->phy_fw, fs))
@@ -172,13 +172,13 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 				  rte_memory_order_relaxed);
 	rte_atomic_fetch_add_explicit(&ad->cnt.fw_loads, 1, rte_memory_order_relaxed);
 	qt2025_pub_state(ad, QT2025_ST_FW_WAIT);
-	/* with the QT2025C erratum 17689 recovery (hw note 8.7; qt2025_errata.h) */
-	rc = qt2025_errata_wait_ready(ctx->hw, FW_READY_STEP_MS, QT2025_FW_READY_MS, &restarted);
+	/* with the QT2025C erratum 17689 recovery (hardware.md 8.7; qt_phy_errata.h) */
+	rc = qt_phy_errata_wait_ready(ctx->hw, FW_READY_STEP_MS, QT2025_FW_READY_MS, &restarted);
 	if (restarted)
 		QT_PHY_LOG(NOTICE, ad, "PHY status stuck at 0x00 with the heartbeat running: "
-			   "restarted from RAM (hw note 8.7)");
+			   "restarted from RAM (hardware.md 8.7)");
 	if (rc == 0)
-		rc = qt2025_read_fw_state(ctx->hw, fs);
+		rc = qt_phy_read_fw_state(ctx->hw, fs);
 	if (rc != 0)
 		return fail(ctx, rc == -ETIMEDOUT ? "PHY firmware did not start within 3 s" :
 			    "MDIO failed while waiting for the PHY firmware", rc);
@@ -189,7 +189,7 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt2025_fw_state *f
 }
 
 int
-qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_state *fs)
+qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt_phy_fw_state *fs)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
 	struct qt2025_proc *proc = qt2025_proc(ctx->dev);
@@ -206,11 +206,11 @@ qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_s
 	}
 	if (rc != 0)
 		return rc;
-	qt2025_pub_fw(ad, fs, ctx->hw->phy_addr, "");
+	qt2025_pub_fw(ad, fs, ctx->hw->phy.addr, "");
 	qt2025_configure_mac(ctx, fs->module);
 	ctx->running_ns = qt_now_ns(ctx->hw);
 	qt2025_pub_state(ad, QT2025_ST_RUNNING);
-	if (ctx->intr_on)
+	if (qt2025_proc(ctx->dev)->intr_on)
 		qt2025_imr_update(ctx->dev, TN40_IRQ_LNKCHG0, 0);
 	QT_PHY_LOG(NOTICE, ad, "PHY up %.1f ms after probe, module %s",
 		   (ctx->running_ns - ad->probe_ns) / 1e6, qt2025_module_name(fs->module));

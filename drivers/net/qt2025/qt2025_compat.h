@@ -22,100 +22,44 @@
 
 #include <rte_stdatomic.h>
 
-/* ---- control threads: "qt-phy-N" style names of at most 10 characters.
- * fn runs through a trampoline that blocks asynchronous signals (a signal
- * sent to the process is then handled by an application thread, never in the middle of an
- * MDIO sequence) and marks the thread exited, so that a join can be bounded.
+/* ---- control threads (qt2025_thread.c starts and joins them; names of at most 10
+ * characters) ----
  */
-#include <errno.h>
 #include <pthread.h>
-#include <signal.h>
-#include <rte_cycles.h>
 
 typedef rte_thread_t qt_thread_id_t;
 typedef uint32_t qt_thread_ret_t;
 
+static inline int
+qt_os_ctrl_thread_create(qt_thread_id_t *id, const char *name,
+			 qt_thread_ret_t (*fn)(void *), void *arg)
+{
+	return rte_thread_create_internal_control(id, name, fn, arg);
+}
+
+static inline void
+qt_os_thread_detach(qt_thread_id_t id)
+{
+	rte_thread_detach(id);
+}
+
+static inline void
+qt_os_thread_join(qt_thread_id_t id)
+{
+	rte_thread_join(id, NULL);
+}
+
 typedef struct {
 	qt_thread_id_t id;
-	RTE_ATOMIC(uint32_t) exited;    /* set by the trampoline once fn has returned */
+	RTE_ATOMIC(uint32_t) exited;    /* set once the thread's function has returned */
 } qt_thread_t;
 
-struct qt_thread_start {
-	uint32_t (*fn)(void *);
-	void *arg;
-	qt_thread_t *t;
-};
-
-/* Every signal but those the CPU raises on the thread itself (a fault must still kill). */
-static inline void
-qt_thread_sigset(sigset_t *set)
-{
-	sigfillset(set);
-	sigdelset(set, SIGSEGV);
-	sigdelset(set, SIGBUS);
-	sigdelset(set, SIGFPE);
-	sigdelset(set, SIGILL);
-	sigdelset(set, SIGTRAP);
-	sigdelset(set, SIGSYS);
-	sigdelset(set, SIGABRT);
-}
-
-static inline qt_thread_ret_t
-qt_thread_trampoline(void *p)
-{
-	struct qt_thread_start s = *(struct qt_thread_start *)p;
-	sigset_t set;
-	uint32_t rc;
-
-	free(p);
-	qt_thread_sigset(&set);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	rc = s.fn(s.arg);
-	rte_atomic_store_explicit(&s.t->exited, 1, rte_memory_order_release);
-	return (qt_thread_ret_t)(uintptr_t)rc;
-}
-
-static inline int
-qt_ctrl_thread_start(qt_thread_t *t, const char *name, uint32_t (*fn)(void *), void *arg)
-{
-	struct qt_thread_start *s = malloc(sizeof(*s));
-	sigset_t set, old;
-	int rc;
-
-	if (s == NULL)
-		return -ENOMEM;
-	s->fn = fn;
-	s->arg = arg;
-	s->t = t;
-	rte_atomic_store_explicit(&t->exited, 0, rte_memory_order_relaxed);
-	/* blocked from its first instruction on: a new thread inherits its creator's mask */
-	qt_thread_sigset(&set);
-	pthread_sigmask(SIG_BLOCK, &set, &old);
-	rc = rte_thread_create_internal_control(&t->id, name, qt_thread_trampoline, s);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc != 0)
-		free(s);
-	return rc;
-}
-
+/* A control thread running fn(arg) with asynchronous signals blocked: 0 or an error. */
+int qt_ctrl_thread_start(qt_thread_t *t, const char *name, uint32_t (*fn)(void *), void *arg);
 /* Joins t if it exits within timeout_ms (polled each millisecond): 0. Otherwise the
  * thread is detached and left running, -ETIMEDOUT: what it uses must then stay valid.
  */
-static inline int
-qt_ctrl_thread_join(qt_thread_t *t, uint32_t timeout_ms)
-{
-	uint32_t i;
-
-	for (i = 0; !rte_atomic_load_explicit(&t->exited, rte_memory_order_acquire); i++) {
-		if (i >= timeout_ms) {
-			rte_thread_detach(t->id);
-			return -ETIMEDOUT;
-		}
-		rte_delay_us_sleep(1000);
-	}
-	rte_thread_join(t->id, NULL);
-	return 0;
-}
+int qt_ctrl_thread_join(qt_thread_t *t, uint32_t timeout_ms);
 
 /* ---- link struct ---- */
 static inline void

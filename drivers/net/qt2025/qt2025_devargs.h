@@ -13,7 +13,7 @@
 
 #include "qt2025.h"
 
-/* X(token, 3.D70C code, name): the module types the QT2025 reports (hw note 8.5). */
+/* X(token, 3.D70C code, name): the module types the QT2025 reports (hardware.md 8.5). */
 #define QT2025_MODULES(X, S) \
 	X("none", 0, "none") S \
 	X("lrm", 1, "10GBASE-LRM") S \

@@ -6,11 +6,11 @@
  * One thread drives the PHY firmware downloads of every card of the process at once.
  *
  * A download is 24,543 MDIO writes of two frames each, 10.24 us a frame at 6.25 MHz
- * (hw note 5, 8.3): its thread must issue a frame the moment the previous one ends, so it
+ * (hardware.md 5, 8.3): its thread must issue a frame the moment the previous one ends, so it
  * busy-waits for 0.5 s. Each card has its own MDIO controller, so N cards can download
  * in the time of one; N threads spinning would need N CPUs for that, where one thread can
  * start a frame on each bus in turn while the others' frames are on their wires. So the
- * PHY thread that asks first drives every queued download (base/'s qt2025_dl_poll never
+ * PHY thread that asks first drives every queued download (base/'s qt_phy_dl_poll never
  * waits); the others sleep until theirs is over. The driver leaves when its own download
  * is over (its port goes on with the boot wait) and a waiting thread takes over.
  *
@@ -37,9 +37,9 @@
 #define DL_QUEUED 1             /* rc of a download not over yet */
 
 struct dl_job {
-	struct qt2025_dl dl;
+	struct qt_phy_dl dl;
 	TAILQ_ENTRY(dl_job) next;
-	RTE_ATOMIC(int) rc;     /* DL_QUEUED, then what qt2025_dl_poll ended with */
+	RTE_ATOMIC(int) rc;     /* DL_QUEUED, then what qt_phy_dl_poll ended with */
 };
 
 TAILQ_HEAD(dl_list, dl_job);
@@ -78,10 +78,10 @@ sweep(struct dl_list *mine, struct dl_job **next)
 			}
 			continue;
 		}
-		rc = qt2025_dl_poll(&j->dl);
+		rc = qt_phy_dl_poll(&j->dl);
 		/* step 14 at once (two frames): the 8051 boots whenever its thread wakes */
 		if (rc == 0)
-			rc = qt2025_dl_end(&j->dl);
+			rc = qt_phy_dl_end(&j->dl);
 		if (rc <= 0) {
 			TAILQ_REMOVE(mine, j, next);
 			/* its thread may return at once: j is not touched after this */
@@ -148,7 +148,7 @@ qt2025_download_shared(struct qt_hw *hw, const uint8_t *img, size_t len)
 	bool take;
 	int rc;
 
-	rc = qt2025_dl_begin(&job.dl, hw, img, len);
+	rc = qt_phy_dl_begin(&job.dl, hw, img, len);
 	if (rc != 0)
 		return rc;
 	rte_atomic_store_explicit(&job.rc, DL_QUEUED, rte_memory_order_relaxed);

@@ -5,28 +5,23 @@
 /*
  * eth_dev_ops common to both transports, and the read-only table of secondary processes:
  * a secondary shares dev_private and sees the cached link, stats and counters; it never
- * reaches the PHY (conventions 2.4, 6.7), so its table simply has no op that would.
+ * reaches the PHY (design.md "DPDK conventions"), so its table simply has no op that would.
  */
 
 #include <rte_malloc.h>
 
 #include "qt2025_ethdev.h"
+#include "qt2025_intr.h"
 #include "qt2025_link.h"
 #include "qt2025_ops.h"
 #include "qt2025_port.h"
 #include "qt2025_rxtx.h"
+#include "qt2025_telemetry.h"
 #include "qt2025_xstats.h"
 #include "tn40_hw.h"
 #include "tn40_port.h"
 
-RTE_LOG_REGISTER_DEFAULT(qt2025_logtype_driver, NOTICE);
-RTE_LOG_REGISTER_SUFFIX(qt2025_logtype_init, init, NOTICE);
-RTE_LOG_REGISTER_SUFFIX(qt2025_logtype_phy, phy, NOTICE);
-RTE_LOG_REGISTER_SUFFIX(qt2025_logtype_sim, sim, NOTICE);
-
-struct qt2025_proc qt2025_procs[RTE_MAX_ETHPORTS];
-
-#define QT2025_MAX_RX_PKTLEN 16352     /* FRM_LENGTH 0x3FE0 (hw note 3.5) */
+#define QT2025_MAX_RX_PKTLEN 16352     /* FRM_LENGTH 0x3FE0 (hardware.md 3.5) */
 
 #define QT2025_RX_OFFLOADS (RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | \
 	RTE_ETH_RX_OFFLOAD_UDP_CKSUM | RTE_ETH_RX_OFFLOAD_TCP_CKSUM | \
@@ -42,7 +37,7 @@ qt2025_dev_configure(struct rte_eth_dev *dev)
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	const struct rte_eth_conf *conf = &dev->data->dev_conf;
 
-	/* The line rate is set by the SFP+ module (hw note 8.5): nothing to negotiate. */
+	/* The line rate is set by the SFP+ module (hardware.md 8.5): nothing to negotiate. */
 	if (qt2025_link_speeds_check(dev) != 0)
 		return -EINVAL;
 	if (conf->lpbk_mode > 1) {
@@ -67,7 +62,7 @@ qt2025_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->speed_capa = RTE_ETH_LINK_SPEED_10G | RTE_ETH_LINK_SPEED_1G;
 	info->rx_offload_capa = QT2025_RX_OFFLOADS;
 	info->tx_offload_capa = QT2025_TX_OFFLOADS;
-	/* any ring size up to 4096; the NIC holds 1364 Rx buffers at a time (hw note 4.5) */
+	/* any ring size up to 4096; the NIC holds 1364 Rx buffers at a time (hardware.md 4.5) */
 	info->rx_desc_lim.nb_max = QT2025_RING_MAX;
 	info->rx_desc_lim.nb_min = QT2025_RING_MIN;
 	info->rx_desc_lim.nb_align = 1;
@@ -111,7 +106,7 @@ qt2025_dev_start(struct rte_eth_dev *dev)
 	if (rc != 0)
 		return rc;
 	qt2025_ops_restore(dev);        /* hw_start wrote the defaults: LED, flow control */
-	/* Never waits for the PHY: the link arrives as an LSC event (DESIGN.md). */
+	/* Never waits for the PHY: the link arrives as an LSC event (design.md "Who runs what"). */
 	qt2025_link_start(dev);
 	return 0;
 }
@@ -125,6 +120,40 @@ qt2025_dev_stop(struct rte_eth_dev *dev)
 	return 0;
 }
 
+/*
+ * The PHY side's start-up order: the link context (the thread's eventfd), the card's
+ * interrupt (which wakes the thread through it), the PHY thread, telemetry; phy_stop undoes
+ * it in reverse, nothing freed before the interrupt and the thread are gone.
+ */
+static int
+phy_start(struct rte_eth_dev *dev, struct rte_intr_handle *intr)
+{
+	struct qt2025_proc *proc = qt2025_proc(dev);
+	int rc;
+
+	rc = qt2025_link_init(dev);
+	if (rc != 0)
+		return rc;
+	qt2025_intr_setup(dev, intr, proc->link->wake_fd);
+	rc = qt2025_link_thread_start(dev);
+	if (rc != 0) {
+		qt2025_intr_teardown(dev);
+		qt2025_link_uninit(dev);
+		return rc;
+	}
+	qt2025_tel_port_set(dev->data->port_id, true);
+	return 0;
+}
+
+static int
+phy_stop(struct rte_eth_dev *dev)
+{
+	/* telemetry stops reading the port before anything goes (qt2025_telemetry.h) */
+	qt2025_tel_port_set(dev->data->port_id, false);
+	qt2025_intr_teardown(dev);
+	return qt2025_link_uninit(dev);
+}
+
 static int
 qt2025_dev_close(struct rte_eth_dev *dev)
 {
@@ -133,7 +162,7 @@ qt2025_dev_close(struct rte_eth_dev *dev)
 
 	if (dev->data->dev_started)
 		qt2025_dev_stop(dev);
-	if (qt2025_link_uninit(dev) != 0)
+	if (phy_stop(dev) != 0)
 		return -ETIMEDOUT;      /* the stuck thread keeps hw, images and queues */
 	for (i = 0; i < dev->data->nb_rx_queues; i++)
 		qt2025_rx_queue_release(dev, i);
@@ -171,13 +200,6 @@ qt2025_txq_info_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_in
 	qinfo->queue_state = dev->data->tx_queue_state[qid];
 }
 
-/* What the probe got, for dev_reset (primary, this process). */
-static struct {
-	struct rte_intr_handle *intr;
-	struct qt2025_builtin_fw builtin;
-	bool has_builtin;
-} probe_args[RTE_MAX_ETHPORTS];
-
 /*
  * As ixgbe and ice do (uninit, then init): ethdev stopped the port; what the probe set up
  * is undone and done again, the PHY bring-up included (a warm start when the PHY firmware
@@ -188,8 +210,8 @@ qt2025_dev_reset(struct rte_eth_dev *dev)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	struct qt2025_proc *proc = qt2025_proc(dev);
-	uint16_t port = dev->data->port_id;
 	struct qt_hw hw = proc->hw;
+	struct qt2025_probe_args probe = proc->probe;
 	int rc;
 
 	QT_DRV_LOG(NOTICE, ad, "port reset: the bring-up runs again");
@@ -197,13 +219,13 @@ qt2025_dev_reset(struct rte_eth_dev *dev)
 	if (rc != 0)
 		return rc;      /* a PHY thread left behind keeps the port's state */
 	proc->hw = hw;          /* the transport outlives the reset; close forgot it */
+	proc->probe = probe;
 	qt_hw_set_stop(&proc->hw, NULL, NULL);  /* the old PHY thread's hook is gone */
 	rte_free(dev->data->mac_addrs);
 	dev->data->mac_addrs = NULL;
 	rte_atomic_store_explicit(&ad->nic_fw_done, 0, rte_memory_order_release);
 	ad->hw_quiet = false;   /* the NIC-firmware push moves the TXD pointers again */
-	rc = qt2025_dev_init(dev, probe_args[port].intr,
-			     probe_args[port].has_builtin ? &probe_args[port].builtin : NULL);
+	rc = qt2025_dev_init(dev, probe.intr, probe.has_builtin ? &probe.builtin : NULL);
 	if (rc != 0)
 		QT_DRV_LOG(ERR, ad, "port reset failed (%d): close the port", rc);
 	return rc;
@@ -314,33 +336,6 @@ qt2025_dev_attach_secondary(struct rte_eth_dev *dev)
 	set_bursts(dev);
 }
 
-/* Logged once per port and process: a burst that can move nothing says why. */
-void
-qt2025_burst_no_hw(uint16_t port_id)
-{
-	static bool told[RTE_MAX_ETHPORTS];
-
-	if (told[port_id])
-		return;
-	told[port_id] = true;
-	QT_LOG(WARNING, driver, rte_eth_devices[port_id].data->name, "this process has no "
-	       "path to the device (a simulated port's model lives in the primary process): "
-	       "its bursts return 0");
-}
-
-void
-qt2025_imr_update(struct rte_eth_dev *dev, uint32_t set, uint32_t clear)
-{
-	struct qt2025_adapter *ad = qt2025_adapter(dev);
-	uint32_t v;
-
-	v = rte_atomic_fetch_or_explicit(&ad->imr, set, rte_memory_order_acq_rel) | set;
-	if (clear != 0)
-		v = rte_atomic_fetch_and_explicit(&ad->imr, ~clear, rte_memory_order_acq_rel) &
-		    ~clear;
-	tn40_irq_mask_set(&qt2025_proc(dev)->hw, v);
-}
-
 int
 qt2025_dev_remove(struct rte_eth_dev *dev)
 {
@@ -372,11 +367,11 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 	set_bursts(dev);
 	ad->port_id = dev->data->port_id;
 	ad->info.phy_addr = -1;
-	probe_args[ad->port_id].intr = intr;
-	probe_args[ad->port_id].has_builtin = builtin != NULL;
+	proc->probe.intr = intr;
+	proc->probe.has_builtin = builtin != NULL;
 	if (builtin != NULL)
-		probe_args[ad->port_id].builtin = *builtin;
-	ad->fc_mode = RTE_ETH_FC_TX_PAUSE;      /* TXFC and PAUSE_QUANT of hw_start (6.5) */
+		proc->probe.builtin = *builtin;
+	ad->fc_mode = RTE_ETH_FC_TX_PAUSE;      /* TXFC and PAUSE_QUANT of hw_start (hardware.md 6.5) */
 	ad->pause_time = TN40_PAUSE_QUANT_DEFAULT;
 	ad->led = 0;
 	ad->nic_fw_ver = 0;
@@ -404,7 +399,7 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 
 	rc = qt2025_rx_intr_setup(dev);
 	if (rc == 0)
-		rc = qt2025_link_init(dev, intr);
+		rc = phy_start(dev, intr);
 	if (rc != 0) {
 		qt2025_rx_intr_teardown(dev);
 		goto fail;

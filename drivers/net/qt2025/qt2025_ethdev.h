@@ -29,7 +29,4 @@ void qt2025_dev_attach_secondary(struct rte_eth_dev *dev);
  */
 int qt2025_dev_remove(struct rte_eth_dev *dev);
 
-/* IMR = the interrupts wanted now, set and clear applied (TN40_IRQ_* of tn40_hw.h). */
-void qt2025_imr_update(struct rte_eth_dev *dev, uint32_t set, uint32_t clear);
-
 #endif /* QT2025_ETHDEV_H */

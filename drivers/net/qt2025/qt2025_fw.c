@@ -4,7 +4,7 @@
 
 /*
  * Firmware files, read once at probe: the QT2025 8051 image and the TN40 init stream.
- * Search order as the kernel's (DESIGN.md "Firmware"): the devarg, the firmware_class path
+ * Search order as the kernel's (design.md "Firmware"): the devarg, the firmware_class path
  * parameter, /lib/firmware/updates, /lib/firmware. A transport with built-in images (the
  * simulator's synthetic test data) hands them over; a card has none.
  */
@@ -19,10 +19,10 @@
 #include <rte_byteorder.h>
 
 #include "qt2025_fw.h"
-#include "qt2025_phy.h"
+#include "qt_phy.h"
 #include "qt_sha256.h"
 
-/* The QT2025 2.0.3.3 release image (hw note 8.4). */
+/* The QT2025 2.0.3.3 release image (hardware.md 8.4). */
 static const uint8_t qt2025_release_sha256[32] = {
 	0x95, 0x59, 0x4c, 0xa0, 0x80, 0x74, 0x3e, 0x9c, 0x8e, 0x8a, 0x46, 0x74, 0x3e, 0x6e,
 	0x41, 0x3d, 0xd4, 0x52, 0x15, 0x21, 0x00, 0xca, 0x9a, 0x3c, 0xd8, 0x17, 0x61, 0x7e,
@@ -30,8 +30,8 @@ static const uint8_t qt2025_release_sha256[32] = {
 };
 static const uint8_t qt2025_release_version[4] = { 2, 0, 3, 3 };
 
-#define PHY_FW_MIN 3            /* an 8051 image starts with a 3-byte LJMP (hw note 8.4) */
-#define NIC_FW_MIN 16           /* one init descriptor: BC 2, 16 bytes (hw note 4.8) */
+#define PHY_FW_MIN 3            /* an 8051 image starts with a 3-byte LJMP (hardware.md 8.4) */
+#define NIC_FW_MIN 16           /* one init descriptor: BC 2, 16 bytes (hardware.md 4.8) */
 
 /*
  * Reads a whole regular file of min..max bytes; -errno with one log line naming it. Opened
@@ -183,7 +183,7 @@ load_phy(const struct qt2025_adapter *ad, struct qt2025_fw *fw,
 		     fw);
 	if (rc != 0)
 		return rc;
-	/* An 8051 image starts with LJMP (opcode 0x02) at address 0 (hw note 8.4). */
+	/* An 8051 image starts with LJMP (opcode 0x02) at address 0 (hardware.md 8.4). */
 	if (fw->len < 3 || fw->data[0] != 0x02) {
 		QT_INIT_LOG(ERR, ad->name, "PHY firmware %s: not an 8051 image (no LJMP at 0)",
 			    fw->desc);
@@ -216,7 +216,7 @@ load_nic(const struct qt2025_adapter *ad, struct qt2025_fw *fw,
 	if (rc != 0)
 		return rc;
 	/* A stream of TXD-format init descriptors: 8-byte units, type 0xF in word 0 bits
-	 * 19:16 (hw note 4.8).
+	 * 19:16 (hardware.md 4.8).
 	 */
 	if (fw->len >= 8)
 		memcpy(&w0, fw->data, sizeof(w0));

@@ -3,7 +3,7 @@
  */
 
 /*
- * The PHY control thread and the link state (DESIGN.md "Who runs what").
+ * The PHY control thread and the link state (design.md "Who runs what").
  *
  * One thread per port, primary process only, owns the MDIO bus: it brings the PHY up
  * (qt2025_bringup.c), then watches the link (qt2025_watch.c judges). It sleeps on an eventfd
@@ -20,10 +20,11 @@
 
 #include <rte_interrupts.h>
 
-#include "qt2025_errata.h"
+#include "qt_phy_errata.h"
 #include "qt2025_link.h"
 #include "qt2025_devargs.h"
 #include "qt2025_ethdev.h"
+#include "qt2025_ops.h"
 #include "qt2025_port.h"
 #include "qt2025_telemetry.h"
 #include "tn40_hw.h"
@@ -36,29 +37,7 @@
  */
 #define QT2025_JOIN_MS 10000
 
-/* ---- publications (read by ethdev ops, xstats, telemetry, other processes) ---- */
-
-void
-qt2025_pub_state(struct qt2025_adapter *ad, enum qt2025_state st)
-{
-	rte_atomic_store_explicit(&ad->state, st, rte_memory_order_release);
-}
-
-void
-qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt2025_fw_state *fs, int phy_addr,
-	      const char *reason)
-{
-	qt2025_seq_write_begin(&ad->info_seq);
-	if (fs != NULL) {
-		memcpy(ad->info.fw_version, fs->version, sizeof(fs->version));
-		ad->info.module = fs->module;
-		ad->info.heartbeat = fs->heartbeat;
-		ad->info.phy_addr = phy_addr;
-	}
-	snprintf(ad->info.reason, sizeof(ad->info.reason), "%s", reason);
-	ad->info.no_link[0] = '\0';
-	qt2025_seq_write_end(&ad->info_seq);
-}
+/* ---- what the watch publishes (qt2025_publish.c publishes state and firmware) ---- */
 
 /* no_link: why the running port has no link ("" when up), NULL to keep the last one */
 static void
@@ -72,7 +51,7 @@ pub_watch(struct qt2025_adapter *ad, const struct qt2025_obs *o, uint32_t mac_sp
 		ad->info.module = o->module;
 		ad->info.heartbeat = o->heartbeat;
 	}
-	ad->info.phy_link = o->phy_ok && qt2025_link_up(&o->phy);
+	ad->info.phy_link = o->phy_ok && qt_phy_link_up(&o->phy);
 	ad->info.mac_link = o->mac;
 	ad->info.mac_speed = mac_speed;
 	qt2025_seq_write_end(&ad->info_seq);
@@ -140,7 +119,7 @@ apply_requests(struct qt2025_link_ctx *ctx, bool force)
 	if (gen == ctx->applied_gen && !force)
 		return 0;
 	if (low != ctx->low_power || force) {
-		rc = qt2025_set_low_power(ctx->hw, low);
+		rc = qt_phy_set_low_power(ctx->hw, low);
 		if (rc == 0 && low != ctx->low_power)
 			QT_PHY_LOG(INFO, ad, "PHY %s", low ? "in low power (link down)" :
 				   "powered (link up)");
@@ -148,7 +127,7 @@ apply_requests(struct qt2025_link_ctx *ctx, bool force)
 			ctx->low_power = low;
 	}
 	if (rc == 0 && (lpbk != ctx->loopback || force)) {
-		rc = qt2025_set_loopback(ctx->hw, lpbk);
+		rc = qt_phy_set_loopback(ctx->hw, lpbk);
 		if (rc == 0)
 			ctx->loopback = lpbk;
 	}
@@ -177,6 +156,8 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 		qt2025_link_publish(ctx);
 	}
 	qt2025_observe_phy(ctx->hw, &o);
+	if (o.watch_ok)
+		qt2025_sfp_refresh(ad, ctx->hw, o.module);
 	act = qt2025_judge(&ctx->judge, &o);
 	qt2025_link_count(ctx, act);
 	if (act & QT2025_ACT_CRASH) {
@@ -202,8 +183,8 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 	if (act & QT2025_ACT_PCS_KICK) {
 		/* harmless without the erratum: the loopback is gone before the next look */
 		QT_PHY_LOG(NOTICE, ad, "light but no PCS block lock: PMA loopback pulse "
-			   "(hw note 8.7), next in %u s if it lasts", ctx->judge.pcs_kick_ms / 1000);
-		qt2025_errata_pcs_kick(ctx->hw);
+			   "(hardware.md 8.7), next in %u s if it lasts", ctx->judge.pcs_kick_ms / 1000);
+		qt_phy_errata_pcs_kick(ctx->hw);
 	}
 	pub_watch(ad, &o, ctx->mac_speed, periodic || ctx->judge.up ?
 		  qt2025_no_link_reason(&ctx->judge, &o, ctx->low_power,
@@ -251,7 +232,7 @@ phy_thread(void *arg)
 {
 	struct qt2025_link_ctx *ctx = arg;
 	struct qt2025_adapter *ad = qt2025_adapter(ctx->dev);
-	struct qt2025_fw_state fs;
+	struct qt_phy_fw_state fs;
 	bool crashed = false;
 
 	qt2025_phy_cpu_check(ad);
@@ -282,20 +263,17 @@ phy_thread(void *arg)
 /* ---- ethdev side ---- */
 
 int
-qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr)
+qt2025_link_init(struct rte_eth_dev *dev)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	struct qt2025_proc *proc = qt2025_proc(dev);
 	struct qt2025_link_ctx *ctx;
-	char tname[16];
-	int rc;
 
 	ctx = calloc(1, sizeof(*ctx));
 	if (ctx == NULL)
 		return -ENOMEM;
 	ctx->dev = dev;
 	ctx->hw = &proc->hw;
-	ctx->intr = intr;
 	rte_spinlock_init(&ctx->pub_lock);
 	ctx->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (ctx->wake_fd < 0) {
@@ -306,21 +284,25 @@ qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr)
 	ad->probe_ns = qt_now_ns(&proc->hw);
 	qt2025_pub_state(ad, QT2025_ST_PROBING);
 	proc->link = ctx;
-	qt2025_link_intr_setup(ctx);
+	return 0;
+}
+
+int
+qt2025_link_thread_start(struct rte_eth_dev *dev)
+{
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct qt2025_link_ctx *ctx = qt2025_proc(dev)->link;
+	char tname[16];
+	int rc;
 
 	snprintf(tname, sizeof(tname), "qt-phy-%u", dev->data->port_id);
 	rc = qt_ctrl_thread_start(&ctx->thread, tname, phy_thread, ctx);
 	if (rc != 0) {
 		QT_INIT_LOG(ERR, ad->name, "cannot start the PHY control thread: %s",
 			    strerror(rc < 0 ? -rc : rc));
-		qt2025_link_intr_teardown(ctx);
-		close(ctx->wake_fd);
-		qt_hw_set_stop(&proc->hw, NULL, NULL);
-		proc->link = NULL;
-		free(ctx);
 		return rc < 0 ? rc : -rc;
 	}
-	qt2025_tel_port_set(dev->data->port_id, true);
+	ctx->thread_on = true;
 #ifdef QT2025_DEBUG_WINDOW_US
 	QT_INIT_LOG(WARNING, ad->name, "debug build: PHY info readers sleep %u us between "
 		    "their sequence loads (qt2025_debug_window)", QT2025_DEBUG_WINDOW_US);
@@ -335,12 +317,13 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 	struct qt2025_proc *proc = qt2025_proc(dev);
 	struct qt2025_link_ctx *ctx = proc->link;
 
-	/* telemetry stops reading the port before anything goes (qt2025_telemetry.h) */
-	qt2025_tel_port_set(dev->data->port_id, false);
 	if (ctx == NULL)
 		return 0;
-	/* Order matters (conventions 6.8): no interrupt, no thread, no alarm, then free. */
-	qt2025_link_intr_teardown(ctx);
+	if (!ctx->thread_on)
+		goto free_ctx;
+	/* Order matters (design.md "DPDK conventions"): the caller took the interrupt away;
+	 * no thread, no alarm, then free.
+	 */
 	rte_atomic_store_explicit(&ctx->stop, 1, rte_memory_order_release);
 	qt2025_link_wake(ctx);
 	if (qt_ctrl_thread_join(&ctx->thread, QT2025_JOIN_MS) != 0) {
@@ -360,6 +343,7 @@ qt2025_link_uninit(struct rte_eth_dev *dev)
 	qt2025_link_lsc_cancel(dev);
 	qt2025_link_recovery_cancel(ctx);
 	qt2025_pub_state(ad, QT2025_ST_STOPPED);
+free_ctx:
 	close(ctx->wake_fd);
 	qt_hw_set_stop(&proc->hw, NULL, NULL);
 	proc->link = NULL;

@@ -11,7 +11,7 @@
 #define QT2025_LINK_H
 
 #include "qt2025.h"
-#include "qt2025_phy.h"
+#include "qt_phy.h"
 
 #define QT2025_LINK_WAIT_MS 9000        /* link_update(dev, 1): the ethdev 9 s contract */
 #define QT2025_LINK_HOLD_MS 10          /* link must stay up this long to be reported */
@@ -24,9 +24,13 @@
 
 /* ---- ethdev side (qt2025_link.c, qt2025_link_ctl.c); primary process only ---- */
 
-int qt2025_link_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr);
-/* Stops the PHY thread: 0, or -ETIMEDOUT when it did not stop within QT2025_JOIN_MS and
- * was left behind with what it uses (the caller then frees nothing of the process's port).
+/* The PHY thread's context (proc->link) and its eventfd (ctx->wake_fd), no thread yet. */
+int qt2025_link_init(struct rte_eth_dev *dev);
+/* The PHY thread, once the interrupt that wakes it is set up (qt2025_ethdev.c's order). */
+int qt2025_link_thread_start(struct rte_eth_dev *dev);
+/* Stops the PHY thread (the card's interrupt already torn down) and frees the context: 0,
+ * or -ETIMEDOUT when it did not stop within QT2025_JOIN_MS and was left behind with what it
+ * uses (the caller then frees nothing of the process's port).
  */
 int qt2025_link_uninit(struct rte_eth_dev *dev);
 int qt2025_link_update(struct rte_eth_dev *dev, int wait_to_complete);
@@ -44,7 +48,7 @@ struct qt2025_obs {
 	bool periodic;          /* a poll: heartbeat and module were read too */
 	bool mac;               /* MAC_LNK_STAT bit 2 */
 	bool phy_ok;            /* the PHY status reads succeeded */
-	struct qt2025_link phy;
+	struct qt_phy_link phy;
 	bool watch_ok;          /* heartbeat and module were read */
 	uint8_t heartbeat;
 	uint8_t module;
@@ -78,7 +82,7 @@ struct qt2025_judge {
 /* After a bring-up: nothing reported up, the heartbeat as read then, polls every poll_ms. */
 void qt2025_judge_init(struct qt2025_judge *j, uint64_t now_ns, uint8_t heartbeat,
 		       uint32_t poll_ms);
-/* The MAC look alone: QT2025_ACT_DOWN at once when the MAC link is gone (hw note 7.3). */
+/* The MAC look alone: QT2025_ACT_DOWN at once when the MAC link is gone (hardware.md 7.3). */
 unsigned int qt2025_judge_mac(struct qt2025_judge *j, const struct qt2025_obs *o);
 /* One observation in, QT2025_ACT_* out. */
 unsigned int qt2025_judge(struct qt2025_judge *j, const struct qt2025_obs *o);
@@ -88,7 +92,7 @@ uint64_t qt2025_judge_due(const struct qt2025_judge *j);
 const char *qt2025_no_link_reason(const struct qt2025_judge *j, const struct qt2025_obs *o,
 				  bool low_power, bool admin_down);
 
-/* qt2025_download, with one thread driving every card's download of the process at once
+/* qt_phy_download, with one thread driving every card's download of the process at once
  * (qt2025_download.c).
  */
 int qt2025_download_shared(struct qt_hw *hw, const uint8_t *img, size_t len);
@@ -105,8 +109,7 @@ struct qt2025_link_ctx {
 	qt_thread_t thread;
 	int wake_fd;
 	RTE_ATOMIC(uint32_t) stop;
-	struct rte_intr_handle *intr;
-	bool intr_on;
+	bool thread_on;                 /* qt2025_link_thread_start succeeded */
 	rte_spinlock_t pub_lock;        /* publications into dev_link vs start/stop */
 
 	/* PHY thread only */
@@ -121,7 +124,7 @@ struct qt2025_link_ctx {
 	RTE_ATOMIC(uint32_t) rec_pending;       /* QT2025_REC_* not yet delivered */
 };
 
-/* Recovery events (qt2025_link_event.c), delivered in this order from an alarm. */
+/* Recovery events (qt2025_publish.c), delivered in this order from an alarm. */
 #define QT2025_REC_RECOVERING   0x1u    /* RTE_ETH_EVENT_ERR_RECOVERING */
 #define QT2025_REC_SUCCESS      0x2u    /* RTE_ETH_EVENT_RECOVERY_SUCCESS */
 #define QT2025_REC_FAILED       0x4u    /* RTE_ETH_EVENT_RECOVERY_FAILED */
@@ -134,24 +137,18 @@ void qt2025_link_count(struct qt2025_link_ctx *ctx, unsigned int act);
 /* Brings the PHY and the NIC up: 0 when the firmware runs (fs as read then), -EINTR when
  * the thread is asked to stop, another -errno after one log line and the FAILED state.
  */
-int qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt2025_fw_state *fs);
-
-/* The card's interrupt (qt2025_link_intr.c): set up at init, torn down before the thread
- * stops; without it the thread polls.
- */
-void qt2025_link_intr_setup(struct qt2025_link_ctx *ctx);
-void qt2025_link_intr_teardown(struct qt2025_link_ctx *ctx);
+int qt2025_bringup(struct qt2025_link_ctx *ctx, bool after_crash, struct qt_phy_fw_state *fs);
 
 /* Wakes the PHY thread (it then applies requests and looks at the link). */
 void qt2025_link_wake(struct qt2025_link_ctx *ctx);
 /* Cancels an LSC alarm not yet delivered. */
 void qt2025_link_lsc_cancel(struct rte_eth_dev *dev);
 
-/* Publications of the PHY thread (qt2025_link.c). */
+/* Publications of the PHY thread (qt2025_publish.c). */
 void qt2025_pub_state(struct qt2025_adapter *ad, enum qt2025_state st);
-void qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt2025_fw_state *fs, int phy_addr,
+void qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt_phy_fw_state *fs, int phy_addr,
 		   const char *reason);
-/* The MAC follows the module's line rate (hw note 8.5, 6.3). */
+/* The MAC follows the module's line rate (hardware.md 8.5, 6.3). */
 void qt2025_configure_mac(struct qt2025_link_ctx *ctx, uint8_t module);
 
 #endif /* QT2025_LINK_H */

@@ -4,14 +4,14 @@
 
 /*
  * Module EEPROM: the SFP+ module's A0h page (SFF-8472 bytes 0..255) as the QT2025 firmware
- * mirrors it at 3.D000 + n (hw note 8.2). That mirror is known from the QT2025C only and is
+ * mirrors it at 3.D000 + n (hardware.md 8.2). That mirror is known from the QT2025C only and is
  * UNCERTAIN on TN40 boards, so the PHY thread validates what it reads (identifier 0x03,
- * CC_BASE over bytes 0..62, base/qt2025_phy.c) and these ops answer -ENOTSUP, with one line
+ * CC_BASE over bytes 0..62, base/qt_phy.c) and these ops answer -ENOTSUP, with one line
  * saying why, when the page is absent or invalid. Only the A0h page is mirrored: the module
  * is reported as SFF-8079 (256 bytes) even when it declares SFF-8472 diagnostics, whose A2h
  * page no source says the PHY mirrors.
  *
- * The PHY thread reads the mirror (qt2025_read_watch) at its next poll after an application
+ * The PHY thread reads the mirror (qt2025_sfp_refresh) at its next poll after an application
  * asked (sfp_req), never on its own: 512 MDIO frames are 33 ms at 1 MHz, which would delay
  * a warm start's first link report. It forgets the page when the module type changes, and
  * publishes each state into dev_private behind a sequence counter (as the PHY info,
@@ -23,25 +23,23 @@
 #include <rte_pause.h>
 
 #include "qt2025_ops.h"
+#include "qt_phy.h"
 
 #define FIRST_READ_SLACK_MS 500 /* beyond two polls: the first read after bring-up */
 
-/* The PHY thread's publication (base/'s sfp_publish hook): the only writer. */
+/* The PHY thread's publication: the only writer. */
 static void
-sfp_publish(void *arg, const struct qt_sfp_state *st)
+sfp_publish(struct qt2025_adapter *ad, const struct qt_sfp_state *st)
 {
-	struct qt2025_adapter *ad = arg;
-
 	qt2025_seq_write_begin(&ad->sfp_seq);
 	memcpy(&ad->sfp, st, sizeof(*st));
 	qt2025_seq_write_end(&ad->sfp_seq);
 }
 
-/* The PHY thread asks whether someone waits for the page (base/'s sfp_wanted hook). */
+/* The PHY thread asks whether someone waits for the page (and takes the request). */
 static bool
-sfp_wanted(void *arg)
+sfp_wanted(struct qt2025_adapter *ad)
 {
-	struct qt2025_adapter *ad = arg;
 	uint32_t req = rte_atomic_load_explicit(&ad->sfp_req, rte_memory_order_acquire);
 
 	if (req == ad->sfp_served)
@@ -56,13 +54,25 @@ qt2025_sfp_init(struct rte_eth_dev *dev)
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	struct qt_hw *hw = &qt2025_proc(dev)->hw;
 
-	memset(&hw->sfp, 0, sizeof(hw->sfp));
-	hw->sfp.status = -EAGAIN;
-	hw->sfp_arg = ad;
+	memset(&hw->phy.sfp, 0, sizeof(hw->phy.sfp));
+	hw->phy.sfp.status = -EAGAIN;
 	ad->sfp_served = rte_atomic_load_explicit(&ad->sfp_req, rte_memory_order_relaxed);
-	sfp_publish(ad, &hw->sfp);
-	hw->sfp_wanted = sfp_wanted;
-	hw->sfp_publish = sfp_publish;
+	sfp_publish(ad, &hw->phy.sfp);
+}
+
+void
+qt2025_sfp_refresh(struct qt2025_adapter *ad, struct qt_hw *hw, uint8_t module)
+{
+	enum qt_sfp_need need;
+	bool changed;
+
+	need = qt_phy_sfp_track(hw, module, &changed);
+	if (changed)
+		sfp_publish(ad, &hw->phy.sfp);
+	if (need == QT_SFP_NEED_READ || (need == QT_SFP_NEED_IF_ASKED && sfp_wanted(ad))) {
+		qt_phy_sfp_read_page(hw);
+		sfp_publish(ad, &hw->phy.sfp);
+	}
 }
 
 int

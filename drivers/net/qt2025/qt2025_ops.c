@@ -3,10 +3,10 @@
  */
 
 /*
- * Firmware version, private dump, identification LED, flow control, link speeds and port
- * reset (issue 10). What the PHY thread owns (versions, module, state) is read from its
+ * Firmware version, private dump, identification LED, flow control and link speeds (port reset is
+ * qt2025_ethdev.c's). What the PHY thread owns (versions, module, state) is read from its
  * publications in dev_private; the LED and flow control are BAR registers the primary writes
- * (hw note 3.4, 3.5, 3.10), kept in dev_private too so that dev_start applies them again.
+ * (hardware.md 3.4, 3.5, 3.10), kept in dev_private too so that dev_start applies them again.
  */
 
 #include <rte_cycles.h>
@@ -15,13 +15,14 @@
 #include "qt2025_ethdev.h"
 #include "qt2025_link.h"
 #include "qt2025_ops.h"
+#include "qt2025_telemetry.h"
 #include "tn40_port.h"
 
 /* ---- firmware version ---- */
 
 /*
- * "PHY a.b.c.d, NIC 0xn": the PHY's from 3.D7F3..5 as the PHY thread read it once the 8051
- * ran (8.2), the NIC's from FW_VER (3.2) once its firmware ran. While the PHY boots and no
+ * "PHY a.b.c.d, NIC 0xn": the PHY's from 3.D7F3..5 as the PHY thread read it once the 8051 ran
+ * (hardware.md 8.2), the NIC's from FW_VER (3.2) once its firmware ran. While the PHY boots and no
  * version was ever read: -EAGAIN (the ethdev contract's "other negative"), not zeros.
  */
 int
@@ -123,7 +124,7 @@ qt2025_dev_led_off(struct rte_eth_dev *dev)
 /* ---- flow control ---- */
 
 /*
- * What the TN40 offers (hw note 3.5, 3.10, 6.5): TXFC in GMAC_RXF_A sends pause frames, of
+ * What the TN40 offers (hardware.md 3.5, 3.10, 6.5): TXFC in GMAC_RXF_A sends pause frames, of
  * PAUSE_QUANT quanta. No source names a control for honouring received pause frames, for
  * the FIFO watermarks or for XON, and a fibre link negotiates nothing: those are refused.
  */
@@ -181,7 +182,7 @@ qt2025_ops_restore(struct rte_eth_dev *dev)
 	tn40_led_set(hw, ad->led != 0);
 }
 
-/* ---- link speeds: the module sets the line rate (hw note 8.5) ---- */
+/* ---- link speeds: the module sets the line rate (hardware.md 8.5) ---- */
 
 static int
 speeds_check(struct rte_eth_dev *dev, uint8_t module, const char *when)
@@ -208,7 +209,7 @@ speeds_check(struct rte_eth_dev *dev, uint8_t module, const char *when)
 	}
 	if (module == 0)
 		return 0;       /* no module known yet: checked again at dev_start */
-	can = qt2025_module_speed(module) == 1000 ? RTE_ETH_LINK_SPEED_1G :
+	can = qt_phy_module_speed(module) == 1000 ? RTE_ETH_LINK_SPEED_1G :
 		RTE_ETH_LINK_SPEED_10G;
 	if ((speeds & can) == 0) {
 		QT_DRV_LOG(ERR, ad, "link_speeds 0x%x refused at %s: the %s module runs at %s "

@@ -3,9 +3,9 @@
  */
 
 /*
- * The ethdev ops around the datapath that tools reach for (issue 10): module EEPROM
+ * The ethdev ops around the datapath that tools reach for: module EEPROM
  * (qt2025_module.c), register dump (qt2025_regs_dump.c), firmware version, private dump,
- * identification LED, flow control, link speeds and port reset (qt2025_ops.c). The
+ * identification LED, flow control and link speeds (qt2025_ops.c). The
  * read-only ones also sit in the secondary table: they copy what the primary's PHY thread
  * published in dev_private and issue no MDIO.
  */
@@ -15,8 +15,12 @@
 
 #include "qt2025.h"
 
-/* Probe: the PHY thread follows the module EEPROM and publishes it into dev_private. */
+/* Probe: the module EEPROM unknown, published so into dev_private. */
 void qt2025_sfp_init(struct rte_eth_dev *dev);
+/* The PHY thread, at each poll that read the module type: follows the module EEPROM
+ * (base/qt_phy_sfp.c), reads it when due or asked for, publishes each new state.
+ */
+void qt2025_sfp_refresh(struct qt2025_adapter *ad, struct qt_hw *hw, uint8_t module);
 /* A consistent copy of the published module EEPROM state: 0, or -EAGAIN (out->status too). */
 int qt2025_sfp_get(const struct qt2025_adapter *ad, struct qt_sfp_state *out);
 int qt2025_get_module_info(struct rte_eth_dev *dev, struct rte_eth_dev_module_info *mi);
@@ -38,8 +42,8 @@ int qt2025_link_speeds_check(struct rte_eth_dev *dev);
 /* dev_start's: every queue set up, link_speeds against the module in the cage now. */
 int qt2025_start_check(struct rte_eth_dev *dev);
 
-/* dev_start, after the rings: applies LED and flow control as set (hw_start wrote its
- * defaults) and reads the NIC firmware version once.
+/* dev_start, after the rings, and flow_ctrl_set on a started port: applies LED and flow
+ * control as set (hw_start wrote its defaults).
  */
 void qt2025_ops_restore(struct rte_eth_dev *dev);
 

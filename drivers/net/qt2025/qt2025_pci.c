@@ -14,9 +14,9 @@
 
 #define QT2025_PCI_VENDOR 0x1FC9
 #define QT2025_PCI_DEVICE 0x4022
-#define QT2025_BAR0_LEN 0x10000         /* hw note 2 */
+#define QT2025_BAR0_LEN 0x10000         /* hardware.md 2 */
 
-/* X(subsystem vendor, subsystem device, board): the QT2025 boards of hw note 1.1. */
+/* X(subsystem vendor, subsystem device, board): the QT2025 boards of hardware.md 1.1. */
 #define QT2025_BOARDS(X) \
 	X(0x1FC9, 0x3015, "Tehuti TN9310") \
 	X(0x1186, 0x4D00, "D-Link DXE-810S") \

@@ -4,12 +4,9 @@
 
 /*
  * The port around the queues: start and stop of the datapath (SW reset, FIFOs, hw_start,
- * hw note 6.2, 6.5), receive filters (3.10), MTU, MAC address, VLAN table, Rx interrupts.
- * Filters are kept in the adapter and written again after every reset.
+ * hardware.md 6.2, 6.5), receive filters (3.10), MTU, MAC address, VLAN table (Rx interrupts are
+ * qt2025_intr.c's). Filters are kept in the adapter and written again after every reset.
  */
-
-#include <sys/eventfd.h>
-#include <unistd.h>
 
 #include "qt2025_ethdev.h"
 #include "qt2025_port.h"
@@ -20,8 +17,8 @@
 #define NIC_FW_WAIT_MS          5000    /* download (0.5 s) + NIC firmware (0.5 s at most) */
 #define FRAME_OVERHEAD          (RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN)
 
-/* MAX_FRAME_A for an MTU: header and FCS, MTU + 18 as both drivers write it (6.5). A VLAN
- * tag is not counted: the NIC strips it first (UNCERTAIN; the model plays it so).
+/* MAX_FRAME_A for an MTU: header and FCS, MTU + 18 as both drivers write it (hardware.md 6.5). A
+ * VLAN tag is not counted: the NIC strips it first (UNCERTAIN; the model plays it so).
  */
 static uint32_t
 max_frame(uint16_t mtu)
@@ -55,7 +52,7 @@ apply_vlan_table(struct rte_eth_dev *dev)
 		tn40_vlan_word(hw, i, filter ? ad->vfta[i] : UINT32_MAX);
 }
 
-/* The PHY thread pushes the NIC firmware through the TXD FIFO at probe (hw note 4.8):
+/* The PHY thread pushes the NIC firmware through the TXD FIFO at probe (hardware.md 4.8):
  * the rings wait until it is done with it, or gave up, or the port closes.
  */
 static void
@@ -111,7 +108,7 @@ qt2025_port_start(struct rte_eth_dev *dev)
 	return 0;
 }
 
-/* DMA stops before any buffer goes back to its pool (6.5 stop). */
+/* DMA stops before any buffer goes back to its pool (hardware.md 6.5 stop). */
 void
 qt2025_port_stop(struct rte_eth_dev *dev)
 {
@@ -233,7 +230,7 @@ qt2025_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
 		const struct qt2025_rxq *q = dev->data->rx_queues[i];
 
-		/* one buffer per frame (4.6), the FCS stripped */
+		/* one buffer per frame (hardware.md 4.6), the FCS stripped */
 		if (q != NULL && max_frame(mtu) - RTE_ETHER_CRC_LEN > q->buf_len) {
 			QT_DRV_LOG(ERR, ad, "MTU %u refused: frames of %u bytes do not fit the "
 				   "%u-byte buffers of mempool %s", mtu,
@@ -243,75 +240,5 @@ qt2025_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	}
 	if (dev->data->dev_started)
 		tn40_set_max_frame(&qt2025_proc(dev)->hw, max_frame(mtu));
-	return 0;
-}
-
-/* ---- Rx interrupts: RX_DESC_0 through the one MSI vector (3.8) ---- */
-
-int
-qt2025_rx_intr_setup(struct rte_eth_dev *dev)
-{
-	struct qt2025_proc *proc = qt2025_proc(dev);
-	struct rte_intr_handle *h;
-	int fd;
-
-	h = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
-	fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-	if (h == NULL || fd < 0 || rte_intr_type_set(h, RTE_INTR_HANDLE_VDEV) != 0 ||
-	    rte_intr_efd_counter_size_set(h, sizeof(uint64_t)) != 0 ||
-	    rte_intr_nb_efd_set(h, 1) != 0 || rte_intr_efds_index_set(h, 0, fd) != 0 ||
-	    rte_intr_vec_list_alloc(h, "qt2025_rx_intr", 1) != 0 ||
-	    rte_intr_vec_list_index_set(h, 0, RTE_INTR_VEC_RXTX_OFFSET) != 0) {
-		rte_intr_instance_free(h);
-		if (fd >= 0)
-			close(fd);
-		return -ENOMEM;
-	}
-	proc->rx_intr = h;
-	proc->rx_efd = fd;
-	dev->intr_handle = h;
-	return 0;
-}
-
-void
-qt2025_rx_intr_teardown(struct rte_eth_dev *dev)
-{
-	struct qt2025_proc *proc = qt2025_proc(dev);
-
-	if (proc->rx_intr == NULL)
-		return;
-	if (dev->intr_handle == proc->rx_intr)
-		dev->intr_handle = NULL;
-	rte_intr_vec_list_free(proc->rx_intr);
-	rte_intr_instance_free(proc->rx_intr);
-	close(proc->rx_efd);
-	proc->rx_intr = NULL;
-}
-
-/* From the interrupt callback: RX_DESC_0 was pending; the application's epoll wakes. */
-void
-qt2025_rx_intr_signal(struct rte_eth_dev *dev)
-{
-	struct qt2025_proc *proc = qt2025_proc(dev);
-	uint64_t one = 1;
-
-	qt2025_imr_update(dev, 0, TN40_IRQ_RX_DESC0);   /* one wake-up per enable */
-	if (proc->rx_intr != NULL && write(proc->rx_efd, &one, sizeof(one)) != sizeof(one))
-		QT_DRV_LOG(ERR, qt2025_adapter(dev), "cannot signal the Rx interrupt");
-}
-
-int
-qt2025_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid)
-{
-	RTE_SET_USED(qid);
-	qt2025_imr_update(dev, TN40_IRQ_RX_DESC0, 0);
-	return 0;
-}
-
-int
-qt2025_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid)
-{
-	RTE_SET_USED(qid);
-	qt2025_imr_update(dev, 0, TN40_IRQ_RX_DESC0);
 	return 0;
 }

@@ -11,7 +11,7 @@
 
 #include "qt2025.h"
 
-/* dev_start's and dev_stop's datapath part (6.2, 6.5). */
+/* dev_start's and dev_stop's datapath part (hardware.md 6.2, 6.5). */
 int qt2025_port_start(struct rte_eth_dev *dev);
 void qt2025_port_stop(struct rte_eth_dev *dev);
 
@@ -24,13 +24,6 @@ int qt2025_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr);
 int qt2025_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vid, int on);
 int qt2025_vlan_offload_set(struct rte_eth_dev *dev, int mask);
 int qt2025_mtu_set(struct rte_eth_dev *dev, uint16_t mtu);
-
-/* Rx interrupts: an eventfd per port that the interrupt callback writes on RX_DESC_0. */
-int qt2025_rx_intr_setup(struct rte_eth_dev *dev);
-void qt2025_rx_intr_teardown(struct rte_eth_dev *dev);
-void qt2025_rx_intr_signal(struct rte_eth_dev *dev);
-int qt2025_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);
-int qt2025_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid);
 
 /* Statistics: the queues' counts and the hardware counters of 3.11 (qt2025_xstats.c). */
 int qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats QT_STATS_GET_EXTRA);

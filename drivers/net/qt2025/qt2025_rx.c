@@ -4,7 +4,7 @@
 
 /*
  * Receive: the RXF FIFO holds free buffers (24-byte descriptors naming a buffer id), the NIC
- * returns each filled buffer as an RXD descriptor carrying that id (hw note 4.1, 4.5, 4.6).
+ * returns each filled buffer as an RXD descriptor carrying that id (hardware.md 4.1, 4.5, 4.6).
  * A buffer id indexes q->bufs; a filled buffer is replaced by a fresh mbuf under the same
  * id, or, when the pool is empty, posted again as it is and the frame dropped (rx_nombuf).
  */
@@ -16,8 +16,8 @@
 #include "qt2025_rxtx.h"
 
 #define RX_BURST_MAX            64
-#define RXD_MIN_LEN             16      /* BC 2: the fields a driver reads (4.6) */
-#define RX_ERRATA_SHORT         70      /* false L4 errors below 70 bytes (4.6) */
+#define RXD_MIN_LEN             16      /* BC 2: the fields a driver reads (hardware.md 4.6) */
+#define RX_ERRATA_SHORT         70      /* false L4 errors below 70 bytes (hardware.md 4.6) */
 
 static const uint32_t rx_ptypes[8] = {
 	[0] = RTE_PTYPE_L2_ETHER,
@@ -32,7 +32,7 @@ static const uint64_t rx_ol[8] = {
 };
 
 /*
- * The RXF descriptor for buffer id at the write position (4.5), as three 64-bit stores:
+ * The RXF descriptor for buffer id at the write position (hardware.md 4.5), as three 64-bit stores:
  * info | va_lo, va_hi | pa_lo, pa_hi | len.
  */
 static __rte_always_inline void
@@ -48,8 +48,8 @@ post(struct qt2025_rxq *q, uint32_t id, const struct rte_mbuf *m)
 }
 
 /*
- * The NIC reported an L4 checksum error. Two errata (4.6): a UDP datagram without checksum
- * (field 0) is flagged, and so is any TCP/UDP frame under 70 bytes. Neither is reported
+ * The NIC reported an L4 checksum error. Two errata (hardware.md 4.6): a UDP datagram without
+ * checksum (field 0) is flagged, and so is any TCP/UDP frame under 70 bytes. Neither is reported
  * bad: the first has nothing to check, the second is checked here.
  */
 static __rte_noinline uint64_t
@@ -75,7 +75,7 @@ rx_l4_error(const struct rte_mbuf *m, uint32_t pkt_id)
 	       RTE_MBUF_F_RX_L4_CKSUM_GOOD : RTE_MBUF_F_RX_L4_CKSUM_BAD;
 }
 
-/* The NIC always strips the tag (4.7); an application that did not ask gets it back. */
+/* The NIC always strips the tag (hardware.md 4.7); an application that did not ask gets it back. */
 static __rte_noinline int
 rx_vlan_restore(struct rte_mbuf **m, uint16_t tci)
 {
@@ -83,7 +83,7 @@ rx_vlan_restore(struct rte_mbuf **m, uint16_t tci)
 	return rte_vlan_insert(m);
 }
 
-/* Checksum and VLAN results (4.6, 4.7), when the NIC reported any. */
+/* Checksum and VLAN results (hardware.md 4.6, 4.7), when the NIC reported any. */
 static __rte_noinline void
 rx_flags(struct qt2025_rxq *q, struct rte_mbuf **mp, uint32_t val1, uint16_t vlan)
 {
@@ -144,7 +144,7 @@ qt2025_recv_pkts(void *rx, struct rte_mbuf **pkts, uint16_t n)
 		return 0;
 	}
 	n = RTE_MIN(n, RX_BURST_MAX);
-	/* the pointer register only when what it said last time is used up (4.2) */
+	/* the pointer register only when what it said last time is used up (hardware.md 4.2) */
 	if (avail < (uint32_t)n * sizeof(struct tn40_rxf))
 		avail = tn40_fifo_rd_avail(hw, &q->rxd, TN40_PTR_MASK);
 	if (avail < RXD_MIN_LEN) {
@@ -158,7 +158,7 @@ qt2025_recv_pkts(void *rx, struct rte_mbuf **pkts, uint16_t n)
 		nb_fresh /= 2;
 
 	while (seen < n && avail >= RXD_MIN_LEN) {
-		/* val1 | len << 32 | vlan << 48; the first 8 bytes never wrap (4.2) */
+		/* val1 | len << 32 | vlan << 48; the first 8 bytes never wrap (hardware.md 4.2) */
 		uint64_t w0 = rte_le_to_cpu_64(*(const uint64_t *)(rxd + rptr)), *f;
 		uint32_t val1 = (uint32_t)w0, len = TN40_RXD_BC(val1) * 8, id;
 		struct rte_mbuf *m, *nm;
@@ -197,7 +197,8 @@ qt2025_recv_pkts(void *rx, struct rte_mbuf **pkts, uint16_t n)
 		}
 		bytes += (uint16_t)(w0 >> 32);
 		pkts[nb++] = m;
-		/* the fresh buffer under the same id: RXF as three 64-bit stores (4.5) */
+		/* the fresh buffer under the same id: RXF as three 64-bit stores (hardware.md 4.5)
+		 */
 		nm = fresh[used++];
 		bufs[id] = nm;
 		pa = nm->buf_iova + RTE_PKTMBUF_HEADROOM;
@@ -262,7 +263,9 @@ qt2025_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	q->nb_bufs = RTE_MIN(nb_desc, QT2025_RXF_MAX);
 	q->bufs = rte_zmalloc_socket("qt2025_rxq_bufs", q->nb_bufs * sizeof(q->bufs[0]),
 				     RTE_CACHE_LINE_SIZE, socket);
-	/* RXD and RXF, each 4 KiB aligned (3.1) with its 1 KiB scratch (4.2) */
+	/* RXD and RXF, each 4 KiB aligned (hardware.md 3.1) with its 1 KiB scratch (hardware.md
+	 * 4.2)
+	 */
 	q->mz = rte_eth_dma_zone_reserve(dev, "qt2025_rx", qid, 2 * RTE_ALIGN(ring, 4096), 4096,
 					 socket);
 	if (q->bufs == NULL || q->mz == NULL) {
@@ -282,7 +285,7 @@ qt2025_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	q->deferred = conf->rx_deferred_start;
 	dev->data->rx_queues[qid] = q;
 	if (nb_desc > QT2025_RXF_MAX)
-		QT_DRV_LOG(INFO, ad, "Rx ring of %u: the NIC holds %u buffers at a time (hw note "
+		QT_DRV_LOG(INFO, ad, "Rx ring of %u: the NIC holds %u buffers at a time (hardware.md "
 			   "4.5), the port takes no more from the pool", nb_desc, QT2025_RXF_MAX);
 	return 0;
 }

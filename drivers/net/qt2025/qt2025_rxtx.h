@@ -4,7 +4,7 @@
 
 /*
  * Queues and bursts (qt2025_rx.c, qt2025_tx.c). One Rx and one Tx queue: only queue 0 of
- * the TN40's four FIFO sets is used, as by both reference drivers (hw note 3.1).
+ * the TN40's four FIFO sets is used, as by both reference drivers (hardware.md 3.1).
  *
  * Queues live in memory shared with secondary processes: they hold DMA memory (mapped at
  * the same address in every process), the port id and register offsets, never a pointer of
@@ -22,16 +22,18 @@
 
 #define QT2025_RING_MAX         4096    /* descriptors an application may ask for */
 #define QT2025_RING_MIN         64
-#define QT2025_RXF_MAX          1364    /* buffers the RXF holds at most (hw note 4.5) */
+#define QT2025_RXF_MAX          1364    /* buffers the RXF holds at most (hardware.md 4.5) */
 #define QT2025_TX_SEG_MAX       TN40_TXD_MAX_PBL
-#define QT2025_MIN_FRAME        60      /* shorter frames are padded (4.3 SHORT_PKT_FIX) */
+#define QT2025_MIN_FRAME        60      /* runts padded (hardware.md 4.3 SHORT_PKT_FIX) */
+#define QT2025_TX_MAX_FRAME     16352   /* FRM_LENGTH (hardware.md 3.5), TSO segments too */
 #define QT2025_FIFO_CODE        TN40_FIFO_CODE_32K      /* all four FIFOs, as both drivers */
 
 struct qt2025_queue_stats {
 	uint64_t packets;
 	uint64_t bytes;
-	uint64_t errors;        /* rx: frames the NIC flagged (CRC); tx: refused by tx_prepare */
+	uint64_t errors;        /* rx: frames the NIC flagged (CRC); tx: dropped by the burst */
 	uint64_t nombuf;        /* rx: frames dropped for want of an mbuf (recycled) */
+	uint64_t refused;       /* tx: packets tx_prepare refused (handed back, not sent) */
 };
 
 struct qt2025_rxq {
@@ -46,7 +48,7 @@ struct qt2025_rxq {
 	uint16_t port_id;
 	uint16_t queue_id;
 	uint16_t buf_len;               /* bytes a buffer takes (RXF len) */
-	bool vlan_strip;                /* else the stripped tag is put back (4.7) */
+	bool vlan_strip;                /* else the stripped tag is put back (hardware.md 4.7) */
 	bool deferred;                  /* rx_deferred_start */
 	bool started;                   /* FIFOs programmed, buffers posted (dev_start) */
 	bool running;                   /* bursts read it (queue started) */
@@ -108,12 +110,10 @@ uint16_t qt2025_xmit_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t qt2025_prep_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
 int qt2025_tx_done_cleanup(void *txq, uint32_t free_cnt);
 int qt2025_tx_descriptor_status(void *txq, uint16_t offset);
+/* qt2025_tx_check.c: 0 when the NIC can carry m out, else EINVAL or ENOTSUP */
+int qt2025_tx_check(const struct rte_mbuf *m);
 void qt2025_txq_hw_start(struct qt2025_txq *q, struct qt_hw *hw);
 void qt2025_txq_hw_stop(struct qt2025_txq *q);
-
-/* Queue statistics, summed (qt2025_port.c adds the hardware counters). */
-void qt2025_queue_stats(struct rte_eth_dev *dev, struct rte_eth_stats *stats);
-void qt2025_queue_stats_reset(struct rte_eth_dev *dev);
 
 /* Burst side: the register transport of this process, or NULL where the port has none
  * (a simulated port seen from a secondary process: its model lives in the primary).
@@ -125,7 +125,5 @@ qt2025_burst_hw(uint16_t port_id)
 
 	return likely(hw->bar != NULL || hw->ops != NULL) ? hw : NULL;
 }
-
-void qt2025_burst_no_hw(uint16_t port_id);      /* logs once per port why bursts return 0 */
 
 #endif /* QT2025_RXTX_H */

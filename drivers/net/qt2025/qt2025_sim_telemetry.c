@@ -3,7 +3,7 @@
  */
 
 /*
- * The simulator's telemetry commands (DESIGN.md "Stable interfaces"): a simulated port's
+ * The simulator's telemetry commands (design.md "Stable interfaces"): a simulated port's
  * cable and module, changed at run time from outside the application.
  */
 

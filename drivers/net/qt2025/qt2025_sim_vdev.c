@@ -209,7 +209,7 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	 * cage); plugging a cable in later gives the loopback plug of a port without wire=
 	 */
 	cfg.wire = strcmp(a->wire, "none") == 0 ? "" : a->wire;
-	/* the model's module types are the 3.D70C codes (hw note 8.5) */
+	/* the model's module types are the 3.D70C codes (hardware.md 8.5) */
 	cfg.module = (enum qt_sim_module)a->module;
 	cfg.timing = a->timing_real ? QT_SIM_TIMING_REAL : QT_SIM_TIMING_FAST;
 	cfg.rxd_bc = a->rxd_bc;
@@ -217,7 +217,7 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	cfg.mdio_absent = (enum qt_sim_mdio_absent)a->mdio_absent;
 	cfg.isr_read = (enum qt_sim_isr_read)a->isr_read;
 	cfg.manual_dma = a->manual_dma;
-	cfg.phy_addr = 1;       /* as on the Edimax EN-9320SFP+ (hw note 1.2) */
+	cfg.phy_addr = 1;       /* as on the Edimax EN-9320SFP+ (hardware.md 1.2) */
 	/* a locally administered MAC address that differs per card name */
 	for (i = 0; name[i] != '\0'; i++)
 		h = h * 31 + (unsigned char)name[i];
@@ -261,7 +261,7 @@ static int
 qt2025_sim_probe(struct rte_vdev_device *vdev)
 {
 	const char *name = rte_vdev_device_name(vdev);
-	/* the model's synthetic images: test data, never for a card (DESIGN.md "Firmware") */
+	/* the model's synthetic images: test data, never for a card (design.md "Firmware") */
 	const struct qt2025_builtin_fw builtin = {
 		.phy = qt_sim_phy_fw,
 		.phy_len = qt_sim_phy_fw_len,

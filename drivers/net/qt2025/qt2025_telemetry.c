@@ -3,7 +3,7 @@
  */
 
 /*
- * Telemetry commands (DESIGN.md "Stable interfaces"). They run on the telemetry thread and
+ * Telemetry commands (design.md "Stable interfaces"). They run on the telemetry thread and
  * read what the PHY thread cached (qt2025_link_info, the counters, dev_link): never MDIO.
  * A negative return makes the telemetry library answer null for the command.
  */
@@ -42,9 +42,8 @@ qt2025_tel_parse_port(const char *s, const char **end, uint16_t *port)
 	return 0;
 }
 
-/* per process: the ports of this process's primary that telemetry may read */
+/* per process: guards qt2025_procs[].tel_readable, the ports telemetry may read */
 static rte_spinlock_t qt_tel_sl = RTE_SPINLOCK_INITIALIZER;
-static bool qt_tel_readable[RTE_MAX_ETHPORTS];
 
 void
 qt2025_tel_lock(void)
@@ -64,7 +63,7 @@ qt2025_tel_port_set(uint16_t port, bool readable)
 	if (port >= RTE_MAX_ETHPORTS)
 		return;
 	qt2025_tel_lock();
-	qt_tel_readable[port] = readable;
+	qt2025_procs[port].tel_readable = readable;
 	qt2025_tel_unlock();
 }
 
@@ -78,7 +77,7 @@ qt2025_tel_dev(uint16_t port, bool sim_only)
 	if (!rte_eth_dev_is_valid_port(port))
 		return NULL;
 	/* a secondary frees nothing of the port on close: ethdev's own checks suffice */
-	if (rte_eal_process_type() == RTE_PROC_PRIMARY && !qt_tel_readable[port])
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY && !qt2025_procs[port].tel_readable)
 		return NULL;
 	dev = &rte_eth_devices[port];
 	if (dev->device == NULL || dev->data->dev_private == NULL)

@@ -14,6 +14,8 @@
 
 #include "qt2025.h"
 
+/* The state's name as telemetry and the private dump give it. */
+const char *qt2025_state_name(enum qt2025_state st);
 /* A port id at s: decimal digits only, below RTE_MAX_ETHPORTS; *end after the digits. */
 int qt2025_tel_parse_port(const char *s, const char **end, uint16_t *port);
 /*

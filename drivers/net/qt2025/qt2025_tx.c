@@ -4,7 +4,7 @@
 
 /*
  * Transmit: one TXD descriptor per packet (a 16-byte header and one 12-byte PBL entry per
- * segment, hw note 4.3), one 16-byte TXF completion per packet sent, in order (4.4). The
+ * segment, hardware.md 4.3), one 16-byte TXF completion per packet sent, in order (4.4). The
  * completions are matched by order alone: whether TXF echoes the TXD cookie is UNCERTAIN,
  * so the cookie is written (the slot) and never relied on.
  *
@@ -19,24 +19,66 @@
 
 #define TX_RECLAIM_BELOW        (8 * 1024)              /* look at TXF below this */
 #define TX_FREE_BULK            64
-#define TX_MAX_FRAME            16352                   /* FRM_LENGTH (3.5) */
-#define TX_TSO_MAX              (64 * 1024)
 
 #define TX_OFFLOAD_CSUM (RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)
 #define TX_OFFLOAD_ANY (TX_OFFLOAD_CSUM | RTE_MBUF_F_TX_VLAN)
 
-/* Completed mbufs back to their pools: in one put per run of one pool when they are
- * plain (the usual case, and always with MBUF_FAST_FREE), else one by one.
+/* A chain as single mbufs, each as a pool keeps it (next NULL, one segment), into out;
+ * returns how many.
+ */
+static uint32_t
+chain_unlink(struct rte_mbuf *m, struct rte_mbuf **out)
+{
+	uint32_t k = 0;
+
+	while (m != NULL) {
+		struct rte_mbuf *next = m->next;
+
+		m->next = NULL;
+		m->nb_segs = 1;
+		out[k++] = m;
+		m = next;
+	}
+	return k;
+}
+
+/* MBUF_FAST_FREE: one pool, refcount 1, so every segment goes back with bulk puts; a
+ * batch of single-segment packets (segs == n) in one.
  */
 static void
-free_done(struct qt2025_txq *q, struct rte_mbuf **m, uint32_t n)
+free_fast(struct rte_mbuf **m, uint32_t n, uint32_t segs)
+{
+	struct rte_mbuf *keep[TX_FREE_BULK + QT2025_TX_SEG_MAX];
+	struct rte_mempool *mp = m[0]->pool;
+	uint32_t i, k = 0;
+
+	if (likely(segs == n)) {
+		rte_mempool_put_bulk(mp, (void **)m, n);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		k += chain_unlink(m[i], keep + k);
+		if (k >= TX_FREE_BULK) {
+			rte_mempool_put_bulk(mp, (void **)keep, k);
+			k = 0;
+		}
+	}
+	if (k > 0)
+		rte_mempool_put_bulk(mp, (void **)keep, k);
+}
+
+/* Completed mbufs back to their pools: in one put per run of one pool when they are
+ * plain (the usual case), else one by one.
+ */
+static void
+free_done(struct qt2025_txq *q, struct rte_mbuf **m, uint32_t n, uint32_t segs)
 {
 	struct rte_mbuf *keep[TX_FREE_BULK];
 	struct rte_mempool *mp = NULL;
 	uint32_t i, k = 0;
 
 	if (q->fast_free) {
-		rte_mempool_put_bulk(m[0]->pool, (void **)m, n);
+		free_fast(m, n, segs);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -61,15 +103,15 @@ free_done(struct qt2025_txq *q, struct rte_mbuf **m, uint32_t n)
 }
 
 /* Frees what the NIC has completed, at most max packets; returns how many. TXF entries are
- * not read: one per packet, in order (4.4).
+ * not read: one per packet, in order (hardware.md 4.4).
  */
 static uint32_t
 reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
 {
 	struct rte_mbuf *done[TX_FREE_BULK];
-	uint32_t n, k, total = 0;
+	uint32_t n, k, segs, total = 0;
 
-	/* the pointer register only when what it said last time is used up (4.2) */
+	/* the pointer register only when what it said last time is used up (hardware.md 4.2) */
 	if (q->txf_avail < TX_FREE_BULK * sizeof(struct tn40_txf))
 		q->txf_avail = tn40_fifo_rd_avail(hw, &q->txf, TN40_TXF_WPTR_MASK);
 	n = q->txf_avail / sizeof(struct tn40_txf);
@@ -78,13 +120,14 @@ reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
 	if (n == 0)
 		return 0;
 	while (total < n) {
-		for (k = 0; k < TX_FREE_BULK && total < n; k++, total++) {
+		for (k = 0, segs = 0; k < TX_FREE_BULK && total < n; k++, total++) {
 			done[k] = q->slots[q->head].m;
 			q->done_end = q->slots[q->head].end;
-			q->segs_out -= q->slots[q->head].segs;
+			segs += q->slots[q->head].segs;
 			q->head = (q->head + 1) & (q->nb_slots - 1);
 		}
-		free_done(q, done, k);
+		q->segs_out -= segs;
+		free_done(q, done, k, segs);
 	}
 	q->txf_avail -= n * sizeof(struct tn40_txf);
 	tn40_fifo_rd_advance(&q->txf, n * sizeof(struct tn40_txf));
@@ -93,7 +136,7 @@ reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
 }
 
 /* TXD bytes free for new descriptors: the ring less what the NIC has not completed, less
- * 16 so that it never looks empty when full (4.2, 4.3).
+ * 16 so that it never looks empty when full (hardware.md 4.2, 4.3).
  */
 static inline uint32_t
 room(const struct qt2025_txq *q)
@@ -112,7 +155,7 @@ txd_w1(const struct rte_mbuf *m, uint32_t bc)
 	if (ol & RTE_MBUF_F_TX_TCP_SEG)
 		w1 |= TN40_TXD_LGSND;
 	if (ol & RTE_MBUF_F_TX_VLAN) {
-		/* PCP and VID; the DEI bit is not carried (4.3) */
+		/* PCP and VID; the DEI bit is not carried (hardware.md 4.3) */
 		w1 |= TN40_TXD_VTAG | (uint32_t)(m->vlan_tci >> 13) << TN40_TXD_PCP_SHIFT |
 		      (uint32_t)(m->vlan_tci & 0xFFF) << TN40_TXD_VID_SHIFT;
 	}
@@ -158,7 +201,7 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 	const uint16_t smask = q->nb_slots - 1;
 	uint32_t free_b, bytes;
 	uint64_t sent_bytes = 0;
-	uint16_t i;
+	uint16_t i, dropped = 0;
 
 	if (unlikely(hw == NULL || !q->running)) {
 		if (hw == NULL)
@@ -175,14 +218,25 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 	}
 	for (i = 0; i < n; i++) {
 		struct rte_mbuf *m = pkts[i];
+		bool one = m->nb_segs == 1 &&
+			   m->pkt_len - QT2025_MIN_FRAME <= QT2025_TX_MAX_FRAME - QT2025_MIN_FRAME &&
+			   (m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) == 0;
 
+		/* what tx_prepare refuses never reaches the NIC, whose Tx engine would stop
+		 * on it: dropped and counted, the burst goes on
+		 */
+		if (unlikely(!one) && unlikely(qt2025_tx_check(m) != 0)) {
+			rte_pktmbuf_free(m);
+			q->st.errors++;
+			dropped++;
+			continue;
+		}
 		/* the ring is full of mbufs not yet sent */
 		if (unlikely(q->segs_out + m->nb_segs > q->nb_desc) &&
 		    (reclaim(q, hw, UINT32_MAX) == 0 || q->segs_out + m->nb_segs > q->nb_desc))
 			break;
-		if (likely(m->nb_segs == 1 && m->pkt_len >= QT2025_MIN_FRAME &&
-			   (m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) == 0)) {
-			/* one buffer: header and PBL as four 64-bit stores (4.3) */
+		if (likely(one)) {
+			/* one buffer: header and PBL as four 64-bit stores (hardware.md 4.3) */
 			uint64_t *d = tn40_fifo_wr_at(&q->txd);
 
 			bytes = tn40_txd_size(1);
@@ -191,15 +245,13 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 				break;
 			d[0] = rte_cpu_to_le_64((likely((m->ol_flags & TX_OFFLOAD_ANY) == 0) ?
 						 bytes / 8 | TN40_TXD_TYPE : txd_w1(m, bytes / 8)) |
-						(uint64_t)m->pkt_len << 48);
+						(uint64_t)m->data_len << 48);
 			d[1] = rte_cpu_to_le_64(q->tail);
 			d[2] = rte_cpu_to_le_64(rte_mbuf_data_iova(m));
-			d[3] = rte_cpu_to_le_64(m->pkt_len);
+			d[3] = rte_cpu_to_le_64(m->data_len);
 		} else {
 			uint32_t k = m->nb_segs + (m->pkt_len < QT2025_MIN_FRAME);
 
-			if (unlikely(k > QT2025_TX_SEG_MAX))
-				break;  /* tx_prepare refuses these with EINVAL */
 			bytes = tn40_txd_size(k);
 			if (unlikely(free_b < bytes) && (reclaim(q, hw, UINT32_MAX) == 0 ||
 							 (free_b = room(q)) < bytes))
@@ -215,9 +267,9 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 		q->tail = (q->tail + 1) & smask;
 		sent_bytes += m->pkt_len;
 	}
-	if (i > 0)
+	if (i > dropped)
 		tn40_fifo_wr_doorbell(hw, &q->txd);
-	q->st.packets += i;
+	q->st.packets += i - dropped;
 	q->st.bytes += sent_bytes;
 	return i;
 }
@@ -227,19 +279,13 @@ qt2025_prep_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct qt2025_txq *q = tx;
 	uint16_t i;
+	int rc;
 
 	for (i = 0; i < n; i++) {
-		const struct rte_mbuf *m = pkts[i];
-		uint32_t segs = m->nb_segs + (m->pkt_len < QT2025_MIN_FRAME);
-		bool tso = (m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) != 0;
-
-		if (segs > QT2025_TX_SEG_MAX ||
-		    m->pkt_len > (tso ? TX_TSO_MAX - 1 : TX_MAX_FRAME) ||
-		    (tso && (m->tso_segsz == 0 || m->tso_segsz > TX_MAX_FRAME)) ||
-		    (m->ol_flags & RTE_MBUF_F_TX_OFFLOAD_MASK & ~(TX_OFFLOAD_CSUM |
-		     RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)) != 0) {
-			rte_errno = EINVAL;
-			q->st.errors++;
+		rc = qt2025_tx_check(pkts[i]);
+		if (unlikely(rc != 0)) {
+			rte_errno = rc;
+			q->st.refused++;
 			return i;
 		}
 	}
@@ -286,7 +332,7 @@ qt2025_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 						tn40_txd_size(1));
 	q->slots = rte_zmalloc_socket("qt2025_txq_slots", q->nb_slots * sizeof(q->slots[0]),
 				      RTE_CACHE_LINE_SIZE, socket);
-	/* TXD, TXF (3.1, 4.2), then the zero buffer of runt padding */
+	/* TXD, TXF (hardware.md 3.1, 4.2), then the zero buffer of runt padding */
 	q->mz = rte_eth_dma_zone_reserve(dev, "qt2025_tx", qid, 2 * ring + 4096, 4096, socket);
 	if (q->slots == NULL || q->mz == NULL) {
 		rte_free(q->slots);

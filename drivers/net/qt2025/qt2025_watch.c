@@ -8,12 +8,12 @@
  * MAC recovery are tested on the model's fake clock in milliseconds (test_base_watch.c).
  *
  * The rules: a drop is reported at once (the MAC bit is MMIO and judged before any MDIO,
- * hw note 7.3; the PHY's latching-low bits show a drop even when it healed before the
- * look, hw note 9); a link is reported up
+ * hardware.md 7.3; the PHY's latching-low bits show a drop even when it healed before the
+ * look, hardware.md 9); a link is reported up
  * after it stayed up QT2025_LINK_HOLD_MS; a PHY with light whose MAC never follows gets a
- * MAC reset on the 12th poll (hw note 7.1).
+ * MAC reset on the 12th poll (hardware.md 7.1).
  *
- * One bad MDIO frame must not look like a flap or a crash (issue 8): a failed status read
+ * One bad MDIO frame must not look like a flap or a crash: a failed status read
  * is retried at once (QT2025_READ_TRIES), and a look whose PHY stays unreadable reports
  * nothing but the MAC bit. A crash needs consecutive evidence: QT2025_CRASH_POLLS polls in
  * a row or more that find the heartbeat still or unreadable, spanning more than
@@ -22,7 +22,7 @@
  * thread, SIGSTOP, a paused VM) restarts the evidence instead of comparing across the gap.
  */
 
-#include "qt2025_errata.h"
+#include "qt_phy_errata.h"
 #include "qt2025_link.h"
 #include "tn40_hw.h"
 
@@ -43,12 +43,12 @@ qt2025_observe_phy(struct qt_hw *hw, struct qt2025_obs *o)
 	o->phy_ok = false;
 	o->watch_ok = false;
 	for (i = 0; i < QT2025_READ_TRIES && !o->phy_ok; i++)
-		o->phy_ok = qt2025_link_status(hw, &o->phy) == 0;
+		o->phy_ok = qt_phy_link_status(hw, &o->phy) == 0;
 	for (i = 0; o->periodic && i < QT2025_READ_TRIES && !o->watch_ok; i++)
-		o->watch_ok = qt2025_read_watch(hw, &o->heartbeat, &o->module) == 0;
+		o->watch_ok = qt_phy_read_watch(hw, &o->heartbeat, &o->module) == 0;
 	/* why there is no link: light or none (a poll's extra frame, only while down) */
 	o->signal = o->phy_ok && o->phy.pma;
-	if (o->periodic && o->phy_ok && !o->phy.pma && qt2025_rx_signal(hw, &o->signal) != 0)
+	if (o->periodic && o->phy_ok && !o->phy.pma && qt_phy_rx_signal(hw, &o->signal) != 0)
 		o->signal = false;
 	o->now_ns = qt_now_ns(hw);
 }
@@ -114,7 +114,7 @@ qt2025_judge_mac(struct qt2025_judge *j, const struct qt2025_obs *o)
 }
 
 /*
- * hw note 8.7 bug 17190: light (PMA) and XAUI (PHY XS) up, PCS without block lock. After
+ * hardware.md 8.7 bug 17190: light (PMA) and XAUI (PHY XS) up, PCS without block lock. After
  * QT2025_PCS_STUCK_MS of it, a PMA loopback pulse; the wait doubles after each pulse that
  * did not help (a link partner at another speed looks the same and is not cured), and
  * starts over once the PCS locks.
@@ -142,7 +142,7 @@ pcs_stuck(struct qt2025_judge *j, const struct qt2025_obs *o)
 unsigned int
 qt2025_judge(struct qt2025_judge *j, const struct qt2025_obs *o)
 {
-	bool phy_up = o->phy_ok && qt2025_link_up(&o->phy);
+	bool phy_up = o->phy_ok && qt_phy_link_up(&o->phy);
 	bool up = o->mac && phy_up;
 	bool dropped = o->phy.latched_drop || !up;
 	unsigned int act = 0;
@@ -209,7 +209,7 @@ qt2025_no_link_reason(const struct qt2025_judge *j, const struct qt2025_obs *o,
 		return "no light: no cable, or the link partner sends nothing";
 	if (!o->phy.pcs)
 		return "light but no PCS block lock: link partner at another speed?";
-	if (!qt2025_link_up(&o->phy))
+	if (!qt_phy_link_up(&o->phy))
 		return "PHY line side down";
 	if (!o->mac)
 		return "PHY link up, MAC (XAUI) link down";

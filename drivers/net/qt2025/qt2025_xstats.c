@@ -4,12 +4,12 @@
 
 /*
  * Statistics. Basic stats: what the queues counted (packets, bytes, CRC errors, rx_nombuf)
- * plus the NIC's own counters (hw note 3.11: frames it dropped, imissed; frames too long,
- * ierrors). xstats (dpdk-pmd-conventions.md 4.3): the PHY thread's counters, then the NIC's.
- * Names and ids are a stable interface (DESIGN.md): append only.
+ * plus the NIC's own counters (hardware.md 3.11: frames it dropped, imissed; frames too long,
+ * ierrors). xstats (design.md "DPDK conventions"): the PHY thread's counters, then the NIC's.
+ * Names and ids are a stable interface (design.md "Stable interfaces"): append only.
  *
  * Reset. The PHY counters are written by the PHY thread only, some (mdio_errors,
- * mdio_timeouts) as absolute copies of hw->mdio, and the NIC's run free (3.11): zeroing
+ * mdio_timeouts) as absolute copies of hw->mdio, and the NIC's run free (hardware.md 3.11): zeroing
  * either is not ours to do. Reset records baselines in the adapter (shared, so every
  * process sees the reset) and reads subtract them. Reads of the NIC's counters need the
  * registers: a process without them (a simulated port seen from a secondary) reports the
@@ -28,13 +28,17 @@
 
 struct qt2025_xstat {
 	const char *name;
-	int16_t hw;             /* index of the NIC counter (3.11), or -1: a PHY counter */
-	uint16_t off;           /* in struct qt2025_counters */
+	int16_t hw;             /* index of the NIC counter (hardware.md 3.11), or one of: */
+#define QT_XSTAT_PHY    -1      /* a PHY counter, off in struct qt2025_counters */
+#define QT_XSTAT_TXQ    -2      /* a sum over Tx queues, off in struct qt2025_queue_stats */
+	uint16_t off;
 	bool resettable;
 };
 
-#define QT_XSTAT(n, field, r) { (n), -1, offsetof(struct qt2025_counters, field), (r) }
+#define QT_XSTAT(n, field, r) \
+	{ (n), QT_XSTAT_PHY, offsetof(struct qt2025_counters, field), (r) }
 #define QT_XSTAT_HW(n, idx) { (n), (idx), 0, true }
+#define QT_XSTAT_Q(n, field) { (n), QT_XSTAT_TXQ, offsetof(struct qt2025_queue_stats, field), true }
 
 /*
  * phy_fw_loads / phy_fw_load_us describe the firmware running in the PHY, not events since
@@ -64,6 +68,8 @@ static const struct qt2025_xstat qt2025_xstats[] = {
 	QT_XSTAT_HW("mac_tx_packets", TN40_STAT_OUT_PKTS),
 	QT_XSTAT_HW("mac_tx_vlan_packets", TN40_STAT_OUT_VLAN),
 	QT_XSTAT_HW("mac_tx_octets", TN40_STAT_OUT_OCTETS),
+	QT_XSTAT_Q("tx_prepare_refused", refused),
+	QT_XSTAT_Q("tx_bad_packets_dropped", errors),
 };
 
 #define QT2025_NB_XSTATS RTE_DIM(qt2025_xstats)
@@ -84,14 +90,32 @@ hw_stat(struct rte_eth_dev *dev, unsigned int idx)
 	return tn40_stat_read(hw, TN40_STAT(idx)) - ad->hw_stats_base[idx];
 }
 
+/* A field of the Tx queues' counters, summed; reset with them (stats or xstats reset). */
+static uint64_t *
+txq_stat(struct rte_eth_dev *dev, unsigned int q, unsigned int off)
+{
+	struct qt2025_txq *txq = dev->data->tx_queues[q];
+
+	return txq == NULL ? NULL : (uint64_t *)((char *)&txq->st + off);
+}
+
 static uint64_t
 xstat_read(struct rte_eth_dev *dev, unsigned int i)
 {
 	const struct qt2025_adapter *ad = qt2025_adapter(dev);
 	const RTE_ATOMIC(uint64_t) *p;
+	uint64_t sum = 0, *v;
+	unsigned int q;
 
 	if (qt2025_xstats[i].hw >= 0)
 		return hw_stat(dev, qt2025_xstats[i].hw);
+	if (qt2025_xstats[i].hw == QT_XSTAT_TXQ) {
+		for (q = 0; q < dev->data->nb_tx_queues; q++) {
+			v = txq_stat(dev, q, qt2025_xstats[i].off);
+			sum += v != NULL ? *v : 0;
+		}
+		return sum;
+	}
 	p = (const RTE_ATOMIC(uint64_t) *)((const char *)&ad->cnt + qt2025_xstats[i].off);
 	return rte_atomic_load_explicit(p, rte_memory_order_relaxed) -
 	       rte_atomic_load_explicit(&ad->xstats_base[i], rte_memory_order_relaxed);
@@ -146,10 +170,20 @@ qt2025_xstats_reset(struct rte_eth_dev *dev)
 	for (i = 0; i < QT2025_NB_XSTATS; i++) {
 		const struct qt2025_xstat *x = &qt2025_xstats[i];
 
-		if (x->hw < 0 && x->resettable)
+		if (x->hw == QT_XSTAT_TXQ) {
+			uint64_t *v;
+			unsigned int q;
+
+			for (q = 0; q < dev->data->nb_tx_queues; q++) {
+				v = txq_stat(dev, q, x->off);
+				if (v != NULL)
+					*v = 0;
+			}
+		} else if (x->hw == QT_XSTAT_PHY && x->resettable) {
 			rte_atomic_store_explicit(&ad->xstats_base[i], rte_atomic_load_explicit(
 				(const RTE_ATOMIC(uint64_t) *)((const char *)&ad->cnt + x->off),
 				rte_memory_order_relaxed), rte_memory_order_relaxed);
+		}
 	}
 	hw_stats_reset(dev);
 	return 0;

@@ -16,7 +16,7 @@ static void
 hw_init(struct qt_hw *hw, const char *name)
 {
 	memset(hw, 0, sizeof(*hw));
-	hw->phy_addr = -1;
+	hw->phy.addr = -1;
 	snprintf(hw->name, sizeof(hw->name), "%s", name);
 }
 

@@ -34,11 +34,9 @@ struct qt_mdio_counters {
 
 /*
  * The module EEPROM (SFF-8472 A0h page) as the PHY thread last read it from the QT2025's
- * mirror at 3.D000 (hw note 8.2). qt2025_read_watch() forgets it when the module type
- * changes and reads it again only when sfp_wanted() says an application asked (the read
- * costs 512 MDIO frames, 33 ms at 1 MHz: never on the bring-up's path to link), keeps it
- * in struct qt_hw (the PHY thread's own) and hands each new state to sfp_publish, which
- * copies it where readers are (dev_private, behind a sequence counter).
+ * mirror at 3.D000 (hardware.md 8.2), kept by qt_phy_sfp_track() / qt_phy_sfp_read_page()
+ * (qt_phy_sfp.c). The glue decides when to read (the read costs 512 MDIO frames, 33 ms at
+ * 1 MHz: never on the bring-up's path to link) and publishes each new state.
  */
 #define QT_SFP_PAGE_LEN 256
 struct qt_sfp_state {
@@ -53,6 +51,13 @@ struct qt_sfp_state {
 	uint8_t page[QT_SFP_PAGE_LEN];
 };
 
+/* The QT2025's state, as ngbe keeps hw->phy: what base/ learnt of the PHY, no transport. */
+struct qt_phy {
+	int addr;                       /* MDIO address, -1 until found */
+	struct qt_sfp_state sfp;        /* module EEPROM (qt_phy_sfp.c) */
+};
+
+/* The transport and the MDIO engine; the PHY in phy. */
 struct qt_hw {
 	uint8_t *bar;                   /* BAR0 of a PCI card; NULL on another transport */
 	const struct qt_hw_ops *ops;    /* the other transport */
@@ -72,13 +77,7 @@ struct qt_hw {
 	uint64_t mdio_settle_ns; /* no frame before this time: the new clock settles */
 	struct qt_mdio_counters mdio;
 
-	/* QT2025 (qt2025_phy.c) */
-	int phy_addr;           /* -1 until found */
-	/* module EEPROM: followed only with sfp_publish set (qt2025_phy.c) */
-	struct qt_sfp_state sfp;
-	void (*sfp_publish)(void *arg, const struct qt_sfp_state *st);
-	bool (*sfp_wanted)(void *arg);  /* an application waits for the page */
-	void *sfp_arg;
+	struct qt_phy phy;      /* the PHY behind the MDIO bus (qt_phy.c) */
 };
 
 void qt_hw_init_bar(struct qt_hw *hw, const char *name, void *bar);

@@ -36,7 +36,9 @@ extern int qt2025_logtype_sim;
 #define QT_NS_PER_US 1000ULL
 #define QT_NS_PER_MS 1000000ULL
 
-/* Descriptor stores before the doorbell write; descriptor loads after the pointer read (4.2). */
+/* Descriptor stores before the doorbell write; descriptor loads after the pointer read (hardware.md
+ * 4.2).
+ */
 #define qt_wmb() rte_wmb()
 #define qt_rmb() rte_rmb()
 
@@ -61,7 +63,8 @@ qt_os_now_ns(void)
 	return c / hz * 1000000000ULL + c % hz * 1000000000ULL / hz;
 }
 
-/* A busy-wait never gives the CPU away, as hardware polling must not (DESIGN.md). */
+/* A busy-wait never gives the CPU away, as hardware polling must not (design.md "Who runs what").
+ */
 static inline void
 qt_os_spin_ns(uint64_t ns)
 {

@@ -14,7 +14,7 @@
 
 #define QT_SHA256_LEN 32
 
-/* sha256 of qt2025-2.0.3.3.fw (hw note 8.4) */
+/* sha256 of qt2025-2.0.3.3.fw (hardware.md 8.4) */
 #define QT2025_FW_2033_SHA256 \
 	"95594ca080743e9c8e8a46743d6e413dd452152100ca9a3cd817617e5ac7187b"
 

@@ -3,7 +3,7 @@
  */
 
 /*
- * TN40xx descriptor layouts (hw note 4.3-4.6). All fields little-endian; the burst code
+ * TN40xx descriptor layouts (hardware.md 4.3-4.6). All fields little-endian; the burst code
  * converts with qt_le32/qt_le16 (free on x86).
  */
 
@@ -12,7 +12,7 @@
 
 #include "qt_osdep.h"
 
-/* TXD header (4.3), followed by k PBL entries and zero padding to 8 bytes */
+/* TXD header (hardware.md 4.3), followed by k PBL entries and zero padding to 8 bytes */
 struct tn40_txd {
 	uint32_t w1;
 	uint16_t mss;
@@ -27,7 +27,7 @@ struct tn40_pbl {
 	uint32_t len;
 };
 
-#define TN40_TXD_MAX_PBL        19      /* BC is 5 bits: 31 qwords at most (4.3) */
+#define TN40_TXD_MAX_PBL        19      /* BC is 5 bits: 31 qwords at most (hardware.md 4.3) */
 #define TN40_TXD_TYPE           (3u << 16)      /* "type = 3 for regular Tx packet" */
 #define TN40_TXD_CSUM_ALL       (7u << 5)       /* IP + TCP + UDP checksum by the NIC */
 #define TN40_TXD_VTAG           (1u << 8)
@@ -42,7 +42,7 @@ tn40_txd_size(uint32_t k)
 	return (16 + 12 * k + 7) & ~7u;
 }
 
-/* TXF completion (4.4) */
+/* TXF completion (hardware.md 4.4) */
 struct tn40_txf {
 	uint32_t status;
 	uint32_t va_lo;
@@ -50,7 +50,7 @@ struct tn40_txf {
 	uint32_t pad;
 };
 
-/* RXF free buffer (4.5) */
+/* RXF free buffer (hardware.md 4.5) */
 struct tn40_rxf {
 	uint32_t info;          /* TN40_RXF_INFO */
 	uint32_t va_lo;         /* buffer id, echoed in RXD */
@@ -61,7 +61,7 @@ struct tn40_rxf {
 };
 #define TN40_RXF_INFO           0x00010003u     /* BC 3, INFO 1 */
 
-/* RXD received packet (4.6): 16 bytes always there; rss words only when BC is 3 */
+/* RXD received packet (hardware.md 4.6): 16 bytes always there; rss words only when BC is 3 */
 struct tn40_rxd {
 	uint32_t val1;
 	uint16_t len;           /* frame length without FCS */
@@ -77,7 +77,7 @@ struct tn40_rxd {
 #define TN40_RXD_ERR_L4_MASK    ((TN40_RXD_ERR_UDP | TN40_RXD_ERR_TCP) << 21)
 #define TN40_RXD_PKT_ID(v)      (((v) >> 28) & 0x7u)
 #define TN40_RXD_PKT_ID_MASK    0x70000000u
-#define TN40_RXD_PKT_TCP        1       /* inferred (4.6) */
+#define TN40_RXD_PKT_TCP        1       /* inferred (hardware.md 4.6) */
 #define TN40_RXD_PKT_UDP        2
 #define TN40_RXD_VTAG           0x80000000u
 

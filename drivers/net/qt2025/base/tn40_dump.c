@@ -5,7 +5,7 @@
 /*
  * The registers get_reg dumps (tn40_dump.h), BAR0 offsets of tn40_regs.h.
  *
- * Left out because reading them changes the card (or might: hw note 3.3, 3.8, 3.11):
+ * Left out because reading them changes the card (or might: hardware.md 3.3, 3.8, 3.11):
  * ISR (0x5100, read to clear pending status), ISR_MSK0 (0x5140, a read acknowledges and
  * holds the interrupt line until IMR is written), INIT_SEMAPHORE (0x5170, a read takes
  * the firmware-load semaphore), MDIO_CMD/MDIO_DATA (0x6034/0x6038, the PHY thread's

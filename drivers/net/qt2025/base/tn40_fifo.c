@@ -3,7 +3,7 @@
  */
 
 /*
- * The FIFO object's slow path: geometry, registers (hw note 3.1, 4.2).
+ * The FIFO object's slow path: geometry, registers (hardware.md 3.1, 4.2).
  */
 
 #include "tn40_fifo.h"

@@ -3,7 +3,7 @@
  */
 
 /*
- * One object for the four descriptor FIFOs of queue 0 (hw note 4.1, 4.2), as Linux's
+ * One object for the four descriptor FIFOs of queue 0 (hardware.md 4.1, 4.2), as Linux's
  * tn40.c keeps one: the ring (memsz bytes, then a 1 KiB scratch area), its registers and
  * the host's shadow pointers.
  *
@@ -11,7 +11,7 @@
  * position, even past the end into the scratch area; advancing copies what ran past the
  * end to offset 0 (the NIC reads modulo memsz). NIC-written FIFOs (RXD, TXF): a descriptor
  * that wraps is made contiguous by copying its head-of-ring part into the scratch area.
- * The NIC's progress is learnt only from its pointer registers (4.2).
+ * The NIC's progress is learnt only from its pointer registers (hardware.md 4.2).
  *
  * The ring is DMA memory shared by every process; the register offsets are plain numbers:
  * the object holds nothing that is valid in one process only.
@@ -47,14 +47,17 @@ struct tn40_fifo {
 
 void tn40_fifo_init(struct tn40_fifo *f, enum tn40_fifo_kind kind, void *va, uint64_t iova,
 		    uint32_t code);
-/* CFG0/CFG1 (3.1) and the host's pointers to 0; the NIC's are zeroed by the SW reset. */
+/* CFG0/CFG1 (hardware.md 3.1) and the host's pointers to 0; the NIC's are zeroed by the SW reset.
+ */
 void tn40_fifo_program(struct qt_hw *hw, struct tn40_fifo *f);
 /* Raw bytes at the write position, split at the end (the NIC-firmware stream). */
 void tn40_fifo_write(struct tn40_fifo *f, const void *src, uint32_t len);
 
 /* ---- fast path ---- */
 
-/* Makes the len bytes at pos contiguous: a wrapped tail is copied into the scratch (4.2). */
+/* Makes the len bytes at pos contiguous: a wrapped tail is copied into the scratch (hardware.md
+ * 4.2).
+ */
 static inline void
 tn40_ring_join(uint8_t *va, uint32_t size, uint32_t pos, uint32_t len)
 {
@@ -62,7 +65,8 @@ tn40_ring_join(uint8_t *va, uint32_t size, uint32_t pos, uint32_t len)
 		memcpy(va + size, va, pos + len - size);
 }
 
-/* The write position len bytes after w; what was written past the end goes to 0 (4.2). */
+/* The write position len bytes after w; what was written past the end goes to 0 (hardware.md 4.2).
+ */
 static inline uint32_t
 tn40_ring_advance(uint8_t *va, uint32_t size, uint32_t w, uint32_t len)
 {
@@ -87,7 +91,7 @@ tn40_fifo_wr_advance(struct tn40_fifo *f, uint32_t len)
 	f->wptr = tn40_ring_advance(f->va, f->size, f->wptr, len);
 }
 
-/* Descriptor stores, then the doorbell (4.2: wmb before WPTR). */
+/* Descriptor stores, then the doorbell (hardware.md 4.2: wmb before WPTR). */
 static inline void
 tn40_fifo_wr_doorbell(const struct qt_hw *hw, const struct tn40_fifo *f)
 {
@@ -101,7 +105,7 @@ tn40_fifo_rd_avail(const struct qt_hw *hw, const struct tn40_fifo *f, uint32_t m
 {
 	uint32_t w = qt_rd32(hw, f->reg_wptr) & mask;
 
-	qt_rmb();       /* descriptor reads after the pointer read (4.2) */
+	qt_rmb();       /* descriptor reads after the pointer read (hardware.md 4.2) */
 	return (w - f->rptr) & (f->size - 1);
 }
 

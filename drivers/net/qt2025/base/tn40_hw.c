@@ -3,8 +3,8 @@
  */
 
 /*
- * TN40xx MAC: PLL reset (hw note 6.1), MAC address (3.4), MAC/SerDes speed (6.3), link bit,
- * GPIO (3.12), interrupts (3.8) and the NIC firmware push through the TXD FIFO (4.8).
+ * TN40xx MAC: PLL reset (hardware.md 6.1), MAC address (3.4), MAC/SerDes speed (6.3), link bit,
+ * GPIO (hardware.md 3.12), interrupts (3.8) and the NIC firmware push through the TXD FIFO (4.8).
  */
 
 #include "tn40_fifo.h"
@@ -16,7 +16,7 @@
 #define ETHSD_INIT_POLL_NS      (50 * QT_NS_PER_US)      /* 6.3 step 5: 1000 x 50 us */
 #define ETHSD_INIT_TIMEOUT_NS   (50 * QT_NS_PER_MS)
 #define MIKE2_STEP_NS           (5 * QT_NS_PER_US)
-#define MAC_RST_NS              (2 * QT_NS_PER_MS)      /* MAC reset pulse (6.3) */
+#define MAC_RST_NS              (2 * QT_NS_PER_MS)      /* MAC reset pulse (hardware.md 6.3) */
 #define ETHSD_LANES             4
 
 #define FW_TXF_OFFSET           RTE_ALIGN_CEIL(TN40_FIFO_DMA_LEN(TN40_FIFO_CODE_32K), 4096)
@@ -39,7 +39,7 @@ tn40_pll_reset(struct qt_hw *hw)
 	uint32_t v;
 	int rc;
 
-	/* "+ 8" as in both drivers (6.1 step 1) */
+	/* "+ 8" as in both drivers (hardware.md 6.1 step 1) */
 	v = qt_rd32(hw, TN40_CLKPLL);
 	qt_wr32(hw, TN40_CLKPLL, (v | TN40_CLKPLL_SFTRST) + 8);
 	qt_spin_ns(hw, PLL_SETTLE_NS);
@@ -53,7 +53,7 @@ tn40_pll_reset(struct qt_hw *hw)
 		return rc;
 	}
 	qt_spin_ns(hw, PLL_SETTLE_NS);
-	(void)qt_rd32(hw, TN40_RXD_CFG0_0);     /* any PCIe read transaction (6.1 step 5) */
+	(void)qt_rd32(hw, TN40_RXD_CFG0_0);     /* any PCIe read transaction (hardware.md 6.1 step 5) */
 	return 0;
 }
 
@@ -64,8 +64,8 @@ tn40_read_mac(struct qt_hw *hw, uint8_t mac[6])
 	unsigned int i;
 	uint32_t v;
 
-	/* MAC2 = b0 b1, MAC1 = b2 b3, MAC0 = b4 b5 (3.4); the vendor reads each register
-	 * twice and keeps the second value, which costs nothing at probe.
+	/* MAC2 = b0 b1, MAC1 = b2 b3, MAC0 = b4 b5 (hardware.md 3.4); the vendor reads each
+	 * register twice and keeps the second value, which costs nothing at probe.
 	 */
 	for (i = 0; i < 3; i++) {
 		(void)qt_rd32(hw, regs[i]);
@@ -83,7 +83,8 @@ mac_reset_pulse(struct qt_hw *hw)
 	qt_wr32(hw, TN40_MAC_RST_CNT, 0);
 }
 
-/* SerDes init handshake (6.3 10G step 5). A timeout is only logged, as both drivers do. */
+/* SerDes init handshake (hardware.md 6.3 10G step 5). A timeout is only logged, as both drivers do.
+ */
 static void
 ethsd_init(struct qt_hw *hw)
 {
@@ -193,7 +194,7 @@ tn40_mac_link(struct qt_hw *hw)
 void
 tn40_gpio_init(struct qt_hw *hw)
 {
-	/* direction register 6 = 0: GPIO[9:0] outputs (3.12) */
+	/* direction register 6 = 0: GPIO[9:0] outputs (hardware.md 3.12) */
 	qt_wr32(hw, TN40_GPIO_CMD, TN40_GPIO_CMD_WRITE | TN40_GPIO_REG_DIR);
 	qt_wr32(hw, TN40_GPIO_DATA, 0);
 }
@@ -217,10 +218,10 @@ tn40_nic_fw_loaded(struct qt_hw *hw)
 }
 
 /*
- * Raw bytes into the TXD FIFO, in chunks of at most (free - 8) bytes so the ring never
- * looks empty when full (4.2, 4.8); free space from the NIC's TXD_RPTR. The retry budget
- * counts consecutive waits without progress: a slow but moving NIC never fails, a stuck
- * one fails after ~300 x 55 us.
+ * Raw bytes into the TXD FIFO, in chunks of at most (free - 8) bytes so the ring never looks empty
+ * when full (hardware.md 4.2, 4.8); free space from the NIC's TXD_RPTR. The retry budget counts
+ * consecutive waits without progress: a slow but moving NIC never fails, a stuck one fails after
+ * ~300 x 55 us.
  */
 static int
 fw_push(struct qt_hw *hw, struct tn40_fifo *txd, const uint8_t *fw, size_t len)
@@ -279,7 +280,8 @@ tn40_nic_fw_load(struct qt_hw *hw, const uint8_t *fw, size_t len, const struct t
 		return -EINVAL;
 	}
 
-	/* TXD at the start, TXF on the next 4 KiB boundary after TXD + extra (4.2, 4.8) */
+	/* TXD at the start, TXF on the next 4 KiB boundary after TXD + extra (hardware.md 4.2, 4.8)
+	 */
 	tn40_fifo_init(&txd, TN40_FIFO_TXD, dma->va, dma->iova, TN40_FIFO_CODE_32K);
 	tn40_fifo_init(&txf, TN40_FIFO_TXF, (uint8_t *)dma->va + FW_TXF_OFFSET,
 		       dma->iova + FW_TXF_OFFSET, TN40_FIFO_CODE_32K);

@@ -16,19 +16,19 @@
  */
 int tn40_pll_reset(struct qt_hw *hw);
 
-/* Factory MAC address from UNC_MAC0..2 (3.4). */
+/* Factory MAC address from UNC_MAC0..2 (hardware.md 3.4). */
 void tn40_read_mac(struct qt_hw *hw, uint8_t mac[6]);
 
 /* 6.3: speed 10000, 1000 or 0 (link down). -EINVAL for anything else. */
 int tn40_set_speed(struct qt_hw *hw, uint32_t mbps);
 
-/* MAC_LNK_STAT bit 2 (3.4). */
+/* MAC_LNK_STAT bit 2 (hardware.md 3.4). */
 bool tn40_mac_link(struct qt_hw *hw);
 
-/* GPIO[9:0] to output 0, as both drivers do at init (3.12). */
+/* GPIO[9:0] to output 0, as both drivers do at init (hardware.md 3.12). */
 void tn40_gpio_init(struct qt_hw *hw);
 
-/* Interrupts (3.8): IMR write; ISR_MSK0 read (acknowledges what it returns). */
+/* Interrupts (hardware.md 3.8): IMR write; ISR_MSK0 read (acknowledges what it returns). */
 void tn40_irq_mask_set(struct qt_hw *hw, uint32_t mask);
 uint32_t tn40_irq_ack(struct qt_hw *hw);
 #define TN40_IRQ_LNKCHG0 0x08000000u

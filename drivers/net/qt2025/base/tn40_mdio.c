@@ -3,7 +3,7 @@
  */
 
 /*
- * Clause-45 MDIO through the TN40xx MDIO controller (hw note 5).
+ * Clause-45 MDIO through the TN40xx MDIO controller (hardware.md 5).
  *
  * A frame takes 64 bit times on the wire, so after starting one we spin for that long and
  * only then poll BUSY in short spins: the QT2025 download is 2 x 24,543 frames and runs at
@@ -18,7 +18,7 @@
 #define MDIO_MIN_DEADLINE_NS    QT_NS_PER_MS
 #define MDIO_DEADLINE_FRAMES    20
 
-#define PHY_ID1_REG             0x0002  /* 1.0002 / 1.0003 (hw note 9) */
+#define PHY_ID1_REG             0x0002  /* 1.0002 / 1.0003 (hardware.md 9) */
 #define PHY_ID2_REG             0x0003
 #define MMD_PMAPMD              1
 #define MDIO_MAX_ADDR           31
@@ -26,7 +26,7 @@
 static uint32_t
 frame_ns_of(uint32_t clk)
 {
-	/* 64 bits x divider x 8 ns (125 MHz reference, hw note 5) */
+	/* 64 bits x divider x 8 ns (125 MHz reference, hardware.md 5) */
 	return TN40_MDIO_FRAME_BITS * TN40_MDIO_CLK_DIV(clk) * TN40_MDIO_REF_NS;
 }
 
@@ -34,7 +34,7 @@ static uint32_t
 frame_ns(struct qt_hw *hw)
 {
 	/* Before any tn40_mdio_set_clock the controller runs at its reset default, which both
-	 * drivers treat as the 1 MHz setting (hw note 5).
+	 * drivers treat as the 1 MHz setting (hardware.md 5).
 	 */
 	if (unlikely(hw->mdio_frame_ns == 0))
 		hw->mdio_frame_ns = frame_ns_of(TN40_MDIO_CLK_1MHZ_VAL);
@@ -197,7 +197,7 @@ tn40_mdio_write(struct qt_hw *hw, int prtad, int mmd, uint16_t reg, uint16_t val
 	cmd = (uint32_t)mmd | (uint32_t)prtad << TN40_MDIO_CMD_PRTAD_SHIFT;
 	rc = mdio_address(hw, cmd, reg);
 	if (rc == 0) {
-		/* writing the data starts the write frame (hw note 5, step 5) */
+		/* writing the data starts the write frame (hardware.md 5, step 5) */
 		qt_wr32(hw, TN40_MDIO_DATA, val);
 		rc = mdio_wait(hw, true, &stat);
 		if (rc == 0 && (stat & TN40_MDIO_STAT_ERR))
@@ -229,7 +229,7 @@ tn40_mdio_set_clock(struct qt_hw *hw, enum tn40_mdio_clock clk)
 	qt_wr32(hw, TN40_MDIO_CMD_STAT, v);
 	hw->mdio_clk = v;
 	hw->mdio_frame_ns = frame_ns_of(v);
-	/* Both drivers let the new clock settle for 100 ms (hw note 5). The settle is kept,
+	/* Both drivers let the new clock settle for 100 ms (hardware.md 5). The settle is kept,
 	 * but it is the next MDIO transaction that waits for it, so MMIO-only work (MAC
 	 * set-up, NIC firmware) can overlap it.
 	 */
@@ -244,7 +244,7 @@ id_half_valid(uint16_t v)
 }
 
 /*
- * An absent address may answer 0xFFFF with or without the error bit (hw note 11, open
+ * An absent address may answer 0xFFFF with or without the error bit (hardware.md 11, open
  * question 10). A scan read ending in -EIO therefore means "nobody there": it is counted in
  * hw->mdio.reads but not in hw->mdio.errors, so that a healthy probe on a card that sets the
  * error bit for absent addresses does not report 31 MDIO errors. -ETIMEDOUT is a controller

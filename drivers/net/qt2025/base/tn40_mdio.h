@@ -3,7 +3,7 @@
  */
 
 /*
- * Clause-45 MDIO through the TN40xx BAR (hardware note section 5).
+ * Clause-45 MDIO through the TN40xx BAR (hardware.md 5).
  *
  * Return codes: 0, -ETIMEDOUT (BUSY never cleared), -EIO (the controller's error bit),
  * -EINVAL (bad argument), -EINTR (hw->stop asked during a clock settle). Each failure is

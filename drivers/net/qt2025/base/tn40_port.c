@@ -3,7 +3,7 @@
  */
 
 /*
- * TN40xx port: SW reset (hw note 6.2), hw_start (6.5), receive filters (3.10), statistics.
+ * TN40xx port: SW reset (hardware.md 6.2), hw_start (6.5), receive filters (3.10), statistics.
  */
 
 #include "tn40_port.h"
@@ -12,7 +12,7 @@
 #define RX_DRAIN_NS             (100 * QT_NS_PER_MS)    /* 6.2 step 1 */
 #define DISABLE_POLL_NS         (10 * QT_NS_PER_MS)     /* 6.2 step 3: every 10 ms ... */
 #define DISABLE_TIMEOUT_NS      (500 * QT_NS_PER_MS)    /* ... up to 500 ms */
-#define TX_DCNT_VAL             0x81644u                /* "MikeFix1" (3.6) */
+#define TX_DCNT_VAL             0x81644u                /* "MikeFix1" (hardware.md 3.6) */
 #define STATS_UNSUPPORTED_FPGA  308
 
 void

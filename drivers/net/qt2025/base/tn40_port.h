@@ -4,7 +4,7 @@
 
 /*
  * TN40xx port: software reset, start, receive filters, frame size, hardware statistics
- * (hw note 3.4, 3.5, 3.7, 3.10, 3.11, 6.2, 6.5).
+ * (hardware.md 3.4, 3.5, 3.7, 3.10, 3.11, 6.2, 6.5).
  */
 
 #ifndef TN40_PORT_H
@@ -23,7 +23,7 @@ void tn40_sw_reset(struct qt_hw *hw, bool drain);
  * the unicast address only, by default).
  */
 void tn40_hw_start(struct qt_hw *hw, const uint8_t mac[6], uint32_t frame, uint32_t imr);
-void tn40_hw_stop(struct qt_hw *hw);            /* IMR = 0, SW reset (6.5 stop) */
+void tn40_hw_stop(struct qt_hw *hw);            /* IMR = 0, SW reset (hardware.md 6.5 stop) */
 
 /* The unicast address (UNC_MAC0..2 and MAC_ADDR_0/1, 3.4, 3.5). */
 void tn40_set_mac(struct qt_hw *hw, const uint8_t mac[6]);
@@ -35,16 +35,17 @@ void tn40_set_max_frame(struct qt_hw *hw, uint32_t frame);
 void tn40_rx_mode(struct qt_hw *hw, bool promisc, bool allmulti, const uint8_t (*mc)[6],
 		  unsigned int n, bool txfc);
 
-/* Flow control (3.5, 3.10, 6.5): TXFC on or off, pause frames of quanta (PAUSE_QUANT). */
+/* Flow control (hardware.md 3.5, 3.10, 6.5): TXFC on or off, pause frames of quanta (PAUSE_QUANT).
+ */
 #define TN40_PAUSE_QUANT_DEFAULT 0xFFFFu        /* hw_start's value */
 void tn40_flow_ctrl(struct qt_hw *hw, bool txfc, uint16_t quanta);
 /* The identification LED (BLNK_LED, 3.4). */
 void tn40_led_set(struct qt_hw *hw, bool on);
-/* FW_VER (3.2): the NIC firmware's version once it ran, 0 before. */
+/* FW_VER (hardware.md 3.2): the NIC firmware's version once it ran, 0 before. */
 uint32_t tn40_fw_version(struct qt_hw *hw);
 uint8_t tn40_mc_hash(const uint8_t addr[6]);
 
-/* VLAN filter table bit of vid (3.4). */
+/* VLAN filter table bit of vid (hardware.md 3.4). */
 void tn40_vlan_filter(struct qt_hw *hw, uint16_t vid, bool on);
 /* VIDs 32 * idx .. 32 * idx + 31 at once (bit n: VID 32 * idx + n), idx 0..127. */
 void tn40_vlan_word(struct qt_hw *hw, unsigned int idx, uint32_t bits);
@@ -77,7 +78,7 @@ enum tn40_stat {                /* index of 3.11's counter */
 	TN40_STAT_IN_OCTETS = 30,
 	TN40_STAT_OUT_OCTETS = 31,
 };
-/* The statistics block exists unless FPGA_VER & 0xFFF is 308 (3.2). */
+/* The statistics block exists unless FPGA_VER & 0xFFF is 308 (hardware.md 3.2). */
 bool tn40_stats_supported(struct qt_hw *hw);
 
 #endif /* TN40_PORT_H */

@@ -8,12 +8,12 @@
 Both images are test data for the model only, never for a real card. They are built from
 a fixed-seed generator (not copied from any firmware), so every run writes the same bytes.
 
-PHY image (QT2025 8051 program, hardware note 8.3/8.4): 24,543 bytes like the real
+PHY image (QT2025 8051 program, hardware.md 8.3/8.4): 24,543 bytes like the real
 qt2025-2.0.3.3.fw; byte 0 = 0x02 (LJMP), bytes 1-2 = entry address 0x0100 (big-endian),
 bytes 3..10 = "QT2025SM" (synthetic ID block), bytes 11..14 = version digits 0.1.0.0, an
 8051 opcode at the entry point, pseudo-random bytes elsewhere.
 
-NIC image (TN40xx init-descriptor stream, hardware note 4.8; the layout is a model choice):
+NIC image (TN40xx init-descriptor stream, hardware.md 4.8; the layout is a model choice):
 2,600 16-byte descriptors (word0 0x000F0002, word1 0x00718000 + index, bit 30 in the first
 two), two 120-byte descriptors (word0 0x000F000F, word1 0x00719000 + i), then a 16-byte
 FINISH descriptor (word1 0x807187C4, bit 31 set). Little-endian 32-bit words.
@@ -23,7 +23,7 @@ import hashlib
 import struct
 import sys
 
-PHY_FW_LEN = 24543                  # size of qt2025-2.0.3.3.fw (hardware note 8.4)
+PHY_FW_LEN = 24543                  # size of qt2025-2.0.3.3.fw (hardware.md 8.4)
 PHY_FW_ENTRY = 0x0100
 PHY_FW_ID = b"QT2025SM"
 PHY_FW_VERSION = (0, 1, 0, 0)

@@ -6,7 +6,7 @@
  * Device model of a TN40xx (TN4010) NIC with an AMCC QT2025 SFP+ PHY.
  *
  * Plain C11, no DPDK header and no driver header: the model keeps its own register map,
- * written from the hardware note (tn40xx-qt2025-hardware.md, section 12 above all), so that a
+ * written from doc/hardware.md (section 12 above all), so that a
  * wrong offset or bit in the driver is caught by the model and the other way round.
  *
  * Everything the driver sees goes through qt_sim_rd32()/qt_sim_wr32() on the 64 KiB BAR0
@@ -53,7 +53,7 @@ enum qt_sim_timing {
 	QT_SIM_TIMING_REAL,             /* MDIO frames last their wire time at the set MDC clock */
 };
 
-/* SFP module types as the QT2025 firmware reports them in 3.D70C (hardware note 8.5). */
+/* SFP module types as the QT2025 firmware reports them in 3.D70C (hardware.md 8.5). */
 enum qt_sim_module {
 	QT_SIM_MODULE_NONE = 0,
 	QT_SIM_MODULE_LRM = 1,
@@ -93,15 +93,15 @@ struct qt_sim_config {
 	void *(*dma_map)(void *arg, uint64_t iova, size_t len);
 	void *dma_arg;
 
-	/* Variants of what the hardware note leaves UNCERTAIN (default in brackets). */
-	uint8_t rxd_bc;                 /* RXD descriptor size in qwords: 2 or [3] (0 = 3) (4.6) */
-	bool txf_zero_cookie;           /* TXF va_lo/va_hi: [echo the TXD's] or zeros (4.4) */
+	/* Variants of what hardware.md leaves UNCERTAIN (default in brackets). */
+	uint8_t rxd_bc;                 /* RXD size, qwords: 2 or [3] (0 = 3) (hardware.md 4.6) */
+	bool txf_zero_cookie;           /* TXF va_lo/va_hi: [echo the TXD's] or zeros (hardware.md 4.4) */
 	enum qt_sim_mdio_absent {       /* a read of an MDIO address nobody answers (1) */
 		QT_SIM_ABSENT_FFFF_ERR = 0, /* [0xFFFF and the error bit] */
 		QT_SIM_ABSENT_FFFF,     /* 0xFFFF, no error */
 		QT_SIM_ABSENT_ZERO,     /* 0x0000, no error */
 	} mdio_absent;
-	enum qt_sim_isr_read {          /* clear-on-read of ISR and ISR_MSK0 (3.8) */
+	enum qt_sim_isr_read {          /* clear-on-read of ISR and ISR_MSK0 (hardware.md 3.8) */
 		QT_SIM_ISR_DEFAULT = 0, /* [ISR_MSK0 clears what it reports, ISR clears all] */
 		QT_SIM_ISR_RAW,         /* ISR is a raw view: reading it clears nothing */
 		QT_SIM_ISR_MSK0_ALL,    /* ISR_MSK0 clears every pending bit, masked ones too */
@@ -156,10 +156,10 @@ enum qt_sim_fault {
 					 * dropped and counted InDropped; 0 heals */
 	QT_SIM_FAULT_TXF_SLOW,          /* arg = ns between sending a packet and writing its
 					 * TXF descriptor; 0 heals */
-	QT_SIM_FAULT_STATUS_STUCK,      /* QT2025C erratum (8.7 bug 17689): the next arg boots
+	QT_SIM_FAULT_STATUS_STUCK,      /* QT2025C erratum (hardware.md 8.7 bug 17689): the next arg boots
 					 * run (heartbeat ticking) with 3.D7FD stuck at 0x00; a
 					 * restart from RAM (3.E854 0xC0, 0x40) boots again */
-	QT_SIM_FAULT_PCS_STUCK,         /* QT2025C erratum (8.7 bug 17190): arg != 0: the PCS
+	QT_SIM_FAULT_PCS_STUCK,         /* QT2025C erratum (hardware.md 8.7 bug 17190): arg != 0: the PCS
 					 * has no block lock though PMA and PHY XS are up, until
 					 * a PMA loopback pulse (1.0000 bit 0 set, then clear) */
 	QT_SIM_FAULT_RXD_SPLIT,         /* arg != 0: each RXD descriptor is published in two
@@ -170,7 +170,7 @@ enum qt_sim_fault {
 };
 void qt_sim_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg);
 
-/* The module EEPROM mirror at 3.D000 + n (hw note 8.2, UNCERTAIN on TN40 boards): the
+/* The module EEPROM mirror at 3.D000 + n (hardware.md 8.2, UNCERTAIN on TN40 boards): the
  * module's SFF-8472 A0h page while the firmware runs (as the QT2025C does), or a board
  * whose firmware mirrors nothing (reads 0), or one that shows garbage there.
  */
@@ -183,7 +183,7 @@ enum qt_sim_sfp_mirror {
 /* The A0h page the model gives a module type (zeros for none; type 7 has a bad CC_BASE). */
 void qt_sim_sfp_page(enum qt_sim_module m, uint8_t page[QT_SIM_SFP_PAGE_LEN]);
 
-/* ---- datapath (hw note 4, 12.4) ---- */
+/* ---- datapath (hardware.md 4, 12.4) ---- */
 
 /* Runs this port's DMA engines once: TXD to the wire and TXF, arrived frames to RXF/RXD.
  * Returns the descriptors, completions and frames handled (0: nothing to do). The only way
@@ -231,7 +231,7 @@ struct qt_sim_obs {
 	uint32_t mac_speed;             /* 10000, 1000 or 0 as set by the 6.3 sequences */
 	uint64_t mdio_frames;           /* MDIO frames started since create */
 	uint64_t irq_count;             /* interrupt assertions */
-	/* datapath (hw note 12.4) */
+	/* datapath (hardware.md 12.4) */
 	uint64_t tx_frames;             /* frames the MAC sent (a TSO descriptor: its segments) */
 	uint64_t tx_descs;              /* packet descriptors consumed from TXD */
 	uint64_t tx_lost;               /* frames sent while the MAC link was down */
@@ -249,7 +249,7 @@ struct qt_sim_obs {
 	bool tx_stopped;                /* TX engine stopped by a violation until SW reset */
 	bool rx_stopped;                /* RX engine stopped by a violation until SW reset */
 	uint32_t rx_queued;             /* frames on the wire not yet taken by the receiver */
-	uint32_t led;                   /* BLNK_LED (3.4): 4 = identification LED on */
+	uint32_t led;                   /* BLNK_LED (hardware.md 3.4): 4 = identification LED on */
 };
 /* One consistent snapshot of the model, taken under its lock. */
 void qt_sim_observe(struct qt_sim *sim, struct qt_sim_obs *out);

@@ -54,10 +54,10 @@ real_spin_ns(void *ctx, uint64_t ns)
 {
 	uint64_t end = real_now_ns(ctx) + ns;
 
-	/* A busy-wait, as the driver's on a card (rte_delay_us_block): the model gives the
-	 * driver no scheduling advantage hardware would not (DESIGN.md). Yielding here made
-	 * each MDIO frame of a thread sharing its CPU with a busy-polling lcore cost a whole
-	 * scheduler slice.
+	/* A busy-wait, as the driver's on a card (rte_delay_us_block): the model gives the driver
+	 * no scheduling advantage hardware would not (design.md "The device model (sim/)").
+	 * Yielding here made each MDIO frame of a thread sharing its CPU with a busy-polling lcore
+	 * cost a whole scheduler slice.
 	 */
 	while (real_now_ns(ctx) < end)
 		cpu_relax();

@@ -3,15 +3,16 @@
  */
 
 /*
- * The datapath's registers and life cycle: the FIFO registers of queue 0 (hw note 3.1, 4.2),
- * the hardware counters (3.11), what the port resets do to the engines (3.7, 6.2, 12.1),
- * when the engines run (DESIGN.md: on register accesses and clock moves, or only on
- * qt_sim_dma_step() with manual_dma), the datapath fault knobs and observation.
+ * The datapath's registers and life cycle: the FIFO registers of queue 0 (hardware.md 3.1, 4.2),
+ * the hardware counters (hardware.md 3.11), what the port resets do to the engines (3.7, 6.2,
+ * 12.1), when the engines run (design.md "The device model (sim/)": on register accesses and clock
+ * moves, or only on qt_sim_dma_step() with manual_dma), the datapath fault knobs and observation.
  *
- * Pointer registers hold byte offsets masked with 0x7FF8 (3.1). A host write of 0 to a
+ * Pointer registers hold byte offsets masked with 0x7FF8 (hardware.md 3.1). A host write of 0 to a
  * pointer the NIC owns (TXD_RPTR, RXF_RPTR, RXD_WPTR, TXF_WPTR) resets that FIFO's internal
- * position (12.1); a host-owned pointer written 0 is an ordinary advance to the ring start
- * (4.2), except while the queue is held in reset (6.2 step 6), where it resets too.
+ * position (hardware.md 12.1); a host-owned pointer written 0 is an ordinary advance to the ring
+ * start (hardware.md 4.2), except while the queue is held in reset (6.2 step 6), where it resets
+ * too.
  */
 
 #include <inttypes.h>
@@ -123,7 +124,7 @@ sim_fifo_ring(struct qt_sim *sim, enum sim_fifo_id id)
 	return f->mem;
 }
 
-/* Every descriptor access wraps modulo the ring size (4.2). */
+/* Every descriptor access wraps modulo the ring size (hardware.md 4.2). */
 void
 sim_fifo_read(const struct sim_fifo *f, uint32_t pos, void *dst, uint32_t len)
 {
@@ -158,7 +159,7 @@ sim_dma_buf(struct qt_sim *sim, uint64_t iova, uint32_t len, const char *what)
 
 /* ---- registers ---- */
 
-/* Is the pointer at group 8..15 of the FIFO block written by the host (4.1)? */
+/* Is the pointer at group 8..15 of the FIFO block written by the host (hardware.md 4.1)? */
 static bool
 host_owned(uint32_t group)
 {
@@ -173,7 +174,7 @@ sim_dma_rd(struct qt_sim *sim, uint32_t off, uint32_t *val)
 	if (off >= SIM_STATS && off < SIM_STATS_END) {
 		uint64_t c = sim->dma.stats[(off - SIM_STATS) >> 4];
 
-		/* lo at the offset, hi at +8 (3.11); free-running, not clear-on-read */
+		/* lo at the offset, hi at +8 (hardware.md 3.11); free-running, not clear-on-read */
 		*val = (off & 0xF) == 0 ? (uint32_t)c : (off & 0xF) == 8 ? (uint32_t)(c >> 32) : 0;
 		return true;
 	}
@@ -229,7 +230,7 @@ ptr_write(struct qt_sim *sim, uint32_t group, uint32_t val)
 		return;
 	}
 	if (val != 0)
-		return;         /* the NIC owns it: only a reset to 0 matters (12.1) */
+		return;         /* the NIC owns it: only a reset to 0 matters (hardware.md 12.1) */
 	f->pos = 0;
 	f->pub = 0;
 	if (id == SIM_RXD) {

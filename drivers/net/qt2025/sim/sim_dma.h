@@ -4,7 +4,7 @@
 
 /*
  * The datapath state of the NIC half of the model: the four FIFOs of queue 0, the TX and RX
- * engines, the wire between ports and the hardware counters (hw note 3.1, 3.10, 3.11, 4,
+ * engines, the wire between ports and the hardware counters (hardware.md 3.1, 3.10, 3.11, 4,
  * 12.4). The model's own descriptor layouts are written here from the note, independently of
  * the driver's (double entry). Embedded in struct qt_sim (sim_nic.h); only sim_nic.h
  * includes this header.
@@ -19,7 +19,7 @@
 
 #include "qt_sim.h"
 
-/* ---- registers of the datapath (hw note 3.1, 3.4, 3.5, 3.10, 3.11) ---- */
+/* ---- registers of the datapath (hardware.md 3.1, 3.4, 3.5, 3.10, 3.11) ---- */
 #define SIM_FIFO_REGS		0x4000u	/* CFG1 x4, CFG0 x4, then 8 pointers, stride 0x10 */
 #define SIM_FIFO_REGS_END	0x4100u
 #define SIM_GMAC_RXF_A		0x1240u
@@ -38,10 +38,10 @@
 #define SIM_IR_RX_DESC0		0x00000800u	/* 3.8 */
 #define SIM_IR_TX_FREE0		0x00008000u
 
-/* FIFO index = (register offset >> 4) & 3 in the CFG and pointer blocks (3.1) */
+/* FIFO index = (register offset >> 4) & 3 in the CFG and pointer blocks (hardware.md 3.1) */
 enum sim_fifo_id { SIM_TXD = 0, SIM_RXF = 1, SIM_RXD = 2, SIM_TXF = 3 };
 
-/* Counter index = (offset - 0x7200) / 0x10 (3.11). */
+/* Counter index = (offset - 0x7200) / 0x10 (hardware.md 3.11). */
 enum sim_stat {
 	ST_IN_UCAST = 0, ST_IN_MCAST = 1, ST_IN_BCAST = 2, ST_IN_PKTS = 3, ST_IN_ERRORS = 4,
 	ST_IN_DROPPED = 5, ST_FRAME_TOO_LONG = 6, ST_IN_VLAN = 8,
@@ -115,7 +115,7 @@ struct sim_dma {
 	uint64_t drop_runt, drop_crc, drop_no_rxf, drop_rxd_full, drop_buf_small, drop_wire;
 };
 
-/* Descriptors are little-endian (hw note 4), whatever the host. */
+/* Descriptors are little-endian (hardware.md 4), whatever the host. */
 static inline uint32_t
 le32(const uint8_t *b)
 {

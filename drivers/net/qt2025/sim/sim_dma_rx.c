@@ -3,7 +3,7 @@
  */
 
 /*
- * The RX engine of queue 0 (hw note 3.10, 4.5, 4.6, 12.4): each frame that has arrived at
+ * The RX engine of queue 0 (hardware.md 3.10, 4.5, 4.6, 12.4): each frame that has arrived at
  * the receiver goes through the MAC checks (RX enable, link, runt, FCS, length) and filters
  * (promiscuous, broadcast, multicast, unicast address, VLAN table), takes one 24-byte RXF
  * descriptor, is written without FCS and without its outer 802.1Q tag (the NIC always
@@ -27,7 +27,7 @@
 #include "sim_nic.h"
 
 #define RXF_DESC_LEN	24u
-#define RXF_INFO	0x00010003u	/* BC 3, INFO 1 (4.5) */
+#define RXF_INFO	0x00010003u	/* BC 3, INFO 1 (hardware.md 4.5) */
 #define RXD_ERR_CRC	0x04u		/* 4.6 */
 #define RXD_VTAG	0x80000000u
 #define MAX_FRAME_MASK	0x3FFFu		/* 3.4 */
@@ -47,7 +47,7 @@ rx_fail(struct qt_sim *sim, const char *fmt, ...)
 	sim->dma.rx_stopped = true;
 }
 
-/* Destination address filters (3.4, 3.10). */
+/* Destination address filters (hardware.md 3.4, 3.10). */
 static bool
 addr_ok(struct qt_sim *sim, const uint8_t *f, uint32_t rxf_a)
 {
@@ -61,11 +61,11 @@ addr_ok(struct qt_sim *sim, const uint8_t *f, uint32_t rxf_a)
 		return (rxf_a & SIM_RXF_AB) != 0;
 	if (f[0] & 1) {
 		if (!(rxf_a & SIM_RXF_AM))
-			return false;   /* AM gates the hash (3.10: ALLMULTI is a full hash) */
+			return false;   /* AM gates the hash (hardware.md 3.10: ALLMULTI is a full hash) */
 		h = f[0] ^ f[1] ^ f[2] ^ f[3] ^ f[4] ^ f[5];
 		return (SIM_REG(sim, SIM_MCST_HASH + (h >> 5) * 4) >> (h & 31)) & 1;
 	}
-	/* MAC2 = b0<<8|b1, MAC1 = b2<<8|b3, MAC0 = b4<<8|b5 (3.4) */
+	/* MAC2 = b0<<8|b1, MAC1 = b2<<8|b3, MAC0 = b4<<8|b5 (hardware.md 3.4) */
 	return f[0] == ((m2 >> 8) & 0xFF) && f[1] == (m2 & 0xFF) &&
 	       f[2] == ((m1 >> 8) & 0xFF) && f[3] == (m1 & 0xFF) &&
 	       f[4] == ((m0 >> 8) & 0xFF) && f[5] == (m0 & 0xFF);
@@ -115,7 +115,7 @@ rxf_peek(struct qt_sim *sim, uint8_t *desc)
 	return true;
 }
 
-/* Room for one more RXD descriptor of len bytes: a full FIFO would look empty (4.2). */
+/* Room for one more RXD descriptor of len bytes: a full FIFO would look empty (hardware.md 4.2). */
 static bool
 rxd_room(struct sim_fifo *rxd, uint32_t len)
 {
@@ -222,7 +222,7 @@ rx_frame(struct qt_sim *sim, struct sim_wframe *fr)
 		err |= RXD_ERR_CRC;
 	rxf->pos = (rxf->pos + RXF_DESC_LEN) % rxf->size;      /* pop */
 	rxf->pub = rxf->pos;
-	/* our own RXD layout (4.6) */
+	/* our own RXD layout (hardware.md 4.6) */
 	w0 = bc | err << 21 | pkt_id << 28 | (tagged ? RXD_VTAG : 0);
 	put_le32(desc, w0);
 	put_le32(desc + 4, dlen | tci << 16);

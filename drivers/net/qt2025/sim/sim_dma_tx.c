@@ -3,12 +3,12 @@
  */
 
 /*
- * The TX engine of queue 0 (hw note 4.3, 4.4, 12.4): consumes TXD descriptors from the
+ * The TX engine of queue 0 (hardware.md 4.3, 4.4, 12.4): consumes TXD descriptors from the
  * NIC's read position up to TXD_WPTR (the NIC-firmware init stream while INIT_STATUS is 0,
  * packets after), gathers each packet from its page-buffer list, applies the offloads
  * (checksum, VLAN insertion, TSO), hands the frames to the wire and writes one 16-byte TXF
  * completion per packet. A broken packet descriptor is a strictness violation and stops
- * the engine until a SW reset (6.2), as a card would misbehave from there on.
+ * the engine until a SW reset (hardware.md 6.2), as a card would misbehave from there on.
  */
 
 #include <stdarg.h>
@@ -18,7 +18,7 @@
 
 #include "sim_nic.h"
 
-/* Our own TXD layout (4.3): word at 0 = bitfields, u16 MSS at 4, u16 length at 6,
+/* Our own TXD layout (hardware.md 4.3): word at 0 = bitfields, u16 MSS at 4, u16 length at 6,
  * va_lo at 8, va_hi at 12, then k x {addr_lo, addr_hi, len} and padding to 8 bytes.
  */
 #define TXD_HDR_LEN	16u
@@ -97,7 +97,7 @@ txc_flush(struct qt_sim *sim, uint64_t now)
 }
 
 /* Is there TXF room for one more completion besides those pending? The NIC never lets the
- * FIFO fill completely: a full one would look empty (4.2).
+ * FIFO fill completely: a full one would look empty (hardware.md 4.2).
  */
 static bool
 txf_room(struct sim_dma *d)
@@ -172,7 +172,7 @@ gather(const struct txd *t, uint8_t *out)
 	}
 }
 
-/* 802.1Q tag after the addresses; the frame was built 4 bytes into f (4.3 VTAG). */
+/* 802.1Q tag after the addresses; the frame was built 4 bytes into f (hardware.md 4.3 VTAG). */
 static void
 vlan_insert(uint8_t *f, uint32_t w0)
 {
@@ -198,7 +198,7 @@ send_one(struct qt_sim *sim, const struct txd *t)
 		sim_frame_tx_csum(out + tag, t->len);
 	if (tag)
 		vlan_insert(out, t->w0);
-	/* shorter than 60 bytes goes out as a runt: the MAC does not pad (4.3, 11.7) */
+	/* shorter than 60 bytes goes out as a runt: the MAC does not pad (hardware.md 4.3, 11.7) */
 	sim_wire_tx_end(sim, t->len + tag);
 	return true;
 }

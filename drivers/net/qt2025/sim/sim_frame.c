@@ -3,11 +3,11 @@
  */
 
 /*
- * What the NIC does to frame bytes (hw note 4.3, 4.6, 4.7): the TX checksum offload and TSO
- * segmentation, the RX checksum check with the two errata the vendor works around (4.6), and
- * the damage of the bad-L4-checksum knob. Raw frames: Ethernet, at most one 802.1Q tag in
- * the data, IPv4 (the offloads of 4.7 are IPv4 only; other frames pass unchanged and are
- * reported unchecked, PKT_ID 0).
+ * What the NIC does to frame bytes (hardware.md 4.3, 4.6, 4.7): the TX checksum offload and TSO
+ * segmentation, the RX checksum check with the two errata the vendor works around (hardware.md
+ * 4.6), and the damage of the bad-L4-checksum knob. Raw frames: Ethernet, at most one 802.1Q tag in
+ * the data, IPv4 (the offloads of 4.7 are IPv4 only; other frames pass unchanged and are reported
+ * unchecked, PKT_ID 0).
  */
 
 #include <string.h>
@@ -21,9 +21,9 @@
 #define PROTO_UDP	17u
 #define TCP_FIN		0x01u
 #define TCP_PSH		0x08u
-#define RX_PKT_TCP	1u	/* PKT_ID (4.6, inferred) */
+#define RX_PKT_TCP	1u	/* PKT_ID (hardware.md 4.6, inferred) */
 #define RX_PKT_UDP	2u
-#define RX_ERR_UDP	0x08u	/* ERR bits (4.6) */
+#define RX_ERR_UDP	0x08u	/* ERR bits (hardware.md 4.6) */
 #define RX_ERR_TCP	0x10u
 #define ERRATA_SHORT	70u	/* 4.6: false L4 errors below 70 bytes */
 
@@ -197,14 +197,15 @@ sim_frame_rx_csum(const uint8_t *f, uint32_t len, uint32_t *pkt_id, uint32_t *er
 	if (off < 0)
 		return;
 	bad = csum_fold(l4_sum(f, &ip)) != 0xFFFF;
-	/* erratum 2 (4.6): any TCP/UDP frame below 70 bytes (as delivered) is flagged */
+	/* erratum 2 (hardware.md 4.6): any TCP/UDP frame below 70 bytes (as delivered) is flagged
+	 */
 	if (len < ERRATA_SHORT)
 		bad = true;
 	if (ip.proto == PROTO_TCP) {
 		*pkt_id = RX_PKT_TCP;
 		*err = bad ? RX_ERR_TCP : 0;
 	} else {
-		/* erratum 1 (4.6): a UDP checksum field of 0 ("none") is flagged */
+		/* erratum 1 (hardware.md 4.6): a UDP checksum field of 0 ("none") is flagged */
 		if (be16(f + off) == 0)
 			bad = true;
 		*pkt_id = RX_PKT_UDP;

@@ -49,7 +49,7 @@ void sim_violation(struct qt_sim *sim, const char *reason);
  * (the peer on the wire, or this PHY through a loopback plug) transmitting (sim_core.c).
  */
 bool sim_signal_in(struct qt_sim *sim);
-/* The line rate of the light arriving (the far module's, hw note 8.5), 0 when none. */
+/* The line rate of the light arriving (the far module's, hardware.md 8.5), 0 when none. */
 uint32_t sim_rate_in(struct qt_sim *sim);
 /* MAC speed currently configured by the 6.3 sequences: 10000, 1000 or 0 (sim_mac.c). */
 uint32_t sim_mac_speed(struct qt_sim *sim);
@@ -76,7 +76,8 @@ void sim_phy_advance(struct sim_phy *phy, uint64_t now_ns);
  */
 bool sim_phy_transmitting(const struct sim_phy *phy);
 bool sim_phy_rx_up(const struct sim_phy *phy);
-/* The module type that determines the line rate: 10000 or 1000 (8.5), 0 without module. */
+/* The module type that determines the line rate: 10000 or 1000 (hardware.md 8.5), 0 without module.
+ */
 uint32_t sim_phy_line_speed(const struct sim_phy *phy);
 /* Called by the core whenever the signal-in or MAC speed inputs may have changed, so that
  * the PHY can latch status bits low on a drop.

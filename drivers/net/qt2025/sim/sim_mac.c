@@ -3,17 +3,17 @@
  */
 
 /*
- * The MAC side of the TN40xx in the device model: CLKPLL soft reset and relock (hw note 6.1),
- * the init semaphore and INIT_STATUS, the interrupt registers ISR / IMR / ISR_MSK0 (12.3),
- * the port resets (3.7), the ETHSD handshake and MAC speed state of the 6.3 sequences, and
- * the MAC link that follows from it (12.2).
+ * The MAC side of the TN40xx in the device model: CLKPLL soft reset and relock (hardware.md 6.1),
+ * the init semaphore and INIT_STATUS, the interrupt registers ISR / IMR / ISR_MSK0 (hardware.md
+ * 12.3), the port resets (hardware.md 3.7), the ETHSD handshake and MAC speed state of the 6.3
+ * sequences, and the MAC link that follows from it (hardware.md 12.2).
  */
 
 #include "sim_nic.h"
 
-#define SIM_FPGA_VER_VAL	0x00000135u	/* low 12 bits != 308: stats supported (3.2) */
-#define SIM_SROM_VER_VAL	0x00000102u	/* any constant (3.2) */
-#define SIM_CLKPLL_RESET_VAL	0x00000300u	/* locked, reset ended (12.1) */
+#define SIM_FPGA_VER_VAL	0x00000135u	/* low 12 bits != 308: stats supported (hardware.md 3.2) */
+#define SIM_SROM_VER_VAL	0x00000102u	/* any constant (hardware.md 3.2) */
+#define SIM_CLKPLL_RESET_VAL	0x00000300u	/* locked, reset ended (hardware.md 12.1) */
 #define SIM_PLL_RELOCK_NS	1000000u	/* model choice within 12.1's 1-20 ms */
 #define SIM_ETHSD_GO		0x43u		/* 6.3 step 5 */
 #define SIM_ETHSD_FINISH	0x3u
@@ -60,7 +60,7 @@ void
 sim_mac_link_eval(struct qt_sim *sim)
 {
 	uint32_t speed = sim->mac_speed;
-	/* hw note 12.2: MAC configured for the PHY's line rate and the PHY line side up */
+	/* hardware.md 12.2: MAC configured for the PHY's line rate and the PHY line side up */
 	bool link = speed != 0 && sim_phy_rx_up(sim->phy) &&
 		speed == sim_phy_line_speed(sim->phy);
 
@@ -76,7 +76,7 @@ sim_irq_eval(struct qt_sim *sim)
 {
 	bool cond = !sim->held && (sim->pending & sim->imr) != 0;
 
-	/* MSI: only the rising edge of the condition sends a message (12.3) */
+	/* MSI: only the rising edge of the condition sends a message (hardware.md 12.3) */
 	if (cond && !sim->line) {
 		sim->irq_count++;
 		sim->irq_due = true;
@@ -125,7 +125,7 @@ ethsd_write(struct qt_sim *sim, uint32_t val)
 		return;
 	}
 	if (val == SIM_ETHSD_FINISH) {
-		/* the driver must have seen bit 9 first (6.3 step 5) */
+		/* the driver must have seen bit 9 first (hardware.md 6.3 step 5) */
 		if (sim->ethsd_started && now >= sim->ethsd_ready_ns)
 			sim->ethsd_done = true;
 		else
@@ -139,7 +139,7 @@ clkpll_write(struct qt_sim *sim, uint32_t val)
 {
 	uint32_t cur = SIM_REG(sim, SIM_CLKPLL);
 
-	/* bits 8/9 are status: the written value never sets them (6.1) */
+	/* bits 8/9 are status: the written value never sets them (hardware.md 6.1) */
 	if (val & SIM_CLKPLL_SFTRST) {
 		SIM_REG(sim, SIM_CLKPLL) = val & ~SIM_CLKPLL_LOCKED;
 		sim->pll_relock = false;
@@ -181,7 +181,9 @@ sim_mac_rd(struct qt_sim *sim, uint32_t off, uint32_t *val)
 		*val = sim->imr;
 		return true;
 	case SIM_ISR_MSK0:
-		/* acknowledges what it reports and holds the line until IMR is written (12.3) */
+		/* acknowledges what it reports and holds the line until IMR is written (hardware.md
+		 * 12.3)
+		 */
 		*val = sim->pending & sim->imr;
 		/* 3.8 variant: every pending bit goes, the masked ones too */
 		sim->pending &= sim->cfg.isr_read == QT_SIM_ISR_MSK0_ALL ? 0 : ~*val;
@@ -195,7 +197,7 @@ sim_mac_rd(struct qt_sim *sim, uint32_t off, uint32_t *val)
 		*val = sim->init_status;
 		return true;
 	case SIM_RST_PORT:
-		/* "HW disabled" once port and queues are disabled (3.7, 12.1) */
+		/* "HW disabled" once port and queues are disabled (hardware.md 3.7, 12.1) */
 		*val = SIM_REG(sim, SIM_DIS_PORT) == 1 && SIM_REG(sim, SIM_DIS_QU) == 1 ? 1 : 0;
 		return true;
 	default:
@@ -247,7 +249,7 @@ sim_mac_wr(struct qt_sim *sim, uint32_t off, uint32_t val)
 	case SIM_RST_QU:
 		SIM_REG(sim, off) = val;
 		/* asserted: engines stop, FIFO positions start afresh; they resume when the
-		 * resets drop (12.1)
+		 * resets drop (hardware.md 12.1)
 		 */
 		if (val & 1)
 			sim_dma_reset(sim);

@@ -3,7 +3,7 @@
  */
 
 /*
- * The TN40xx Clause-45 MDIO controller (hw note 5, 12.1). One frame is on the wire at a time;
+ * The TN40xx Clause-45 MDIO controller (hardware.md 5, 12.1). One frame is on the wire at a time;
  * it reaches the PHY when it starts and its read data, error bit and trace entry appear when
  * it ends (evaluated lazily by sim_mdio_advance).
  */
@@ -106,7 +106,7 @@ frame_start(struct qt_sim *sim, enum sim_mdio_frame kind, uint16_t val)
 		if (ferr) {
 			m->val = 0xFFFF;
 		} else if (!here || !sim_phy_c45_read(sim->phy, devad, &m->val)) {
-			/* the variants of hw note 1 (UNCERTAIN): what nobody's answer reads */
+			/* the variants of hardware.md 1 (UNCERTAIN): what nobody's answer reads */
 			m->val = sim->cfg.mdio_absent == QT_SIM_ABSENT_ZERO ? 0x0000 : 0xFFFF;
 			ferr = sim->cfg.mdio_absent == QT_SIM_ABSENT_FFFF_ERR;
 		}

@@ -21,24 +21,24 @@
 
 #define SIM_BAR0_SIZE		0x10000u
 
-/* Registers the model gives meaning to (hw note 3). */
-#define SIM_MAC_LNK_STAT	0x0200u	/* bit 2 = MAC link (3.4) */
+/* Registers the model gives meaning to (hardware.md 3). */
+#define SIM_MAC_LNK_STAT	0x0200u	/* bit 2 = MAC link (hardware.md 3.4) */
 #define SIM_MAC_LNK_BIT		0x4u
-#define SIM_FW_VER		0x5010u	/* NIC firmware version, once it runs (3.2) */
+#define SIM_FW_VER		0x5010u	/* NIC firmware version, once it runs (hardware.md 3.2) */
 #define SIM_FW_VER_VAL		0x00030617u	/* model choice: the real value is unknown */
-#define SIM_BLNK_LED		0x0210u	/* identification LED, 4 = on (3.4) */
-#define SIM_ETHSD_REFCLK	0x1010u	/* 0x217 10G family, 0x613 1G (3.6) */
-#define SIM_ETHSD_INIT_STAT	0x1014u	/* 0x43 start, bit 9 ready, 0x3 finish (6.3) */
-#define SIM_MAC_RST_CNT		0x111Cu	/* 0x7FF then 0: MAC reset pulse (3.6) */
-#define SIM_UNC_MAC0		0x1250u	/* factory MAC bytes 4,5 (3.4) */
+#define SIM_BLNK_LED		0x0210u	/* identification LED, 4 = on (hardware.md 3.4) */
+#define SIM_ETHSD_REFCLK	0x1010u	/* 0x217 10G family, 0x613 1G (hardware.md 3.6) */
+#define SIM_ETHSD_INIT_STAT	0x1014u	/* 0x43 start, bit 9 ready, 0x3 finish (hardware.md 6.3) */
+#define SIM_MAC_RST_CNT		0x111Cu	/* 0x7FF then 0: MAC reset pulse (hardware.md 3.6) */
+#define SIM_UNC_MAC0		0x1250u	/* factory MAC bytes 4,5 (hardware.md 3.4) */
 #define SIM_UNC_MAC1		0x1260u	/* bytes 2,3 */
 #define SIM_UNC_MAC2		0x1270u	/* bytes 0,1 */
-#define SIM_TXD_CFG1		0x4000u	/* FIFO registers of queue 0 (3.1) */
+#define SIM_TXD_CFG1		0x4000u	/* FIFO registers of queue 0 (hardware.md 3.1) */
 #define SIM_TXD_CFG0		0x4040u
 #define SIM_TXD_WPTR		0x4080u
 #define SIM_TXD_RPTR		0x40C0u
 #define SIM_PTR_MASK		0x7FF8u
-#define SIM_CLKPLL		0x5000u	/* bit 0 SFTRST, 8 RSTEND, 9 PLLLKD (3.3) */
+#define SIM_CLKPLL		0x5000u	/* bit 0 SFTRST, 8 RSTEND, 9 PLLLKD (hardware.md 3.3) */
 #define SIM_CLKPLL_SFTRST	0x1u
 #define SIM_CLKPLL_LOCKED	0x300u
 #define SIM_SROM_VER		0x5020u
@@ -48,12 +48,12 @@
 #define SIM_ISR_MSK0		0x5140u
 #define SIM_INIT_SEMAPHORE	0x5170u
 #define SIM_INIT_STATUS		0x5180u
-#define SIM_CTRLST		0x6008u	/* 0xC13 link up, 0x800 link down (3.5) */
+#define SIM_CTRLST		0x6008u	/* 0xC13 link up, 0x800 link down (hardware.md 3.5) */
 #define SIM_MDIO_CMD_STAT	0x6030u	/* section 5 */
 #define SIM_MDIO_CMD		0x6034u
 #define SIM_MDIO_DATA		0x6038u
 #define SIM_MDIO_ADDR		0x603Cu
-#define SIM_PCS_CTRL		0x6300u	/* 0x0400 10G, 0x1140 1G (3.5) */
+#define SIM_PCS_CTRL		0x6300u	/* 0x0400 10G, 0x1140 1G (hardware.md 3.5) */
 #define SIM_RST_PORT		0x7000u	/* 3.7 */
 #define SIM_DIS_PORT		0x7010u
 #define SIM_RST_QU		0x7020u
@@ -64,7 +64,7 @@
 #define SIM_TRACE_LEN		65536u
 #define SIM_REASON_LEN		160
 
-/* The MDIO controller (hw note 5, 12.1). */
+/* The MDIO controller (hardware.md 5, 12.1). */
 struct sim_mdio {
 	uint32_t clk;                   /* MDIO_CMD_STAT setting as written */
 	uint32_t cmd;                   /* MDIO_CMD as written */
@@ -89,7 +89,7 @@ struct sim_mdio {
 	uint64_t frames;
 };
 
-/* The NIC firmware engine behind the TXD FIFO (hw note 4.8, 12.4). */
+/* The NIC firmware engine behind the TXD FIFO (hardware.md 4.8, 12.4). */
 struct sim_nicfw {
 	bool failed;                    /* a bad init descriptor was seen */
 	bool finish_seen;
@@ -106,13 +106,13 @@ struct qt_sim {
 
 	uint32_t regs[SIM_BAR0_SIZE / 4];       /* plain storage */
 
-	/* CLKPLL (hw note 6.1) */
+	/* CLKPLL (hardware.md 6.1) */
 	bool pll_relock;
 	uint64_t pll_lock_ns;
 	bool sem_taken;                 /* INIT_SEMAPHORE */
 	uint32_t init_status;           /* INIT_STATUS, set by the NIC firmware */
 
-	/* interrupts (hw note 12.3) */
+	/* interrupts (hardware.md 12.3) */
 	uint32_t pending;
 	uint32_t imr;
 	bool held;
@@ -120,7 +120,7 @@ struct qt_sim {
 	bool irq_due;                   /* callback owed once the lock is dropped */
 	uint64_t irq_count;
 
-	/* MAC/SerDes speed (hw note 6.3, 12.2) */
+	/* MAC/SerDes speed (hardware.md 6.3, 12.2) */
 	bool ethsd_started;
 	uint64_t ethsd_ready_ns;
 	bool ethsd_done;                /* handshake completed since REFCLK_CONF was written */
@@ -198,7 +198,8 @@ int sim_dma_init(struct qt_sim *sim);
 void sim_dma_fini(struct qt_sim *sim);
 bool sim_dma_rd(struct qt_sim *sim, uint32_t off, uint32_t *val);
 bool sim_dma_wr(struct qt_sim *sim, uint32_t off, uint32_t val);
-/* RST_QU / RST_PORT / DIS_QU / DIS_PORT asserted: the engines stand still (3.7, 12.1). */
+/* RST_QU / RST_PORT / DIS_QU / DIS_PORT asserted: the engines stand still (hardware.md 3.7, 12.1).
+ */
 bool sim_dma_halted(struct qt_sim *sim);
 /* RST_QU or RST_PORT asserted: internal FIFO positions and engine state start afresh. */
 void sim_dma_reset(struct qt_sim *sim);
@@ -221,7 +222,7 @@ unsigned int sim_tx_run(struct qt_sim *sim);
 /* sim_dma_rx.c: frames that have arrived, through filters into RXF buffers and RXD. */
 unsigned int sim_rx_run(struct qt_sim *sim);
 
-/* sim_frame.c: frame parsing and the offloads (hw note 4.3, 4.6). */
+/* sim_frame.c: frame parsing and the offloads (hardware.md 4.3, 4.6). */
 uint32_t sim_frame_l2_len(const uint8_t *f, uint32_t len);
 void sim_frame_tx_csum(uint8_t *f, uint32_t len);
 /* TSO: the length of the Ethernet+IPv4+TCP headers and of the TCP payload; 0 when the
@@ -231,7 +232,7 @@ uint32_t sim_frame_tso_hdr(const uint8_t *f, uint32_t len, uint32_t *payload);
 /* Builds segment i of a TSO super-frame into out; returns its length. */
 uint32_t sim_frame_tso_seg(const uint8_t *sf, uint32_t len, uint32_t hdr, uint32_t mss,
 			   uint32_t i, uint32_t nseg, uint8_t *out);
-/* RX checksum check of a frame without its outer tag: PKT_ID and ERR (4.6). */
+/* RX checksum check of a frame without its outer tag: PKT_ID and ERR (hardware.md 4.6). */
 void sim_frame_rx_csum(const uint8_t *f, uint32_t len, uint32_t *pkt_id, uint32_t *err);
 /* Damages the TCP/UDP checksum of a frame; false if it carries none. */
 bool sim_frame_break_l4(uint8_t *f, uint32_t len);

@@ -3,7 +3,7 @@
  */
 
 /*
- * The NIC-firmware side of the TXD FIFO (hw note 4.8, 12.4). Until INIT_STATUS is set,
+ * The NIC-firmware side of the TXD FIFO (hardware.md 4.8, 12.4). Until INIT_STATUS is set,
  * every TXD descriptor must be an init descriptor (type 0xF, BC >= 2); the one whose word1
  * has bit 31 set finishes the stream and INIT_STATUS becomes 1 10 ms later. The TX engine
  * (sim_dma_tx.c) reads the FIFO and hands each init descriptor here.
@@ -11,11 +11,11 @@
 
 #include "sim_nic.h"
 
-#define NICFW_DONE_NS		10000000u	/* model choice: 10 ms after FINISH (12.4) */
-#define TXD_BC_MASK		0x1Fu		/* word0 bits 4:0, in qwords (4.3) */
+#define NICFW_DONE_NS		10000000u	/* model choice: 10 ms after FINISH (hardware.md 12.4) */
+#define TXD_BC_MASK		0x1Fu		/* word0 bits 4:0, in qwords (hardware.md 4.3) */
 #define TXD_TYPE(w0)		(((w0) >> 16) & 0xFu)
 #define TXD_TYPE_INIT		0xFu		/* 4.8 */
-#define TXD_INIT_FINISH		0x80000000u	/* word1 bit 31 (4.8) */
+#define TXD_INIT_FINISH		0x80000000u	/* word1 bit 31 (hardware.md 4.8) */
 
 uint32_t
 sim_nicfw_desc(struct qt_sim *sim, uint32_t pos, uint32_t w0, uint32_t w1, uint32_t avail)

@@ -22,7 +22,7 @@
 #define MMD_PHYXS	4
 #define MMD_COUNT	32
 
-/* 8051 program memory (hw note 8.2, 8.4): 16 KiB at 3.8000, 8 KiB at 4.8000 */
+/* 8051 program memory (hardware.md 8.2, 8.4): 16 KiB at 3.8000, 8 KiB at 4.8000 */
 #define PROG_PCS_BASE	0x8000
 #define PROG_PCS_LEN	16384u
 #define PROG_XS_BASE	0x8000
@@ -30,7 +30,7 @@
 #define PROG_MAX	(PROG_PCS_LEN + PROG_XS_LEN)
 
 #define NS_PER_MS	1000000ull
-#define REVISION_B3	0xB3    /* 1.D001[15:8] (hw note 8.1) */
+#define REVISION_B3	0xB3    /* 1.D001[15:8] (hardware.md 8.1) */
 
 enum { LL_PMA, LL_PCS, LL_XS, LL_COUNT };
 
@@ -84,7 +84,7 @@ struct sim_phy {
 /* sim_qt2025_regs.c: sparse register storage and the latching-low bits. */
 uint16_t sim_phy_reg_get(const struct sim_phy *phy, uint8_t mmd, uint16_t reg);
 void sim_phy_reg_set(struct sim_phy *phy, uint8_t mmd, uint16_t reg, uint16_t val);
-/* A drop of a condition clears its latched bit until the next read (hw note 9 "LL"). */
+/* A drop of a condition clears its latched bit until the next read (hardware.md 9 "LL"). */
 void sim_phy_update_latches(struct sim_phy *phy);
 
 /* sim_qt2025_8051.c: the registers the 8051 and its firmware own (bring-up controls,
@@ -93,7 +93,7 @@ void sim_phy_update_latches(struct sim_phy *phy);
 bool sim_8051_read(struct sim_phy *phy, uint8_t mmd, uint16_t reg, uint16_t *val);
 bool sim_8051_write(struct sim_phy *phy, uint8_t mmd, uint16_t reg, uint16_t val);
 
-/* sim_sfp.c: 3.D000 + n, the module EEPROM mirror (hw note 8.2). */
+/* sim_sfp.c: 3.D000 + n, the module EEPROM mirror (hardware.md 8.2). */
 uint16_t sim_sfp_mirror_read(const struct sim_phy *phy, uint16_t n);
 
 #endif /* SIM_PHY_H */

@@ -5,7 +5,7 @@
 /*
  * The 8051 inside the QT2025 of the device model: hold and release, boot ROM, program
  * download, image check, boot, running firmware with its status, heartbeat, version and
- * module-type registers, and crash; a strict checker of the bring-up order (hw note 8.3,
+ * module-type registers, and crash; a strict checker of the bring-up order (hardware.md 8.3,
  * 8.6, 12.5). Also the model's one table of PHY state names.
  */
 
@@ -16,9 +16,9 @@
 #include "sim_phy.h"
 
 #define PROG_MIN	1024u   /* model choice: smaller images are refused */
-#define HEARTBEAT_NS	(100 * NS_PER_MS)       /* 3.D7EE tick (hw note 8.7, 12.5) */
+#define HEARTBEAT_NS	(100 * NS_PER_MS)       /* 3.D7EE tick (hardware.md 8.7, 12.5) */
 
-/* Vendor registers of the bring-up (hw note 8.2, 8.3) */
+/* Vendor registers of the bring-up (hardware.md 8.2, 8.3) */
 #define REG_MICRO_RESETN 0xC300
 #define REG_BOOT_CTRL	0xE854
 #define BOOT_ROM_CMD	0x00C0
@@ -28,15 +28,15 @@
 #define REG_FW_VER0	0xD7F3
 #define REG_MODULE	0xD70C
 #define FW_ST_BOOTING	0x10
-#define FW_ST_RUNNING	0x70    /* any value >= 0x20 and != 0x10 means running (hw note 8.2) */
+#define FW_ST_RUNNING	0x70    /* any value >= 0x20 and != 0x10 means running (hardware.md 8.2) */
 
 /* Version reported by an image without the synthetic ID block: 2.0.3.3, the only public
- * QT2025 image (hw note 8.4). A model choice: the real firmware computes it itself.
+ * QT2025 image (hardware.md 8.4). A model choice: the real firmware computes it itself.
  */
 static const uint8_t ver_public[3] = { 0x20, 0x03, 0x03 };
 static const char synth_id[8] = { 'Q', 'T', '2', '0', '2', '5', 'S', 'M' };
 
-/* Configuration writes required while the 8051 is held (hw note 8.3 steps 3..10) */
+/* Configuration writes required while the 8051 is held (hardware.md 8.3 steps 3..10) */
 struct cfg_step {
 	uint8_t mmd;
 	uint16_t reg;
@@ -55,7 +55,7 @@ static const struct cfg_step cfg_steps[] = {
 };
 #define CFG_STEPS	(sizeof(cfg_steps) / sizeof(cfg_steps[0]))
 #define CFG_C30A_IDX	7
-#define REG_A30A	0xA30A  /* mainline's spelling of 1.C30A, accepted (hw note 8.6 item 1) */
+#define REG_A30A	0xA30A  /* mainline's spelling of 1.C30A, accepted (hardware.md 8.6 item 1) */
 
 /* The one table of state names: the public API and the fail reasons both use it. */
 const char *
@@ -199,7 +199,7 @@ sim_phy_set_fault(struct sim_phy *phy, enum qt_sim_fault fault, uint32_t arg)
 	sim_phy_update_latches(phy);
 }
 
-/* ---- program image (hw note 8.3 step 13) ---- */
+/* ---- program image (hardware.md 8.3 step 13) ---- */
 
 static bool
 prog_written(const struct sim_phy *phy, uint32_t a)
@@ -262,7 +262,7 @@ check_image(struct sim_phy *phy)
 	}
 }
 
-/* ---- bring-up writes (hw note 8.3) ---- */
+/* ---- bring-up writes (hardware.md 8.3) ---- */
 
 static void
 hold_8051(struct sim_phy *phy)
@@ -310,7 +310,7 @@ static void
 write_boot_ctrl(struct sim_phy *phy, uint16_t val)
 {
 	if (val == BOOT_ROM_CMD) {              /* step 12 */
-		/* the Solarflare restart from RAM (8.7): a booted image runs again */
+		/* the Solarflare restart from RAM (hardware.md 8.7): a booted image runs again */
 		if (phy->image_ok && phy->clean && (phy->state == QT_SIM_PHY_RUNNING ||
 						    phy->state == QT_SIM_PHY_CRASHED)) {
 			set_state(phy, QT_SIM_PHY_BOOT_ROM);

@@ -4,7 +4,7 @@
 
 /*
  * The QT2025 PHY of the device model, outside its 8051: the Clause-45 register file of MMDs
- * 1/3/4 (identity, standard control and status, latching-low link bits, hw note 9) and the
+ * 1/3/4 (identity, standard control and status, latching-low link bits, hardware.md 9) and the
  * line side (module, low power, loopback, TX disable, line rate). The registers the 8051 owns
  * are handed to sim_qt2025_8051.c.
  */
@@ -17,7 +17,7 @@
 
 #define BOOT_MS_DEFAULT	200
 
-/* Standard bits (hw note 9) */
+/* Standard bits (hardware.md 9) */
 #define CTRL1_RESET	0x8000
 #define CTRL1_PCS_LPBK	0x4000
 #define CTRL1_LOWPOWER	0x0800
@@ -30,13 +30,13 @@
 #define STAT2_TXFAULT	0x0800
 #define STAT2_RXFAULT	0x0400
 #define PMA_STAT2_ABIL	0x00C1  /* 10GBASE-SR, -LR, PMA loopback */
-#define DEVS_IN_PKG	0x001A  /* PMA/PMD, PCS, PHY XS (hw note 9) */
+#define DEVS_IN_PKG	0x001A  /* PMA/PMD, PCS, PHY XS (hardware.md 9) */
 #define PHY_ID_HI	0x0043
 #define PHY_ID_LO	0xA400
 #define PRODUCT_CODE	0x2025  /* 1.D000: model choice, the real value is not known */
-#define XGXS_ALIGNED	0x1C0F  /* 4.0018: lanes aligned + sync (hw note 9, 12.5) */
-#define C309_STATIC	0x2000  /* 1.C309 bit 13 forces TX off (hw note 8.7) */
-#define SFP_MIRROR_BASE	0xD000  /* 3.D000 + n: module A0h byte n (hw note 8.2) */
+#define XGXS_ALIGNED	0x1C0F  /* 4.0018: lanes aligned + sync (hardware.md 9, 12.5) */
+#define C309_STATIC	0x2000  /* 1.C309 bit 13 forces TX off (hardware.md 8.7) */
+#define SFP_MIRROR_BASE	0xD000  /* 3.D000 + n: module A0h byte n (hardware.md 8.2) */
 
 /* ---- sparse register storage ---- */
 
@@ -145,7 +145,7 @@ pma_up(const struct sim_phy *phy)
 }
 
 /* The receive side up to the PCS: block lock, which light at another line rate (a 1G
- * module facing a 10G one) or the 17190 erratum never gives (hw note 8.5, 8.7).
+ * module facing a 10G one) or the 17190 erratum never gives (hardware.md 8.5, 8.7).
  */
 bool
 sim_phy_rx_up(const struct sim_phy *phy)
@@ -160,7 +160,7 @@ sim_phy_rx_up(const struct sim_phy *phy)
 uint32_t
 sim_phy_line_speed(const struct sim_phy *phy)
 {
-	/* hw note 8.5: 1G for 1000BASE-SX/LX/CX/T, 10G for every other module */
+	/* hardware.md 8.5: 1G for 1000BASE-SX/LX/CX/T, 10G for every other module */
 	switch (phy->module) {
 	case QT_SIM_MODULE_NONE:
 		return 0;
@@ -237,7 +237,7 @@ read_stat2(const struct sim_phy *phy, uint8_t mmd)
 static uint16_t
 pma_type(enum qt_sim_module m)
 {
-	/* 1.0007 type select (hw note 9): 7 SR, 6 LR, 5 ER, 8 LRM */
+	/* 1.0007 type select (hardware.md 9): 7 SR, 6 LR, 5 ER, 8 LRM */
 	switch (m) {
 	case QT_SIM_MODULE_LR:
 		return 6;
@@ -256,7 +256,7 @@ phy_read(struct sim_phy *phy, uint8_t mmd, uint16_t reg)
 	uint16_t v;
 
 	if (mmd != MMD_PMA && mmd != MMD_PCS && mmd != MMD_PHYXS)
-		return 0;       /* not in the package (hw note 9) */
+		return 0;       /* not in the package (hardware.md 9) */
 	switch (reg) {
 	case 0x0001:
 		if (mmd == MMD_PHYXS)
@@ -313,7 +313,7 @@ phy_write(struct sim_phy *phy, uint8_t mmd, uint16_t reg, uint16_t val)
 		return;
 	/* bring-up controls, program memory and configuration steps go to the 8051 */
 	if (!sim_8051_write(phy, mmd, reg, val)) {
-		/* 17190: the end of a PMA loopback pulse brings the block lock back (8.7) */
+		/* 17190: the end of a PMA loopback pulse brings the block lock back (hardware.md 8.7) */
 		if (mmd == MMD_PMA && reg == 0x0000 && !(val & CTRL1_PMA_LPBK) &&
 		    (sim_phy_reg_get(phy, mmd, reg) & CTRL1_PMA_LPBK))
 			phy->pcs_stuck = false;

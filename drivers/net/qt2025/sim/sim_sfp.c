@@ -4,9 +4,9 @@
 
 /*
  * The SFP+ module's identification page (SFF-8472 address A0h, bytes 0..255) as the QT2025
- * firmware mirrors it at 3.D000 + n, one byte per register (hw note 8.2, from the Solarflare
+ * firmware mirrors it at 3.D000 + n, one byte per register (hardware.md 8.2, from the Solarflare
  * QT2025C driver; whether TN40 boards' firmware does it is UNCERTAIN, so a knob turns the
- * mirror off or fills it with garbage). One plausible page per module type of hw note 8.5:
+ * mirror off or fills it with garbage). One plausible page per module type of hardware.md 8.5:
  * transceiver codes, encoding, bit rate, lengths, vendor strings, wavelength, both
  * checksums. The vendor is fictional; type 7 ("invalid module") has a damaged page.
  */
@@ -156,7 +156,7 @@ sim_sfp_mirror_read(const struct sim_phy *phy, uint16_t n)
 		return 0;
 	switch (phy->sfp_mirror) {
 	case QT_SIM_SFP_MIRROR_NONE:
-		return 0;               /* unknown registers read 0 (hw note 12.5) */
+		return 0;               /* unknown registers read 0 (hardware.md 12.5) */
 	case QT_SIM_SFP_MIRROR_GARBAGE:
 		return (uint16_t)(0xA5u ^ (n * 37u));
 	default:

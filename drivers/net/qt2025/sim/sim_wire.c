@@ -3,7 +3,7 @@
  */
 
 /*
- * The wire (DESIGN.md "The device model"): a frame a port transmits reaches its peer on the
+ * The wire (design.md "The device model (sim/)"): a frame a port transmits reaches its peer on the
  * same wire, or itself through a loopback plug, only while the sender's MAC link is up and
  * the receiver sees light (cable plugged at both ends, far PHY transmitting). With
  * timing=real the line carries at most its rate: each frame occupies it for preamble+SFD
@@ -36,7 +36,7 @@
 #define TAP_PREFIX	"tap:"
 #define TAP_BURST	32u		/* frames taken from a TAP per engine run */
 #define FRAME_MAX	65536u
-#define TAP_FRAME_MAX	(16384u + 64u)	/* MTU 16384 (4.7) and headers */
+#define TAP_FRAME_MAX	(16384u + 64u)	/* MTU 16384 (hardware.md 4.7) and headers */
 
 /* ---- frame queues ---- */
 

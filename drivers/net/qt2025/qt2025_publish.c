@@ -3,11 +3,13 @@
  */
 
 /*
- * What the PHY thread tells applications: the link into dev_link with an LSC event, and a
+ * What the PHY thread publishes: its state and the firmware it found into dev_private
+ * (read by ethdev ops, xstats, telemetry and other processes), and what it tells
+ * applications: the link into dev_link with an LSC event, and a
  * PHY firmware crash as RTE_ETH_EVENT_ERR_RECOVERING, then RTE_ETH_EVENT_RECOVERY_SUCCESS
  * (the firmware runs again) or RTE_ETH_EVENT_RECOVERY_FAILED (the bring-up after it failed:
  * the port keeps no link until it is closed). Every callback runs on the EAL interrupt
- * thread, from an alarm, with no driver lock held (conventions 6.5), in the order the
+ * thread, from an alarm, with no driver lock held (design.md "DPDK conventions"), in the order the
  * thread raised the events: one alarm per kind, each armed once until it fired.
  *
  * Recovery here is the PHY's: the datapath keeps its queues and configuration (the
@@ -21,6 +23,30 @@
 #include "qt2025_port.h"
 
 #define EVENT_ALARM_US 1
+
+/* ---- state and firmware ---- */
+
+void
+qt2025_pub_state(struct qt2025_adapter *ad, enum qt2025_state st)
+{
+	rte_atomic_store_explicit(&ad->state, st, rte_memory_order_release);
+}
+
+void
+qt2025_pub_fw(struct qt2025_adapter *ad, const struct qt_phy_fw_state *fs, int phy_addr,
+	      const char *reason)
+{
+	qt2025_seq_write_begin(&ad->info_seq);
+	if (fs != NULL) {
+		memcpy(ad->info.fw_version, fs->version, sizeof(fs->version));
+		ad->info.module = fs->module;
+		ad->info.heartbeat = fs->heartbeat;
+		ad->info.phy_addr = phy_addr;
+	}
+	snprintf(ad->info.reason, sizeof(ad->info.reason), "%s", reason);
+	ad->info.no_link[0] = '\0';
+	qt2025_seq_write_end(&ad->info_seq);
+}
 
 /* ---- LSC ---- */
 

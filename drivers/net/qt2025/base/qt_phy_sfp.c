@@ -3,17 +3,17 @@
  */
 
 /*
- * The SFP+ module's EEPROM as the QT2025 firmware mirrors it (hw note 8.2): the A0h page at
+ * The SFP+ module's EEPROM as the QT2025 firmware mirrors it (hardware.md 8.2): the A0h page at
  * 3.D000 + n, one byte per register, known from the QT2025C; UNCERTAIN on TN40 boards, so
- * validated before use. Called by the PHY thread only (qt2025_read_watch).
+ * validated before use. Called by the PHY thread only (its link watch).
  */
 
-#include "qt2025_phy.h"
+#include "qt_phy.h"
 #include "tn40_mdio.h"
 
 #define MMD_PCS                 3
 
-/* Module EEPROM mirror (hw note 8.2) and the SFF-8472 A0h fields that validate it */
+/* Module EEPROM mirror (hardware.md 8.2) and the SFF-8472 A0h fields that validate it */
 #define REG_SFP_MIRROR          0xD000  /* 3.D000 + n = A0h byte n, one byte per register */
 #define SFP_ID_SFP              0x03    /* byte 0: SFP/SFP+ */
 #define SFP_CC_BASE             63      /* byte 63 = low byte of the sum of bytes 0..62 */
@@ -21,7 +21,7 @@
 					 * just inserted may not be mirrored yet */
 
 int
-qt2025_sfp_read(struct qt_hw *hw, uint16_t off, uint8_t *buf, size_t len)
+qt_phy_sfp_read(struct qt_hw *hw, uint16_t off, uint8_t *buf, size_t len)
 {
 	uint16_t v;
 	size_t i;
@@ -29,9 +29,9 @@ qt2025_sfp_read(struct qt_hw *hw, uint16_t off, uint8_t *buf, size_t len)
 
 	if (off + len > QT_SFP_PAGE_LEN)
 		return -EINVAL;
-	rc = hw->phy_addr >= 0 ? 0 : -ENODEV;
+	rc = hw->phy.addr >= 0 ? 0 : -ENODEV;
 	for (i = 0; rc == 0 && i < len; i++) {
-		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_SFP_MIRROR + off + i, &v);
+		rc = tn40_mdio_read(hw, hw->phy.addr, MMD_PCS, REG_SFP_MIRROR + off + i, &v);
 		if (rc == 0 && v > 0xFF) {
 			qt_hw_why(hw, "3.%04zX reads 0x%04x: not a byte mirror",
 				  REG_SFP_MIRROR + off + i, v);
@@ -43,7 +43,7 @@ qt2025_sfp_read(struct qt_hw *hw, uint16_t off, uint8_t *buf, size_t len)
 }
 
 int
-qt2025_sfp_check(const uint8_t *page, char *why, size_t len)
+qt_phy_sfp_check(const uint8_t *page, char *why, size_t len)
 {
 	unsigned int i, sum = 0;
 
@@ -61,37 +61,41 @@ qt2025_sfp_check(const uint8_t *page, char *why, size_t len)
 	return 0;
 }
 
-/* The PHY thread's part: a module change makes the page unknown (no MDIO); it is read when
- * an application asks, and again on the next polls while the read failed or the page was
- * invalid fewer than SFP_TRIES times; each new state is published. A board without the
- * mirror costs one MDIO read per try: byte 0 is read first.
- */
-void
-qt2025_sfp_follow(struct qt_hw *hw, uint8_t module)
+enum qt_sfp_need
+qt_phy_sfp_track(struct qt_hw *hw, uint8_t module, bool *changed)
 {
-	struct qt_sfp_state *c = &hw->sfp;
-	uint8_t page[QT_SFP_PAGE_LEN] = { 0 };
-	char why[sizeof(c->why)] = "";
-	int rc;
+	struct qt_sfp_state *c = &hw->phy.sfp;
 
+	*changed = false;
 	if (!c->module_known || c->module != module) {
 		c->module = module;
 		c->module_known = true;
 		c->tries = 0;
 		c->status = module != 0 ? -EAGAIN : -ENODEV;
 		c->why[0] = '\0';
-		hw->sfp_publish(hw->sfp_arg, c);
+		*changed = true;
 	}
 	if (module == 0)
-		return;
-	if (!(c->status == -EIO || (c->status == -ENOTSUP && c->tries < SFP_TRIES) ||
-	      (c->status == -EAGAIN && hw->sfp_wanted(hw->sfp_arg))))
-		return;
-	rc = qt2025_sfp_read(hw, 0, page, 1);
+		return QT_SFP_NEED_NONE;
+	if (c->status == -EIO || (c->status == -ENOTSUP && c->tries < SFP_TRIES))
+		return QT_SFP_NEED_READ;
+	return c->status == -EAGAIN ? QT_SFP_NEED_IF_ASKED : QT_SFP_NEED_NONE;
+}
+
+/* A board without the mirror costs one MDIO read per try: byte 0 is read first. */
+void
+qt_phy_sfp_read_page(struct qt_hw *hw)
+{
+	struct qt_sfp_state *c = &hw->phy.sfp;
+	uint8_t page[QT_SFP_PAGE_LEN] = { 0 };
+	char why[sizeof(c->why)] = "";
+	int rc;
+
+	rc = qt_phy_sfp_read(hw, 0, page, 1);
 	if (rc == 0 && page[0] == SFP_ID_SFP)
-		rc = qt2025_sfp_read(hw, 1, page + 1, QT_SFP_PAGE_LEN - 1);
+		rc = qt_phy_sfp_read(hw, 1, page + 1, QT_SFP_PAGE_LEN - 1);
 	if (rc == 0)
-		rc = qt2025_sfp_check(page, why, sizeof(why));
+		rc = qt_phy_sfp_check(page, why, sizeof(why));
 	else if (rc == -ENOTSUP)
 		snprintf(why, sizeof(why), "%s", hw->why);
 	else
@@ -101,5 +105,4 @@ qt2025_sfp_follow(struct qt_hw *hw, uint8_t module)
 	c->reads++;
 	snprintf(c->why, sizeof(c->why), "%s", why);
 	memcpy(c->page, page, sizeof(page));
-	hw->sfp_publish(hw->sfp_arg, c);
 }

@@ -3,24 +3,24 @@
  */
 
 /*
- * AMCC QT2025 PHY (hw note 8): identification, 8051 firmware download, ready wait, status.
+ * AMCC QT2025 PHY (hardware.md 8): identification, 8051 firmware download, ready wait, status.
  */
 
-#include "qt2025_phy.h"
+#include "qt_phy.h"
 #include "tn40_mdio.h"
 
 #define MMD_PMA         1
 #define MMD_PCS         3
 #define MMD_PHYXS       4
 
-/* Clause-45 standard registers (hw note 9) */
+/* Clause-45 standard registers (hardware.md 9) */
 #define REG_CTRL1               0x0000
 #define REG_STAT1               0x0001
 #define CTRL1_LOW_POWER         0x0800  /* bit 11 */
 #define CTRL1_PCS_LOOPBACK      0x4000  /* 3.0000 bit 14 */
 #define STAT1_LINK              0x0004  /* bit 2, latching low */
 
-/* QT2025 vendor registers (hw note 8.2) */
+/* QT2025 vendor registers (hardware.md 8.2) */
 #define REG_REVISION            0xD001  /* 1.D001[15:8] */
 #define REG_BOOT_CTRL           0xE854  /* 3.E854 */
 #define BOOT_FROM_ROM           0x00C0
@@ -31,7 +31,7 @@
 #define REG_FW_VER1             0xD7F4
 #define REG_FW_VER2             0xD7F5
 #define REG_MODULE              0xD70C
-#define PROG_MEM_BASE           0x8000  /* 3.8000.. then 4.8000.. (8.3 step 13) */
+#define PROG_MEM_BASE           0x8000  /* 3.8000.. then 4.8000.. (hardware.md 8.3 step 13) */
 #define PROG_MEM_PART1          16384
 
 #define STOP_CHECK_BYTES        1024    /* ~20 ms of download at 6 MHz */
@@ -44,7 +44,7 @@ struct qt2025_step {
 	uint16_t val;
 };
 
-/* Steps 2..12 of the table in hw note 8.3, in that order. */
+/* Steps 2..12 of the table in hardware.md 8.3, in that order. */
 static const struct qt2025_step qt2025_cfg_steps[] = {
 	{ MMD_PMA, 0xC300, 0x0000 },    /* 2: hold the 8051 in reset */
 	{ MMD_PMA, 0xC302, 0x0004 },    /* 3: 8051 reference clock */
@@ -55,7 +55,7 @@ static const struct qt2025_step qt2025_cfg_steps[] = {
 	{ MMD_PCS, 0x0028, 0xA528 },
 	{ MMD_PCS, 0x0029, 0x0003 },
 	/* 10: transmit and recovered clock. 1.C30A as the vendor writes it: mainline's 0xa30a
-	 * came from a lowercase-hex edit in patch v7 and is a transcription typo (8.6 item 1).
+	 * came from a lowercase-hex edit in patch v7 and is a transcription typo (hardware.md 8.6 item 1).
 	 */
 	{ MMD_PMA, 0xC30A, 0x06E1 },
 	{ MMD_PMA, 0xC300, 0x0002 },    /* 11: release the 8051 */
@@ -65,19 +65,19 @@ static const struct qt2025_step qt2025_cfg_steps[] = {
 static int
 phy_found(struct qt_hw *hw)
 {
-	if (hw->phy_addr >= 0)
+	if (hw->phy.addr >= 0)
 		return 0;
 	qt_hw_why(hw, "no QT2025 found yet");
 	return -ENODEV;
 }
 
 int
-qt2025_find(struct qt_hw *hw, uint32_t *phy_id)
+qt_phy_find(struct qt_hw *hw, uint32_t *phy_id)
 {
 	uint32_t id = 0;
 	int addr;
 
-	hw->phy_addr = -1;
+	hw->phy.addr = -1;
 	addr = tn40_mdio_scan(hw, &id);
 	if (phy_id != NULL)
 		*phy_id = addr >= 0 ? id : 0;
@@ -92,36 +92,36 @@ qt2025_find(struct qt_hw *hw, uint32_t *phy_id)
 			  QT2025_PHY_ID);
 		return -ENODEV;
 	}
-	hw->phy_addr = addr;
+	hw->phy.addr = addr;
 	return 0;
 }
 
 int
-qt2025_identify(struct qt_hw *hw)
+qt_phy_identify(struct qt_hw *hw)
 {
 	uint16_t rev;
 	int rc;
 
-	rc = qt2025_find(hw, NULL);
+	rc = qt_phy_find(hw, NULL);
 	if (rc != 0)
 		return rc;
-	rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PMA, REG_REVISION, &rev);
+	rc = tn40_mdio_read(hw, hw->phy.addr, MMD_PMA, REG_REVISION, &rev);
 	if (rc == 0 && (rev >> 8) != QT2025_REVISION) {
 		qt_hw_why(hw, "revision 0x%02X at MDIO address %d, not 0x%02X", rev >> 8,
-			  hw->phy_addr, QT2025_REVISION);
+			  hw->phy.addr, QT2025_REVISION);
 		rc = -ENOTSUP;
 	}
 	if (rc != 0) {
-		hw->phy_addr = -1;
+		hw->phy.addr = -1;
 		return rc;
 	}
 	QT_LOG(INFO, phy, hw->name, "QT2025 found at MDIO address %d, revision 0x%02X",
-	       hw->phy_addr, rev >> 8);
+	       hw->phy.addr, rev >> 8);
 	return 0;
 }
 
 int
-qt2025_dl_begin(struct qt2025_dl *dl, struct qt_hw *hw, const uint8_t *img, size_t len)
+qt_phy_dl_begin(struct qt_phy_dl *dl, struct qt_hw *hw, const uint8_t *img, size_t len)
 {
 	unsigned int i;
 	int rc;
@@ -138,7 +138,7 @@ qt2025_dl_begin(struct qt2025_dl *dl, struct qt_hw *hw, const uint8_t *img, size
 	for (i = 0; i < RTE_DIM(qt2025_cfg_steps); i++) {
 		const struct qt2025_step *s = &qt2025_cfg_steps[i];
 
-		rc = tn40_mdio_write(hw, hw->phy_addr, s->mmd, s->reg, s->val);
+		rc = tn40_mdio_write(hw, hw->phy.addr, s->mmd, s->reg, s->val);
 		if (rc != 0) {
 			qt_hw_why(hw, "step %u (%u.%04X = 0x%04X): %s", i + 2, s->mmd, s->reg,
 				  s->val, strerror(-rc));
@@ -156,7 +156,7 @@ enum { DL_IDLE, DL_ADDR, DL_DATA };     /* which frame of a byte's write is on t
 
 /* Step 13: one write per byte; 16 KiB into PCS program memory, the rest into PHY XS. */
 int
-qt2025_dl_poll(struct qt2025_dl *dl)
+qt_phy_dl_poll(struct qt_phy_dl *dl)
 {
 	struct qt_hw *hw = dl->hw;
 	int mmd = dl->n < PROG_MEM_PART1 ? MMD_PCS : MMD_PHYXS;
@@ -175,7 +175,7 @@ qt2025_dl_poll(struct qt2025_dl *dl)
 				return -EINTR;
 			mmd = dl->n < PROG_MEM_PART1 ? MMD_PCS : MMD_PHYXS;
 			reg = (uint16_t)(PROG_MEM_BASE + dl->n % PROG_MEM_PART1);
-			dl->due_ns = tn40_mdio_start_addr(hw, hw->phy_addr, mmd, reg);
+			dl->due_ns = tn40_mdio_start_addr(hw, hw->phy.addr, mmd, reg);
 			dl->phase = DL_ADDR;
 			return 1;
 		}
@@ -200,9 +200,9 @@ qt2025_dl_poll(struct qt2025_dl *dl)
 
 /* Step 14: run from SRAM. */
 int
-qt2025_dl_end(struct qt2025_dl *dl)
+qt_phy_dl_end(struct qt_phy_dl *dl)
 {
-	int rc = tn40_mdio_write(dl->hw, dl->hw->phy_addr, MMD_PCS, REG_BOOT_CTRL,
+	int rc = tn40_mdio_write(dl->hw, dl->hw->phy.addr, MMD_PCS, REG_BOOT_CTRL,
 				 BOOT_FROM_SRAM);
 
 	if (rc != 0)
@@ -212,23 +212,23 @@ qt2025_dl_end(struct qt2025_dl *dl)
 }
 
 int
-qt2025_download(struct qt_hw *hw, const uint8_t *img, size_t len)
+qt_phy_download(struct qt_hw *hw, const uint8_t *img, size_t len)
 {
-	struct qt2025_dl dl;
+	struct qt_phy_dl dl;
 	int rc;
 
-	rc = qt2025_dl_begin(&dl, hw, img, len);
+	rc = qt_phy_dl_begin(&dl, hw, img, len);
 	if (rc != 0)
 		return rc;
-	while ((rc = qt2025_dl_poll(&dl)) > 0) {
+	while ((rc = qt_phy_dl_poll(&dl)) > 0) {
 		uint64_t now = qt_now_ns(hw);
 
 		/* a frame is 10.24 us at 6.25 MHz: shorter than any sleep, so busy-wait, as
-		 * the controller's wire does not wait for the thread (hw note 5)
+		 * the controller's wire does not wait for the thread (hardware.md 5)
 		 */
 		qt_spin_ns(hw, dl.due_ns > now ? dl.due_ns - now : MDIO_POLL_NS);
 	}
-	return rc == 0 ? qt2025_dl_end(&dl) : rc;
+	return rc == 0 ? qt_phy_dl_end(&dl) : rc;
 }
 
 /* qt_poll reader for a PCS register of the PHY: reg is the register number. */
@@ -238,13 +238,13 @@ pcs_rd(struct qt_hw *hw, uint32_t reg, uint32_t *val)
 	uint16_t v;
 	int rc;
 
-	rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, (uint16_t)reg, &v);
+	rc = tn40_mdio_read(hw, hw->phy.addr, MMD_PCS, (uint16_t)reg, &v);
 	*val = v;
 	return rc;
 }
 
 int
-qt2025_wait_ready(struct qt_hw *hw, uint32_t step_ms, uint32_t timeout_ms)
+qt_phy_wait_ready(struct qt_hw *hw, uint32_t step_ms, uint32_t timeout_ms)
 {
 	/* running: 3.D7FD[7:0] is neither 0x00 nor 0x10, i.e. a bit other than bit 4 is set */
 	const struct qt_poll ready = {
@@ -268,7 +268,7 @@ qt2025_wait_ready(struct qt_hw *hw, uint32_t step_ms, uint32_t timeout_ms)
 }
 
 int
-qt2025_read_fw_state(struct qt_hw *hw, struct qt2025_fw_state *st)
+qt_phy_read_fw_state(struct qt_hw *hw, struct qt_phy_fw_state *st)
 {
 	static const uint16_t regs[] = {
 		REG_FW_STATUS, REG_FW_HEARTBEAT, REG_FW_VER0, REG_FW_VER1, REG_FW_VER2,
@@ -282,13 +282,13 @@ qt2025_read_fw_state(struct qt_hw *hw, struct qt2025_fw_state *st)
 	if (rc != 0)
 		return rc;
 	for (i = 0; i < RTE_DIM(regs); i++) {
-		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, regs[i], &v[i]);
+		rc = tn40_mdio_read(hw, hw->phy.addr, MMD_PCS, regs[i], &v[i]);
 		if (rc != 0)
 			return rc;
 	}
 	st->status = v[0] & 0xFF;
 	st->heartbeat = v[1] & 0xFF;
-	/* "a.b.c.d" as the vendor prints it (hw note 8.2) */
+	/* "a.b.c.d" as the vendor prints it (hardware.md 8.2) */
 	st->version[0] = (v[2] >> 4) & 0xF;
 	st->version[1] = v[2] & 0xF;
 	st->version[2] = v[3] & 0xFF;
@@ -299,29 +299,27 @@ qt2025_read_fw_state(struct qt_hw *hw, struct qt2025_fw_state *st)
 
 /* What link watching needs each poll: heartbeat and module type, two reads. */
 int
-qt2025_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
+qt_phy_read_watch(struct qt_hw *hw, uint8_t *heartbeat, uint8_t *module)
 {
 	uint16_t hb, mod;
 	int rc;
 
 	rc = phy_found(hw);
 	if (rc == 0)
-		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_FW_HEARTBEAT, &hb);
+		rc = tn40_mdio_read(hw, hw->phy.addr, MMD_PCS, REG_FW_HEARTBEAT, &hb);
 	if (rc == 0)
-		rc = tn40_mdio_read(hw, hw->phy_addr, MMD_PCS, REG_MODULE, &mod);
+		rc = tn40_mdio_read(hw, hw->phy.addr, MMD_PCS, REG_MODULE, &mod);
 	if (rc == 0 && (hb == 0xFFFF || mod == 0xFFFF))
-		rc = -EIO;      /* 8-bit registers: nobody answered (hw note 1) */
+		rc = -EIO;      /* 8-bit registers: nobody answered (hardware.md 1) */
 	if (rc != 0)
 		return rc;
 	*heartbeat = hb & 0xFF;
 	*module = mod & 0xFF;
-	if (hw->sfp_publish != NULL && hw->sfp_wanted != NULL)
-		qt2025_sfp_follow(hw, *module);
 	return 0;
 }
 
 /*
- * Link bits latch low (hw note 9): a first read of 0 shows a drop since the previous read,
+ * Link bits latch low (hardware.md 9): a first read of 0 shows a drop since the previous read,
  * the second read is the state now. A first read of 1 is already "now", so the second read
  * is only issued after a 0. latched_drop reports a drop the current state hides (first read
  * 0, second 1): a link that is simply down shows as down, not as a drop as well.
@@ -332,9 +330,9 @@ read_ll_link(struct qt_hw *hw, int mmd, bool *now, bool *dropped)
 	uint16_t v;
 	int rc;
 
-	rc = tn40_mdio_read(hw, hw->phy_addr, mmd, REG_STAT1, &v);
-	/* an address nobody answers may read 0xFFFF without an error (hw note 1): reserved
-	 * bits set, no answer (issue 8: a model variant)
+	rc = tn40_mdio_read(hw, hw->phy.addr, mmd, REG_STAT1, &v);
+	/* an address nobody answers may read 0xFFFF without an error (hardware.md 1): reserved
+	 * bits set, no answer (a model variant plays it)
 	 */
 	if (rc == 0 && v == 0xFFFF)
 		rc = -EIO;
@@ -344,7 +342,7 @@ read_ll_link(struct qt_hw *hw, int mmd, bool *now, bool *dropped)
 		*now = true;
 		return 0;
 	}
-	rc = tn40_mdio_read(hw, hw->phy_addr, mmd, REG_STAT1, &v);
+	rc = tn40_mdio_read(hw, hw->phy.addr, mmd, REG_STAT1, &v);
 	if (rc == 0 && v == 0xFFFF)
 		rc = -EIO;
 	if (rc != 0)
@@ -356,9 +354,9 @@ read_ll_link(struct qt_hw *hw, int mmd, bool *now, bool *dropped)
 }
 
 int
-qt2025_link_status(struct qt_hw *hw, struct qt2025_link *st)
+qt_phy_link_status(struct qt_hw *hw, struct qt_phy_link *st)
 {
-	struct qt2025_link l = { 0 };
+	struct qt_phy_link l = { 0 };
 	int rc;
 
 	rc = phy_found(hw);
@@ -384,32 +382,32 @@ rmw_bit(struct qt_hw *hw, int mmd, uint16_t reg, uint16_t bit, bool on)
 	rc = phy_found(hw);
 	if (rc != 0)
 		return rc;
-	rc = tn40_mdio_read(hw, hw->phy_addr, mmd, reg, &v);
+	rc = tn40_mdio_read(hw, hw->phy.addr, mmd, reg, &v);
 	if (rc != 0)
 		return rc;
 	nv = on ? (v | bit) : (v & ~bit);
 	if (nv == v)
 		return 0;
-	return tn40_mdio_write(hw, hw->phy_addr, mmd, reg, nv);
+	return tn40_mdio_write(hw, hw->phy.addr, mmd, reg, nv);
 }
 
 int
-qt2025_set_loopback(struct qt_hw *hw, bool on)
+qt_phy_set_loopback(struct qt_hw *hw, bool on)
 {
 	return rmw_bit(hw, MMD_PCS, REG_CTRL1, CTRL1_PCS_LOOPBACK, on);
 }
 
 /* Low power only (1.0000 bit 11); the PMD transmit disable 1.0009 is left alone. */
 int
-qt2025_set_low_power(struct qt_hw *hw, bool on)
+qt_phy_set_low_power(struct qt_hw *hw, bool on)
 {
 	return rmw_bit(hw, MMD_PMA, REG_CTRL1, CTRL1_LOW_POWER, on);
 }
 
 uint32_t
-qt2025_module_speed(uint8_t module)
+qt_phy_module_speed(uint8_t module)
 {
-	/* 1G modules (hw note 8.5); everything else, unknown types included, is 10G */
+	/* 1G modules (hardware.md 8.5); everything else, unknown types included, is 10G */
 	switch (module) {
 	case 5:
 	case 6:

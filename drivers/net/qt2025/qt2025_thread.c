@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 net_qt2025 authors
+ */
+
+/*
+ * The PMD's control threads (the PHY thread of each port). fn runs through one trampoline
+ * that blocks asynchronous signals (a signal sent to the process is then handled by an
+ * application thread, never in the middle of an MDIO sequence) and marks the thread
+ * exited, so that a join can be bounded. What differs between DPDK releases is in
+ * qt2025_compat.h.
+ */
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+
+#include <rte_cycles.h>
+
+#include "qt2025_compat.h"
+
+#define JOIN_STEP_US 1000
+
+struct qt_thread_start {
+	uint32_t (*fn)(void *);
+	void *arg;
+	qt_thread_t *t;
+};
+
+/* Every signal but those the CPU raises on the thread itself (a fault must still kill). */
+static void
+thread_sigset(sigset_t *set)
+{
+	sigfillset(set);
+	sigdelset(set, SIGSEGV);
+	sigdelset(set, SIGBUS);
+	sigdelset(set, SIGFPE);
+	sigdelset(set, SIGILL);
+	sigdelset(set, SIGTRAP);
+	sigdelset(set, SIGSYS);
+	sigdelset(set, SIGABRT);
+}
+
+static qt_thread_ret_t
+thread_trampoline(void *p)
+{
+	struct qt_thread_start s = *(struct qt_thread_start *)p;
+	sigset_t set;
+	uint32_t rc;
+
+	free(p);
+	thread_sigset(&set);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	rc = s.fn(s.arg);
+	rte_atomic_store_explicit(&s.t->exited, 1, rte_memory_order_release);
+	return (qt_thread_ret_t)(uintptr_t)rc;
+}
+
+int
+qt_ctrl_thread_start(qt_thread_t *t, const char *name, uint32_t (*fn)(void *), void *arg)
+{
+	struct qt_thread_start *s = malloc(sizeof(*s));
+	sigset_t set, old;
+	int rc;
+
+	if (s == NULL)
+		return -ENOMEM;
+	s->fn = fn;
+	s->arg = arg;
+	s->t = t;
+	rte_atomic_store_explicit(&t->exited, 0, rte_memory_order_relaxed);
+	/* blocked from its first instruction on: a new thread inherits its creator's mask */
+	thread_sigset(&set);
+	pthread_sigmask(SIG_BLOCK, &set, &old);
+	rc = qt_os_ctrl_thread_create(&t->id, name, thread_trampoline, s);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0)
+		free(s);
+	return rc;
+}
+
+int
+qt_ctrl_thread_join(qt_thread_t *t, uint32_t timeout_ms)
+{
+	uint32_t i;
+
+	for (i = 0; !rte_atomic_load_explicit(&t->exited, rte_memory_order_acquire); i++) {
+		if (i >= timeout_ms) {
+			qt_os_thread_detach(t->id);
+			return -ETIMEDOUT;
+		}
+		rte_delay_us_sleep(JOIN_STEP_US);
+	}
+	qt_os_thread_join(t->id);
+	return 0;
+}
