@@ -9,7 +9,8 @@
 # report, a harness check, a hang (-timeout) or a leak fails that harness; its input is left
 # in BUILD-fuzz/artifacts/ (to replay: BUILD-fuzz/app/fuzz-qt2025/fuzz-NAME FILE; a fixed
 # bug's input goes into the corpus folder as a regression seed).
-# Ends with "qt-test fuzz: N passed, N failed" (one case per harness).
+# Ends with "qt-test fuzz: N passed, N failed" (one case per harness; rx and tx once per
+# datapath, QT2025_FUZZ_PATHS="scalar sse avx2" by default).
 # Usage: test-fuzz.sh [BUILD [NAME...]]   (BUILD: the main build folder, default build)
 #   QT2025_FUZZ_SECONDS=600 devtools/test-fuzz.sh build rx    fuzzes the Rx walk 10 minutes
 set -uo pipefail
@@ -46,26 +47,39 @@ fi
 ok build
 
 mkdir -p "$dir/artifacts"
+# the burst harnesses once per datapath (QT2025_DATAPATH: scalar, sse, avx2): rx:sse ...
+jobs=()
 for h in $harnesses; do
+	case $h in
+	rx | tx) for p in ${QT2025_FUZZ_PATHS:-scalar sse avx2}; do jobs+=("$h:$p"); done ;;
+	*) jobs+=("$h") ;;
+	esac
+done
+for job in "${jobs[@]}"; do
+	h=${job%%:*}
+	path=${job#"$h"}
+	path=${path#:}
+	name=$h${path:+-$path}
 	bin=$dir/app/fuzz-qt2025/fuzz-$h
 	seeds=app/fuzz-qt2025/corpus/$h
 	work=$dir/corpus/$h
-	log=$dir/fuzz-$h.log
+	log=$dir/fuzz-$name.log
 	mkdir -p "$work"
-	[ -x "$bin" ] || { ko "$h" "no harness $bin"; continue; }
+	[ -x "$bin" ] || { ko "$name" "no harness $bin"; continue; }
 	# -timeout: one input may take 10 s at most (a loop that never ends fails);
 	# -error_exitcode/-timeout_exitcode: any finding is a non-zero exit
-	"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-		-artifact_prefix="$dir/artifacts/$h-" "$work" "$seeds" >"$log" 2>&1
+	QT2025_DATAPATH=$path "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+		-print_final_stats=1 -artifact_prefix="$dir/artifacts/$name-" "$work" "$seeds" \
+		>"$log" 2>&1
 	rc=$?
 	runs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+).*/\1/p' "$log")
 	cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -n 1)
 	if [ "$rc" -eq 0 ]; then
-		ok "$h ($runs runs in ${secs} s, $cov, corpus $(ls "$work" | wc -l))"
+		ok "$name ($runs runs in ${secs} s, $cov, corpus $(ls "$work" | wc -l))"
 	else
 		grep -E 'fuzz check failed|ERROR: |SUMMARY: |runtime error|#[0-9]+ 0x.* in ' "$log" |
 			grep -v 'in fuzzer::' | head -n 15 | sed 's/^/    /'
-		ko "$h" "exit $rc after $runs runs (log: $log; input: $(ls -t "$dir"/artifacts/"$h"-* \
+		ko "$name" "exit $rc after $runs runs (log: $log; input: $(ls -t "$dir"/artifacts/"$name"-* \
 			2>/dev/null | head -n 1))"
 	fi
 done

@@ -15,6 +15,7 @@
 
 #include <sanitizer/asan_interface.h>
 
+#include <rte_cpuflags.h>
 #include <rte_log.h>
 #include <rte_mempool.h>
 
@@ -285,3 +286,24 @@ const struct qt_hw_ops fz_hostile_ops = {
 	.spin_ns = hostile_wait,
 	.sleep_ns = hostile_wait,
 };
+
+const char *
+fz_path(void)
+{
+	static const char *path;
+	const char *v;
+
+	if (path != NULL)
+		return path;
+	v = getenv("QT2025_DATAPATH");
+	path = "scalar";
+#ifdef RTE_ARCH_X86_64
+	if (v != NULL && strcmp(v, "sse") == 0)
+		path = "sse";
+	if (v != NULL && strcmp(v, "avx2") == 0)
+		path = rte_cpu_get_flag_enabled(RTE_CPUFLAG_AVX2) == 1 ? "avx2" : "sse";
+#endif
+	if (v != NULL && strcmp(v, path) != 0)
+		fprintf(stderr, "QT2025_DATAPATH=%s: the %s bursts\n", v, path);
+	return path;
+}

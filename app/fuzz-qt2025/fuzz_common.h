@@ -33,6 +33,11 @@ void fz_fail(const char *file, int line, const char *cond, const char *fmt, ...)
 /* The driver's log lines go nowhere (QT2025_FUZZ_LOG=1 keeps them). */
 void fz_quiet_logs(void);
 
+/* QT2025_DATAPATH (scalar, the default; sse; avx2): the burst path a harness drives;
+ * avx2 on a CPU without it is sse (said once).
+ */
+const char *fz_path(void);
+
 /* ---- the fuzzer's bytes ---- */
 struct fz_in {
 	const uint8_t *p;

@@ -3,7 +3,8 @@
  */
 
 /*
- * The driver's RXD walk (qt2025_recv_pkts and the queue-count walk) fed by a hostile card:
+ * The driver's RXD walk (qt2025_recv_pkts, or its vector twin that QT2025_DATAPATH names,
+ * and the queue-count walk) fed by a hostile card:
  * the fuzzer writes any bytes into the RXD ring and the frames' buffers, and makes RXD_WPTR
  * say anything. The driver must stay inside its rings and buffers (ASan), loop a bounded
  * number of times (libFuzzer's -timeout), hand the application only mbufs it took from
@@ -16,7 +17,25 @@
 #include <string.h>
 
 #include "fuzz_common.h"
-#include "qt2025_rxtx.h"
+#include "qt2025_vec.h"
+
+/* The burst of the path QT2025_DATAPATH names (fz_path). */
+static uint16_t
+burst(void *q, struct rte_mbuf **pkts, uint16_t n)
+{
+	static uint16_t (*fn)(void *, struct rte_mbuf **, uint16_t);
+
+	if (fn == NULL) {
+		fn = qt2025_recv_pkts;
+#ifdef RTE_ARCH_X86_64
+		if (strcmp(fz_path(), "sse") == 0)
+			fn = qt2025_recv_pkts_sse;
+		else if (strcmp(fz_path(), "avx2") == 0)
+			fn = qt2025_recv_pkts_avx2;
+#endif
+	}
+	return fn(q, pkts, n);
+}
 
 static const uint16_t ring_sizes[] = { 64, 256, 1024, QT2025_RXF_MAX, 4096 };
 static struct fz_regs regs;
@@ -144,8 +163,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fz_quiet_logs();
 	memset(&regs, 0, sizeof(regs));
 	qt_hw_init_ops(hw, "fuzz_rx", &fz_hostile_ops, &regs);
-	q = calloc(1, sizeof(*q));
-	FZ_CHECK(q != NULL, "out of memory");
+	q = aligned_alloc(RTE_CACHE_LINE_SIZE, RTE_ALIGN(sizeof(*q), RTE_CACHE_LINE_SIZE));
+	FZ_CHECK(q != NULL, "out of memory");   /* as rte_zmalloc gives it: aligned */
+	memset(q, 0, sizeof(*q));
 	q->nb_desc = ring_sizes[cfg % RTE_DIM(ring_sizes)];
 	q->nb_bufs = RTE_MIN(q->nb_desc, QT2025_RXF_MAX);
 	q->bufs = malloc(q->nb_bufs * sizeof(q->bufs[0]));     /* exactly: ASan's edges */
@@ -168,6 +188,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		mb.port = q->port_id;
 		memcpy(&q->rearm, &mb.rearm_data, sizeof(q->rearm));
 	}
+	qt2025_rxq_vec_init(q);         /* as dev_start's burst choice does */
 	FZ_CHECK(qt2025_rxq_hw_start(q, hw) == 0, "hw_start");
 	check_rxf(q, 0);
 
@@ -209,7 +230,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			pkts = malloc((want + 1) * sizeof(*pkts));
 			FZ_CHECK(pkts != NULL, "out of memory");
 			old = q->rxf.wptr;
-			nb = qt2025_recv_pkts(q, pkts + 1, want);
+			nb = burst(q, pkts + 1, want);
 			FZ_CHECK(nb <= want, "burst of %u returned %u", want, nb);
 			FZ_CHECK(q->rxd.rptr < q->rxd.size && q->rxf.wptr < q->rxf.size,
 				 "pointers beyond the ring: %u %u", q->rxd.rptr, q->rxf.wptr);

@@ -3,17 +3,38 @@
  */
 
 /*
- * The driver's Tx side (qt2025_xmit_pkts and its TXF completion walk) fed by a hostile card:
+ * The driver's Tx side (qt2025_xmit_pkts, or its vector twin that QT2025_DATAPATH names,
+ * and its TXF completion walk) fed by a hostile card:
  * TXF_WPTR says anything, completions arrive in any number, the application sends chains
- * and offloads of any shape. The driver must stay inside its TXD ring (ASan), free only
- * mbufs it accepted and each once, never more than it holds, and free all of them at stop.
+ * of 1..24 segments (empty ones too) with any Tx offload flags, header lengths, MSS and
+ * header bytes, through tx_prepare or not, with MBUF_FAST_FREE on or off. The driver must
+ * stay inside its TXD ring (ASan), free only mbufs it accepted (or dropped) and each once,
+ * never more than it holds, and free all of them at stop: the pool whole again.
  */
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "fuzz_common.h"
-#include "qt2025_rxtx.h"
+#include "qt2025_vec.h"
+
+/* The burst of the path QT2025_DATAPATH names (fz_path). */
+static uint16_t
+burst(void *q, struct rte_mbuf **pkts, uint16_t n)
+{
+	static uint16_t (*fn)(void *, struct rte_mbuf **, uint16_t);
+
+	if (fn == NULL) {
+		fn = qt2025_xmit_pkts;
+#ifdef RTE_ARCH_X86_64
+		if (strcmp(fz_path(), "sse") == 0)
+			fn = qt2025_xmit_pkts_sse;
+		else if (strcmp(fz_path(), "avx2") == 0)
+			fn = qt2025_xmit_pkts_avx2;
+#endif
+	}
+	return fn(q, pkts, n);
+}
 
 static const uint16_t ring_sizes[] = { 64, 256, 512, 1024, 4096 };
 static const uint64_t ol_choices[] = {
@@ -24,9 +45,12 @@ static const uint64_t ol_choices[] = {
 	RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_IPV4,
 	RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_UDP_CKSUM | RTE_MBUF_F_TX_IPV4,
 	RTE_MBUF_F_TX_OUTER_IPV4,       /* an offload the port lacks */
-	0,
+	RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_IPV6 | RTE_MBUF_F_TX_TCP_CKSUM,
+	RTE_MBUF_F_TX_SCTP_CKSUM | RTE_MBUF_F_TX_IPV4,
+	0,      /* any flags: fuzz bits below */
 };
 static struct fz_regs regs;
+static struct rte_eth_dev_data port_data;      /* the port's link, as the burst reads it */
 
 /* A packet of segs mbufs and len bytes as an application builds it; NULL: pool empty. */
 static struct rte_mbuf *
@@ -56,9 +80,17 @@ packet(struct fz_in *in)
 			head->pkt_len = m->data_len;
 		last = m;
 	}
+	if (ol == 0 && (fz_u8(in) & 1))         /* any of the Tx flags at all */
+		ol = ((uint64_t)fz_u32(in) << 32 | fz_u32(in)) & RTE_MBUF_F_TX_OFFLOAD_MASK;
 	head->ol_flags = ol;
 	head->vlan_tci = fz_u16(in);
 	head->tso_segsz = fz_u16(in);
+	head->l2_len = fz_u8(in);
+	head->l3_len = fz_u8(in);
+	head->l4_len = fz_u8(in);
+	/* the headers the NIC would parse, as the input says (an IPv4/TCP frame or garbage) */
+	if (head->data_len > 0)
+		fz_bytes(in, rte_pktmbuf_mtod(head, void *), RTE_MIN(head->data_len, 64));
 	return head;
 }
 
@@ -117,7 +149,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	q->zero_iova = 0x300000;
 	q->nb_desc = ring_sizes[cfg % RTE_DIM(ring_sizes)];
 	q->port_id = 0;
-	q->fast_free = false;   /* chains and several segments: the general free */
+	rte_eth_devices[0].data = &port_data;
+	port_data.dev_link.link_status = (cfg & 0x40) ? RTE_ETH_LINK_DOWN : RTE_ETH_LINK_UP;
+	/* one pool, refcount 1: what MBUF_FAST_FREE promises, chains included */
+	q->fast_free = (cfg & 0x80) != 0;
 	q->free_thresh = RTE_MIN(64, q->nb_desc / 2);
 	qt2025_txq_hw_start(q, hw);
 
@@ -125,7 +160,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		uint8_t op = fz_u8(&in);
 		uint16_t n, i, sent;
 
-		switch (op % 5) {
+		switch (op % 6) {
+		case 5:         /* tx_prepare first, then what it passed */
 		case 0:
 			n = fz_u8(&in) % RTE_DIM(pkts);
 			for (i = 0; i < n; i++) {
@@ -134,9 +170,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					break;
 			}
 			n = i;
+			if (op % 6 == 5) {
+				uint16_t ok = qt2025_prep_pkts(q, pkts, n);
+
+				FZ_CHECK(ok <= n, "prepared %u of %u", ok, n);
+				app_free(pkts, ok, n);
+				n = ok;
+			}
 			/* the driver may complete a packet in the burst that sent it */
 			mark(pkts, 0, n, FZ_DRIVER);
-			sent = qt2025_xmit_pkts(q, pkts, n);
+			sent = burst(q, pkts, n);
 			FZ_CHECK(sent <= n, "sent %u of %u", sent, n);
 			mark(pkts, sent, n, FZ_APP);
 			app_free(pkts, sent, n);
@@ -164,5 +207,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(q->txf.va);
 	free(q->slots);
 	free(q);
+	rte_eth_devices[0].data = NULL;
 	return 0;
 }

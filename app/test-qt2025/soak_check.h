@@ -60,6 +60,7 @@ struct soak {
 	uint64_t xid[SOAK_X_N], x0[SOAK_X_N];
 	struct qt_sim_obs o0;
 	struct rte_eth_stats st0;
+	uint64_t link_down0;            /* tx_link_down_packets at st0 */
 	unsigned int in_use[2];                 /* [started]: UINT32_MAX until first seen */
 
 	/* at the last check */

@@ -206,7 +206,7 @@ QT_TEST(base_phy, download_stuck_busy)
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_MDIO_STUCK_BUSY, 1);
 	t0 = tb_now(&rig);
 	QT_ASSERT_EQ(qt_phy_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len), -ETIMEDOUT);
-	QT_ASSERT(tb_now(&rig) - t0 <= 2 * QT_NS_PER_MS, "took %" PRIu64 " ns",
+	QT_ASSERT(tb_now(&rig) - t0 <= 11 * QT_NS_PER_MS, "took %" PRIu64 " ns",
 		  tb_now(&rig) - t0);
 	QT_ASSERT_EQ(rig.hw.mdio.timeouts, 1);
 	QT_ASSERT_NE(tb_obs(&rig).phy_state, QT_SIM_PHY_RUNNING);

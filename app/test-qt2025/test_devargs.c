@@ -15,13 +15,15 @@
 #include "qt_test.h"
 
 static const char pci_params[] =
-	"phy_fw=<path> nic_fw=<path> link_poll_ms=<10-10000> fw_force=<0|1>";
+	"phy_fw=<path> nic_fw=<path> link_poll_ms=<10-10000> fw_force=<0|1> "
+	"datapath=auto|scalar|sse|avx2 trace=<path>";
 static const char sim_params[] =
 	"wire=<name>|tap:<ifname> "
 	"module=none|lrm|sr|lr|dac|1g-sx|1g-lx|invalid|1g-cx|1g-t|er|active-dac "
 	"timing=real|fast rxd_bc=2|3 txf_cookie=echo|zero mdio_absent=ffff-err|ffff|zero "
 	"isr_read=msk0|raw|msk0-all dma=auto|manual "
-	"phy_fw=<path> nic_fw=<path> link_poll_ms=<10-10000> fw_force=<0|1>";
+	"phy_fw=<path> nic_fw=<path> link_poll_ms=<10-10000> fw_force=<0|1> "
+	"datapath=auto|scalar|sse|avx2 trace=<path>";
 
 QT_TEST(devargs, param_strings)
 {
@@ -62,6 +64,11 @@ QT_TEST(devargs, every_key)
 	QT_ASSERT_EQ(qt2025_devargs_parse("t", "link_poll_ms=10000,fw_force=0", false, &a), 0);
 	QT_ASSERT_EQ(a.link_poll_ms, 10000);
 	QT_ASSERT_EQ(a.fw_force, false);
+	QT_ASSERT_EQ(a.datapath, 0);            /* auto */
+	QT_ASSERT_EQ(qt2025_devargs_parse("t", "datapath=scalar", false, &a), 0);
+	QT_ASSERT_EQ(a.datapath, 1);
+	QT_ASSERT_EQ(qt2025_devargs_parse("t", "datapath=avx2", true, &a), 0);
+	QT_ASSERT_EQ(a.datapath, 3);
 	return 0;
 }
 
@@ -75,7 +82,7 @@ QT_TEST(devargs, bad_values)
 		"wire=tap:a:b", "wire=tap:0123456789abcdef", "timing=slow", "rxd_bc=4",
 		"txf_cookie=no",
 		"mdio_absent=0xffff",
-		"isr_read=isr",
+		"isr_read=isr", "datapath=avx512", "datapath=", "datapath=SSE",
 		"phy_fw=", "nic_fw=", "bogus=1", "link_poll_ms", "link_poll_ms= 100",
 		"link_poll_ms=+100", "link_poll_ms=-18446744073709551606",
 		"link_poll_ms=18446744073709551626", "fw_force=0x1", "rxd_bc= 3",
@@ -88,7 +95,8 @@ QT_TEST(devargs, bad_values)
 		memset(&a, 0xA5, sizeof(a));
 		QT_ASSERT_EQ(qt2025_devargs_parse("t", bad[i], true, &a), -EINVAL);
 		QT_ASSERT(a.fw_force == false && a.link_poll_ms == QT2025_LINK_POLL_MS_DEFAULT &&
-			  a.module == 2 && a.timing_real, "%s changed a field", bad[i]);
+			  a.module == 2 && a.timing_real && a.datapath == 0,
+			  "%s changed a field", bad[i]);
 	}
 	return 0;
 }

@@ -12,13 +12,56 @@
 
 #include <ethdev_driver.h>
 #include <rte_bus_vdev.h>
+#include <rte_cpuflags.h>
 #include <rte_ip.h>
 #include <rte_tcp.h>
 #include <rte_udp.h>
+#include <rte_vect.h>
 
 #include "qt_sim.h"
 #include "test_eal_dp.h"
 #include "test_eal_util.h"
+
+/* The burst mode a datapath devarg gives: AVX2 falls back to SSE where the CPU or the EAL's
+ * SIMD limit says no (said once).
+ */
+static const char *
+dp_path_mode(const char *path)
+{
+	static bool told;
+
+	if (strcmp(path, "scalar") == 0)
+		return "Scalar";
+	if (strcmp(path, "avx2") == 0 && rte_cpu_get_flag_enabled(RTE_CPUFLAG_AVX2) == 1 &&
+	    rte_vect_get_max_simd_bitwidth() >= RTE_VECT_SIMD_256)
+		return "Vector AVX2";
+	if (strcmp(path, "avx2") == 0 && !told) {
+		told = true;
+		printf("    datapath=avx2: this CPU or the EAL allows SSE at most: SSE checked\n");
+	}
+	return "Vector SSE";
+}
+
+int
+dp_path_check(uint16_t port, uint64_t tx_offloads)
+{
+	const char *path = getenv("QT2025_DATAPATH"), *rx_want, *tx_want;
+	struct rte_eth_burst_mode rx = { .info = "" }, tx = { .info = "" };
+
+	if (path == NULL || path[0] == '\0')
+		return 0;
+	rx_want = dp_path_mode(path);
+	tx_want = (tx_offloads & (RTE_ETH_TX_OFFLOAD_TCP_TSO | RTE_ETH_TX_OFFLOAD_MULTI_SEGS)) ?
+		  "Scalar" : rx_want;
+	if (rte_eth_rx_burst_mode_get(port, 0, &rx) != 0 ||
+	    rte_eth_tx_burst_mode_get(port, 0, &tx) != 0 ||
+	    strcmp(rx.info, rx_want) != 0 || strcmp(tx.info, tx_want) != 0) {
+		fprintf(stderr, "    QT2025_DATAPATH=%s: bursts Rx \"%s\", Tx \"%s\"; expected "
+			"\"%s\", \"%s\"\n", path, rx.info, tx.info, rx_want, tx_want);
+		return -1;
+	}
+	return 0;
+}
 
 int
 dp_port_up(const struct dp_cfg *c, struct dp_port *p)
@@ -60,6 +103,8 @@ dp_port_up(const struct dp_cfg *c, struct dp_port *p)
 		goto fail_port;
 	}
 	p->sim = qtt_sim(p->id);
+	if (dp_path_check(p->id, c->tx_offloads) != 0)
+		goto fail_port;
 	if (!c->no_wait && qtt_wait_link(p->id, 1, c->link_ms != 0 ? c->link_ms : 5000) != 0)
 		goto fail_port;
 	return 0;

@@ -42,6 +42,11 @@ struct dp_cfg {
 	unsigned int link_ms;           /* link wait; 0: 5000 (a new card downloads ~2 s) */
 };
 
+/* QT2025_DATAPATH set (scalar, sse, avx2): 0 when the port's bursts are that path's
+ * (rte_eth_*_burst_mode_get), -1 with a message otherwise; 0 when unset.
+ */
+int dp_path_check(uint16_t port, uint64_t tx_offloads);
+
 /* Creates, configures (a pool of its own), starts and waits for link. */
 int dp_port_up(const struct dp_cfg *cfg, struct dp_port *p);
 int dp_port_down(struct dp_port *p);    /* closes it and frees its pool */

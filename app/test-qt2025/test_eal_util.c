@@ -85,20 +85,25 @@ qtt_mempool(void)
 }
 
 /* QT2025_SIM_VARIANT (e.g. "mdio_absent=zero,isr_read=raw") is appended to the devargs of
- * every simulated port: the suites run under each model variant of an UNCERTAIN fact.
+ * every simulated port: the suites run under each model variant of an UNCERTAIN fact; and
+ * QT2025_DATAPATH (scalar, sse, avx2) as datapath=: the suites run on each burst path.
  */
 int
 qtt_port_create(const char *name, const char *args, uint16_t *port)
 {
-	const char *variant = getenv("QT2025_SIM_VARIANT");
+	const char *variant = getenv("QT2025_SIM_VARIANT"), *path = getenv("QT2025_DATAPATH");
 	char all[1024];
 	struct qt_sim *sim;
 	int rc;
 
-	if (variant != NULL && variant[0] != '\0' &&
-	    strncmp(name, "net_qt2025_sim", strlen("net_qt2025_sim")) == 0) {
-		snprintf(all, sizeof(all), "%s%s%s", args != NULL ? args : "",
-			 args != NULL && args[0] != '\0' ? "," : "", variant);
+	if (strncmp(name, "net_qt2025_sim", strlen("net_qt2025_sim")) == 0 &&
+	    ((variant != NULL && variant[0] != '\0') || (path != NULL && path[0] != '\0'))) {
+		int k = snprintf(all, sizeof(all), "%s", args != NULL ? args : "");
+
+		if (variant != NULL && variant[0] != '\0')
+			k += snprintf(all + k, sizeof(all) - k, "%s%s", k > 0 ? "," : "", variant);
+		if (path != NULL && path[0] != '\0')
+			snprintf(all + k, sizeof(all) - k, "%sdatapath=%s", k > 0 ? "," : "", path);
 		args = all;
 	}
 	rc = rte_vdev_init(name, args);

@@ -44,6 +44,8 @@ struct qt2025_devargs {
 	char nic_fw[PATH_MAX];
 	uint32_t link_poll_ms;
 	bool fw_force;                  /* download even if the PHY runs the same firmware */
+	uint8_t datapath;               /* enum qt2025_path (qt2025_vec.h): auto, or one */
+	char trace[PATH_MAX];           /* "" = none: the bring-up's accesses (qt2025_trace.c) */
 	/* simulator only */
 	char wire[32];
 	uint8_t module;                 /* SFP module type, the 3.D70C code (hardware.md 8.5) */
@@ -55,8 +57,8 @@ struct qt2025_devargs {
 	bool manual_dma;                /* the DMA engines run when stepped (benchmarks) */
 };
 
-/* PHY control thread states (a cold bring-up goes identify, firmware-download, nic-firmware,
- * firmware-boot, running).
+/* PHY control thread states (a cold bring-up goes identify, firmware-download, firmware-boot,
+ * nic-firmware, running).
  */
 enum qt2025_state {
 	QT2025_ST_PROBING = 0,  /* thread starting */
@@ -68,6 +70,19 @@ enum qt2025_state {
 	QT2025_ST_FAILED,       /* bring-up failed: reason says why; retried never */
 	QT2025_ST_STOPPED,      /* thread gone (close) */
 };
+
+/* Bring-up steps whose time the PHY thread records (qt2025_bringup.c), in their order. */
+enum qt2025_step {
+	QT2025_STEP_CLOCK_6M,   /* MDIO clock 6 MHz written (its settle follows) */
+	QT2025_STEP_PHY_FOUND,  /* QT2025 found and its revision checked */
+	QT2025_STEP_PHY_BOOT,   /* program written, 8051 told to run it */
+	QT2025_STEP_PHY_READY,  /* 3.D7FD says the firmware runs */
+	QT2025_STEP_NIC_INIT,   /* MAC speed 0, GPIO, MDIO clock 1 MHz */
+	QT2025_STEP_NIC_FW_DONE, /* NIC firmware running (INIT_STATUS) */
+	QT2025_STEP_RUNNING,    /* link watching starts */
+	QT2025_STEP_MAX
+};
+const char *qt2025_step_name(enum qt2025_step s);
 
 /* Written by the PHY thread alone, inside an odd info_seq; read by anyone (qt2025_info_get). */
 struct qt2025_phy_info {
@@ -91,6 +106,7 @@ struct qt2025_counters {
 	RTE_ATOMIC(uint64_t) mdio_timeouts;
 	RTE_ATOMIC(uint64_t) mac_resets;        /* 7.1 recovery */
 	RTE_ATOMIC(uint64_t) fw_crashes;        /* heartbeat stopped */
+	RTE_ATOMIC(uint64_t) tx_stalls;         /* Tx watchdog recoveries */
 };
 
 struct qt2025_adapter {
@@ -111,6 +127,9 @@ struct qt2025_adapter {
 	RTE_ATOMIC(uint32_t) imr;               /* interrupts wanted: link, Rx (hardware.md 3.8) */
 	bool hw_quiet;                          /* SW reset since the FIFOs were last used */
 	bool hw_stats;                          /* the NIC has the counters of 3.11 */
+	uint8_t rx_path;                        /* bursts chosen (enum qt2025_path) */
+	uint8_t tx_path;
+	uint8_t path_warned;                    /* datapath asked beyond the CPU: said once */
 
 	/* receive filters as set, applied again after each reset (hardware.md 3.4, 3.10) */
 	uint32_t vfta[128];
@@ -134,8 +153,14 @@ struct qt2025_adapter {
 	uint32_t sfp_served;                    /* sfp_req the PHY thread took, its own */
 	uint32_t led;                           /* identification LED on (BLNK_LED, 3.4) */
 	uint32_t fc_mode;                       /* enum rte_eth_fc_mode as set */
-	uint16_t pause_time;                    /* PAUSE_QUANT as set (hardware.md 3.5) */
+		uint16_t pause_time;                    /* PAUSE_QUANT as set (hardware.md 3.5) */
 	RTE_ATOMIC(uint32_t) nic_fw_ver;        /* FW_VER (hardware.md 3.2), read by the PHY thread */
+
+	/* diagnostics: us since the probe + 1 of each step of the last bring-up (0: not
+	 * reached), and the last MDIO transactions (base/ writes it through hw->mdio_ring)
+	 */
+	RTE_ATOMIC(uint32_t) step_us[QT2025_STEP_MAX];
+	struct qt_mdio_ring mdio_ring;
 };
 
 /* A firmware image as loaded at probe (qt2025_fw.h). */

@@ -13,9 +13,11 @@
 #include <rte_kvargs.h>
 
 #include "qt2025_devargs.h"
+#include "qt2025_vec.h"
 
 enum devarg_kind {
-	PATH, POLL_MS, BOOL, WIRE, MODULE, TIMING, RXD_BC, TXF_COOKIE, MDIO_ABSENT, ISR_READ, DMA
+	PATH, POLL_MS, BOOL, WIRE, MODULE, TIMING, RXD_BC, TXF_COOKIE, MDIO_ABSENT, ISR_READ, DMA,
+	DATAPATH
 };
 
 /* The index of v in the '|'-separated choices, or -EINVAL. */
@@ -129,8 +131,8 @@ parse_pair(const struct devarg *d, const char *v, struct qt2025_devargs *a)
 
 	switch (d->kind) {
 	case PATH:
-		return parse_str(v, strcmp(d->key, "phy_fw") == 0 ? a->phy_fw : a->nic_fw,
-				 PATH_MAX, false);
+		return parse_str(v, strcmp(d->key, "phy_fw") == 0 ? a->phy_fw :
+				 strcmp(d->key, "trace") == 0 ? a->trace : a->nic_fw, PATH_MAX, false);
 	case POLL_MS:
 		return parse_u32(v, 10, 10000, &a->link_poll_ms);
 	case BOOL:
@@ -168,6 +170,9 @@ parse_pair(const struct devarg *d, const char *v, struct qt2025_devargs *a)
 	case ISR_READ:
 		rc = parse_choice(v, "msk0|raw|msk0-all");
 		return rc < 0 ? rc : (a->isr_read = (uint8_t)rc, 0);
+	case DATAPATH:         /* in the order of enum qt2025_path */
+		rc = parse_choice(v, QT2025_PATH_CHOICES);
+		return rc < 0 ? rc : (a->datapath = (uint8_t)rc, 0);
 	case DMA:
 		if (v == NULL || (strcmp(v, "auto") != 0 && strcmp(v, "manual") != 0))
 			return -EINVAL;

@@ -35,7 +35,9 @@
 	X(phy_fw, PATH, "<path>") S \
 	X(nic_fw, PATH, "<path>") S \
 	X(link_poll_ms, POLL_MS, "<10-10000>") S \
-	X(fw_force, BOOL, "<0|1>")
+	X(fw_force, BOOL, "<0|1>") S \
+	X(datapath, DATAPATH, "auto|scalar|sse|avx2") S \
+	X(trace, PATH, "<path>")
 #define QT2025_DEVARGS_SIM(X, S) \
 	X(wire, WIRE, "<name>|tap:<ifname>") S \
 	X(module, MODULE, QT2025_MODULE_CHOICES) S \

@@ -17,6 +17,8 @@
 #include "qt2025_port.h"
 #include "qt2025_rxtx.h"
 #include "qt2025_telemetry.h"
+#include "qt2025_vec.h"
+#include "qt2025_trace.h"
 #include "qt2025_xstats.h"
 #include "tn40_hw.h"
 #include "tn40_port.h"
@@ -102,20 +104,27 @@ qt2025_dev_start(struct rte_eth_dev *dev)
 	rc = qt2025_start_check(dev);
 	if (rc != 0)
 		return rc;
+	qt2025_dp_lock(dev);
 	rc = qt2025_port_start(dev);
-	if (rc != 0)
-		return rc;
-	qt2025_ops_restore(dev);        /* hw_start wrote the defaults: LED, flow control */
-	/* Never waits for the PHY: the link arrives as an LSC event (design.md "Who runs what"). */
-	qt2025_link_start(dev);
-	return 0;
+	if (rc == 0) {
+		qt2025_ops_restore(dev);        /* hw_start wrote the defaults: LED, fc */
+		qt2025_bursts_select(dev);      /* the offloads are known now */
+		/* Never waits for the PHY: the link arrives as an LSC event (design.md "Who
+		 * runs what").
+		 */
+		qt2025_link_start(dev);
+	}
+	qt2025_dp_unlock(dev);
+	return rc;
 }
 
 static int
 qt2025_dev_stop(struct rte_eth_dev *dev)
 {
+	qt2025_dp_lock(dev);
 	qt2025_link_stop(dev);
 	qt2025_port_stop(dev);
+	qt2025_dp_unlock(dev);
 	dev->data->dev_started = 0;
 	return 0;
 }
@@ -170,6 +179,7 @@ qt2025_dev_close(struct rte_eth_dev *dev)
 		qt2025_tx_queue_release(dev, i);
 	qt2025_rx_intr_teardown(dev);
 	qt2025_fw_free(proc);
+	qt2025_trace_close(dev);
 	memset(proc, 0, sizeof(*proc));
 	return 0;
 }
@@ -214,6 +224,7 @@ qt2025_dev_reset(struct rte_eth_dev *dev)
 	struct qt2025_probe_args probe = proc->probe;
 	int rc;
 
+	qt2025_trace_inner(dev, &hw);   /* close frees a trace; the card's transport stays */
 	QT_DRV_LOG(NOTICE, ad, "port reset: the bring-up runs again");
 	rc = qt2025_dev_close(dev);
 	if (rc != 0)
@@ -253,6 +264,8 @@ static const struct eth_dev_ops qt2025_ops = {
 	.tx_done_cleanup = qt2025_tx_done_cleanup,
 	.rxq_info_get = qt2025_rxq_info_get,
 	.txq_info_get = qt2025_txq_info_get,
+	.rx_burst_mode_get = qt2025_rx_burst_mode_get,
+	.tx_burst_mode_get = qt2025_tx_burst_mode_get,
 	.dev_supported_ptypes_get = qt2025_ptypes_get,
 	.promiscuous_enable = qt2025_promiscuous_enable,
 	.promiscuous_disable = qt2025_promiscuous_disable,
@@ -311,6 +324,8 @@ static const struct eth_dev_ops qt2025_secondary_ops = {
 	.fw_version_get = qt2025_fw_version_get,
 	.rxq_info_get = qt2025_rxq_info_get,
 	.txq_info_get = qt2025_txq_info_get,
+	.rx_burst_mode_get = qt2025_rx_burst_mode_get,
+	.tx_burst_mode_get = qt2025_tx_burst_mode_get,
 	.get_module_info = qt2025_get_module_info,
 	.get_module_eeprom = qt2025_get_module_eeprom,
 	.get_reg = qt2025_get_reg,
@@ -321,8 +336,7 @@ static const struct eth_dev_ops qt2025_secondary_ops = {
 static void
 set_bursts(struct rte_eth_dev *dev)
 {
-	dev->rx_pkt_burst = qt2025_recv_pkts;
-	dev->tx_pkt_burst = qt2025_xmit_pkts;
+	qt2025_bursts_select(dev);
 	dev->tx_pkt_prepare = qt2025_prep_pkts;
 	dev->rx_queue_count = qt2025_rx_queue_count;
 	dev->rx_descriptor_status = qt2025_rx_descriptor_status;
@@ -381,6 +395,10 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 	rc = qt2025_fw_load(ad, proc, builtin);
 	if (rc != 0)
 		return rc;
+	proc->hw.mdio_ring = &ad->mdio_ring;
+	rc = qt2025_trace_start(dev);
+	if (rc != 0)
+		goto fail;
 	rc = tn40_pll_reset(&proc->hw);
 	if (rc != 0) {
 		QT_INIT_LOG(ERR, ad->name, "PLL reset failed: %s", proc->hw.why);
@@ -412,5 +430,6 @@ fail:
 	rte_free(dev->data->mac_addrs);
 	dev->data->mac_addrs = NULL;
 	qt2025_fw_free(proc);
+	qt2025_trace_close(dev);
 	return rc;
 }

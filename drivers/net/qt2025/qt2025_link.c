@@ -30,7 +30,7 @@
 #include "tn40_hw.h"
 #include "tn40_mdio.h"
 
-#define WARM_CLOCK_DEADLINE_MS 1000     /* warm start: 6 MHz at link up, or after this */
+#define WARM_CLOCK_DEADLINE_MS 1000     /* warm start: 1 MHz at link up, or after this */
 /* close waits this long for the PHY thread: every wait in it checks stop within a few ms */
 /* every PHY-thread wait checks stop at least each 10 ms (qt_delay_ns, the download every
  * KiB); a thread not gone by then is stuck on a bug: close must not hang with it
@@ -212,10 +212,12 @@ watch(struct qt2025_link_ctx *ctx)
 			next_poll = now + poll_ns;
 		if (!check_link(ctx, periodic))
 			return false;
+		if (periodic)
+			qt2025_tx_watch(ctx, now);
 		/* warm start: the clock change (and its settle) waits for the link */
 		if (ctx->clock_pending && (ctx->judge.up || now - ctx->running_ns >
 					   WARM_CLOCK_DEADLINE_MS * QT_NS_PER_MS)) {
-			tn40_mdio_set_clock(ctx->hw, TN40_MDIO_CLK_6MHZ);
+			tn40_mdio_set_clock(ctx->hw, TN40_MDIO_CLK_1MHZ);  /* tn40_priv_init */
 			ctx->clock_pending = false;
 		}
 		now = qt_now_ns(ctx->hw);
@@ -275,6 +277,7 @@ qt2025_link_init(struct rte_eth_dev *dev)
 	ctx->dev = dev;
 	ctx->hw = &proc->hw;
 	rte_spinlock_init(&ctx->pub_lock);
+	pthread_mutex_init(&ctx->dp_lock, NULL);
 	ctx->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (ctx->wake_fd < 0) {
 		free(ctx);
@@ -347,6 +350,7 @@ free_ctx:
 	close(ctx->wake_fd);
 	qt_hw_set_stop(&proc->hw, NULL, NULL);
 	proc->link = NULL;
+	pthread_mutex_destroy(&ctx->dp_lock);
 	free(ctx);
 	return 0;
 }

@@ -11,7 +11,10 @@
 #define QT2025_LINK_H
 
 #include "qt2025.h"
+#include <pthread.h>
+
 #include "qt_phy.h"
+#include "qt2025_tx_watch.h"
 
 #define QT2025_LINK_WAIT_MS 9000        /* link_update(dev, 1): the ethdev 9 s contract */
 #define QT2025_LINK_HOLD_MS 10          /* link must stay up this long to be reported */
@@ -118,10 +121,13 @@ struct qt2025_link_ctx {
 	uint32_t applied_gen;
 	bool low_power;
 	bool loopback;
-	bool clock_pending;             /* warm start: 6 MHz to be set once the link is up */
+	bool clock_pending;             /* warm start: 1 MHz to be set once the link is up */
 	uint64_t running_ns;            /* when the last bring-up completed */
 
 	RTE_ATOMIC(uint32_t) rec_pending;       /* QT2025_REC_* not yet delivered */
+
+	pthread_mutex_t dp_lock;        /* dev_start, dev_stop vs a Tx recovery */
+	struct qt2025_tx_watch tx_watch;        /* PHY thread, under dp_lock */
 };
 
 /* Recovery events (qt2025_publish.c), delivered in this order from an alarm. */

@@ -12,6 +12,7 @@
 #include <rte_cycles.h>
 
 #include "qt2025_devargs.h"
+#include "qt2025_diag.h"
 #include "qt2025_ethdev.h"
 #include "qt2025_link.h"
 #include "qt2025_ops.h"
@@ -94,6 +95,7 @@ qt2025_priv_dump(struct rte_eth_dev *dev, FILE *f)
 		cnt(&ad->cnt.link_up_events), cnt(&ad->cnt.link_down_events),
 		cnt(&ad->cnt.fw_loads), cnt(&ad->cnt.fw_load_us), cnt(&ad->cnt.mdio_errors),
 		cnt(&ad->cnt.mdio_timeouts), cnt(&ad->cnt.mac_resets), cnt(&ad->cnt.fw_crashes));
+	qt2025_diag_dump(ad, f);
 	return 0;
 }
 

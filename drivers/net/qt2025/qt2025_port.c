@@ -14,7 +14,7 @@
 #include "tn40_hw.h"
 #include "tn40_port.h"
 
-#define NIC_FW_WAIT_MS          5000    /* download (0.5 s) + NIC firmware (0.5 s at most) */
+#define NIC_FW_WAIT_MS          5000    /* download 0.5 s, boot 3 s, NIC firmware 0.5 s at most */
 #define FRAME_OVERHEAD          (RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN)
 
 /* MAX_FRAME_A for an MTU: header and FCS, MTU + 18 as both drivers write it (hardware.md 6.5). A
@@ -52,8 +52,9 @@ apply_vlan_table(struct rte_eth_dev *dev)
 		tn40_vlan_word(hw, i, filter ? ad->vfta[i] : UINT32_MAX);
 }
 
-/* The PHY thread pushes the NIC firmware through the TXD FIFO at probe (hardware.md 4.8):
- * the rings wait until it is done with it, or gave up, or the port closes.
+/* The PHY thread pushes the NIC firmware through the TXD FIFO at the end of its bring-up,
+ * after the PHY as Linux does (hardware.md 4.8, 6.4): the rings wait until it is done with
+ * it, or gave up, or the port closes.
  */
 static void
 wait_nic_fw(struct rte_eth_dev *dev)
@@ -78,6 +79,13 @@ qt2025_port_start(struct rte_eth_dev *dev)
 	unsigned int i;
 	int rc;
 
+	/* the MTU may have changed since the queues were set up (dev_configure) */
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		const struct qt2025_rxq *q = dev->data->rx_queues[i];
+
+		if (qt2025_rx_buf_check(dev, dev->data->mtu, q->buf_len, q->mp) != 0)
+			return -EINVAL;
+	}
 	wait_nic_fw(dev);
 	/* after a probe the NIC-firmware push left the TXD/TXF pointers moved: reset, with
 	 * nothing to drain (Rx was never enabled); after dev_stop it was reset already
@@ -224,19 +232,13 @@ qt2025_vlan_offload_set(struct rte_eth_dev *dev, int mask)
 int
 qt2025_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 {
-	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	unsigned int i;
 
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
 		const struct qt2025_rxq *q = dev->data->rx_queues[i];
 
-		/* one buffer per frame (hardware.md 4.6), the FCS stripped */
-		if (q != NULL && max_frame(mtu) - RTE_ETHER_CRC_LEN > q->buf_len) {
-			QT_DRV_LOG(ERR, ad, "MTU %u refused: frames of %u bytes do not fit the "
-				   "%u-byte buffers of mempool %s", mtu,
-				   max_frame(mtu) - RTE_ETHER_CRC_LEN, q->buf_len, q->mp->name);
+		if (q != NULL && qt2025_rx_buf_check(dev, mtu, q->buf_len, q->mp) != 0)
 			return -EINVAL;
-		}
 	}
 	if (dev->data->dev_started)
 		tn40_set_max_frame(&qt2025_proc(dev)->hw, max_frame(mtu));

@@ -240,6 +240,24 @@ rearm_word(uint16_t port)
 	return w;
 }
 
+/* One buffer per frame (4.6: TN40 has no scatter Rx), the FCS stripped: a queue whose
+ * buffers cannot hold an MTU-sized frame would drop every frame above their size.
+ */
+int
+qt2025_rx_buf_check(const struct rte_eth_dev *dev, uint16_t mtu, uint32_t buf_len,
+		    struct rte_mempool *mp)
+{
+	uint32_t frame = (uint32_t)mtu + RTE_ETHER_HDR_LEN;
+
+	if (frame <= buf_len)
+		return 0;
+	QT_DRV_LOG(ERR, qt2025_adapter(dev), "MTU %u refused: frames of %u bytes do not fit the "
+		   "%u-byte buffers of mempool %s (%u-byte mbuf data room less %u headroom; "
+		   "no scatter Rx)", mtu, frame, buf_len, mp->name,
+		   rte_pktmbuf_data_room_size(mp), RTE_PKTMBUF_HEADROOM);
+	return -EINVAL;
+}
+
 int
 qt2025_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 		      unsigned int socket, const struct rte_eth_rxconf *conf,
@@ -255,6 +273,9 @@ qt2025_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 		QT_DRV_LOG(ERR, ad, "mempool %s: %u-byte buffers hold no frame", mp->name, room);
 		return -EINVAL;
 	}
+	if (qt2025_rx_buf_check(dev, dev->data->mtu, RTE_MIN(room, (uint32_t)TN40_MAX_FRAME_MASK),
+				mp) != 0)
+		return -EINVAL;
 	qt2025_rx_queue_release(dev, qid);
 	q = rte_zmalloc_socket("qt2025_rxq", sizeof(*q), RTE_CACHE_LINE_SIZE, socket);
 	if (q == NULL)

@@ -27,6 +27,7 @@
 #define QT2025_MIN_FRAME        60      /* runts padded (hardware.md 4.3 SHORT_PKT_FIX) */
 #define QT2025_TX_MAX_FRAME     16352   /* FRM_LENGTH (hardware.md 3.5), TSO segments too */
 #define QT2025_FIFO_CODE        TN40_FIFO_CODE_32K      /* all four FIFOs, as both drivers */
+#define QT2025_FIFO_BYTES       TN40_FIFO_SIZE(QT2025_FIFO_CODE)        /* each ring's */
 
 struct qt2025_queue_stats {
 	uint64_t packets;
@@ -34,6 +35,11 @@ struct qt2025_queue_stats {
 	uint64_t errors;        /* rx: frames the NIC flagged (CRC); tx: dropped by the burst */
 	uint64_t nombuf;        /* rx: frames dropped for want of an mbuf (recycled) */
 	uint64_t refused;       /* tx: packets tx_prepare refused (handed back, not sent) */
+	/* tx: packets counted in packets that did not leave, freed: ... */
+	uint64_t stall_drops;   /* ... by a Tx watchdog recovery (the NIC never sent them) */
+	uint64_t stall_bytes;
+	uint64_t link_down;     /* ... completed while the port reported no link */
+	uint64_t link_down_bytes;
 };
 
 struct qt2025_rxq {
@@ -54,6 +60,10 @@ struct qt2025_rxq {
 	bool running;                   /* bursts read it (queue started) */
 	struct qt2025_queue_stats st;
 	const struct rte_memzone *mz;
+	/* vector bursts: by val1 >> 28 (VTAG, PKT_ID), the mbuf's 32 bytes from rearm_data
+	 * that do not come from the RXD: rearm, ol_flags, packet_type (qt2025_vec_select.c)
+	 */
+	uint64_t vec_mbuf[16][4] __rte_aligned(32);
 };
 
 struct qt2025_tx_slot {
@@ -91,6 +101,11 @@ int qt2025_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_des
 			  unsigned int socket, const struct rte_eth_rxconf *conf,
 			  struct rte_mempool *mp);
 void qt2025_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
+/* 0 when buffers of buf_len bytes hold a frame of that MTU, else -EINVAL after the one line
+ * that mtu_set, rx_queue_setup and dev_start give.
+ */
+int qt2025_rx_buf_check(const struct rte_eth_dev *dev, uint16_t mtu, uint32_t buf_len,
+			struct rte_mempool *mp);
 int qt2025_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid);
 int qt2025_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid);
 uint16_t qt2025_recv_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
@@ -110,6 +125,8 @@ uint16_t qt2025_xmit_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t qt2025_prep_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
 int qt2025_tx_done_cleanup(void *txq, uint32_t free_cnt);
 int qt2025_tx_descriptor_status(void *txq, uint16_t offset);
+/* The n packets from head on completed while the port reported no link (both Tx bursts). */
+void qt2025_tx_count_link_down(struct qt2025_txq *q, uint32_t n);
 /* qt2025_tx_check.c: 0 when the NIC can carry m out, else EINVAL or ENOTSUP */
 int qt2025_tx_check(const struct rte_mbuf *m);
 void qt2025_txq_hw_start(struct qt2025_txq *q, struct qt_hw *hw);

@@ -24,6 +24,12 @@ int qt2025_sim_cable(uint16_t port_id, bool plugged);
 int qt2025_sim_module(uint16_t port_id, uint8_t module);
 int qt2025_sim_fault(uint16_t port_id, enum qt_sim_fault fault, uint32_t arg);
 
+/* trace=PATH on a simulated port: the model traces the bring-up too (qt2025_sim_trace.c). */
+void qt2025_sim_trace_setup(struct rte_eth_dev *dev, struct qt_sim *sim);
+/* The model's DMA address translation (qt2025_sim_dma.c); init once before the first card. */
+void qt2025_sim_dma_init(void);
+void *qt2025_sim_dma_map(void *arg, uint64_t iova, size_t len);
+
 /* For tests in this process (the soak): cards powered after this call keep time by clock
  * (NULL: the real clock, the default); a card found again by name keeps the clock it was
  * made with. Not reachable through devargs: an application never runs on a fake clock.

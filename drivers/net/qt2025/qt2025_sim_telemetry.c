@@ -85,11 +85,37 @@ qt_tel_sim_module(const char *cmd __rte_unused, const char *params, struct rte_t
 	return 0;
 }
 
+/* /qt2025/sim/tx,<port>,wedge: the Tx engine stops, as on a descriptor it refuses */
+static int
+qt_tel_sim_tx(const char *cmd __rte_unused, const char *params, struct rte_tel_data *d)
+{
+	const char *word;
+	uint16_t port;
+	int rc;
+
+	rc = qt_tel_sim_params(params, &port, &word);
+	if (rc != 0)
+		return rc;
+	rc = strcmp(word, "wedge") == 0 ? qt2025_sim_fault(port, QT_SIM_FAULT_TX_WEDGE, 1) :
+	     -EINVAL;
+	qt2025_tel_unlock();
+	if (rc != 0)
+		return rc;
+
+	rte_tel_data_start_dict(d);
+	rte_tel_data_add_dict_int(d, "port", port);
+	rte_tel_data_add_dict_string(d, "tx", "wedged");
+	return 0;
+}
+
 static const struct qt2025_tel_cmd qt_tel_sim_cmds[] = {
 	{ "/qt2025/sim/cable", qt_tel_sim_cable,
 	  "Plugs or pulls a simulated port's cable. Parameters: int port_id,plug|unplug" },
 	{ "/qt2025/sim/module", qt_tel_sim_module,
 	  "Sets a simulated port's SFP+ module. Parameters: int port_id,<type>|none" },
+	{ "/qt2025/sim/tx", qt_tel_sim_tx,
+	  "Wedges a simulated port's Tx engine until the driver resets it. Parameters: "
+	  "int port_id,wedge" },
 };
 
 RTE_INIT(qt2025_sim_telemetry_init)

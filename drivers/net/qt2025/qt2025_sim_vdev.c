@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <net/if.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -75,12 +76,18 @@ sim_irq(void *arg)
 		QT_LOG(ERR, sim, card->name, "cannot signal the interrupt eventfd");
 }
 
-static void *
-sim_dma_map(void *arg, uint64_t iova, size_t len)
+/* wire=tap:NAME on an interface that exists without the tun driver's tun_flags (lo, a
+ * veth, ...): TUNSETIFF only says EINVAL.
+ */
+static bool
+tap_not_tap(const char *wire)
 {
-	RTE_SET_USED(arg);
-	RTE_SET_USED(len);
-	return rte_mem_iova2virt(iova);
+	char path[64];
+
+	if (strncmp(wire, "tap:", 4) != 0 || if_nametoindex(wire + 4) == 0)
+		return false;
+	snprintf(path, sizeof(path), "/sys/class/net/%s/tun_flags", wire + 4);
+	return access(path, F_OK) != 0;
 }
 
 static struct sim_card *
@@ -229,7 +236,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	cfg.mac[5] = (uint8_t)h;
 	cfg.irq = sim_irq;
 	cfg.irq_arg = card;
-	cfg.dma_map = sim_dma_map;
+	qt2025_sim_dma_init();
+	cfg.dma_map = qt2025_sim_dma_map;
 	cfg.clock = sim_clock;
 	/* not under sim_irq_lock: creating may raise an interrupt (dropped, no driver yet) */
 	sim = qt_sim_create(&cfg);
@@ -239,6 +247,9 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	if (card->sim == NULL) {
 		if (errno == EBUSY)
 			QT_INIT_LOG(ERR, name, "wire \"%s\" already has two ports", a->wire);
+		else if (tap_not_tap(a->wire))
+			QT_INIT_LOG(ERR, name, "wire=%s: interface %s exists and is not a TAP "
+				    "interface", a->wire, a->wire + 4);
 		else
 			QT_INIT_LOG(ERR, name, "cannot create the device model: %s",
 				    strerror(errno));
@@ -311,6 +322,7 @@ qt2025_sim_probe(struct rte_vdev_device *vdev)
 		return -ENODEV;
 	}
 	qt2025_sim_hw_init(&qt2025_proc(dev)->hw, name, card->sim);
+	qt2025_sim_trace_setup(dev, card->sim);
 
 	rc = qt2025_dev_init(dev, card->intr, &builtin);
 	if (rc != 0) {

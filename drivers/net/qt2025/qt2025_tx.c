@@ -102,6 +102,21 @@ free_done(struct qt2025_txq *q, struct rte_mbuf **m, uint32_t n, uint32_t segs)
 		rte_mempool_put_bulk(mp, (void **)keep, k);
 }
 
+/* Completions while the port reports no link: the MAC dropped those frames (the model
+ * does; i40e counts the same as tx_dropped_link_down). They leave opackets for their own
+ * count (qt2025_stats_get); off the fast path, one look at the link per reclaim.
+ */
+__rte_noinline void
+qt2025_tx_count_link_down(struct qt2025_txq *q, uint32_t n)
+{
+	uint16_t h = q->head;
+
+	for (; n > 0; n--, h = (h + 1) & (q->nb_slots - 1)) {
+		q->st.link_down++;
+		q->st.link_down_bytes += q->slots[h].m->pkt_len;
+	}
+}
+
 /* Frees what the NIC has completed, at most max packets; returns how many. TXF entries are
  * not read: one per packet, in order (hardware.md 4.4).
  */
@@ -119,6 +134,9 @@ reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
 	n = RTE_MIN(n, max);
 	if (n == 0)
 		return 0;
+	if (unlikely(rte_eth_devices[q->port_id].data->dev_link.link_status ==
+		     RTE_ETH_LINK_DOWN))
+		qt2025_tx_count_link_down(q, n);
 	while (total < n) {
 		for (k = 0, segs = 0; k < TX_FREE_BULK && total < n; k++, total++) {
 			done[k] = q->slots[q->head].m;

@@ -70,6 +70,9 @@ static const struct qt2025_xstat qt2025_xstats[] = {
 	QT_XSTAT_HW("mac_tx_octets", TN40_STAT_OUT_OCTETS),
 	QT_XSTAT_Q("tx_prepare_refused", refused),
 	QT_XSTAT_Q("tx_bad_packets_dropped", errors),
+	QT_XSTAT("tx_stalls", tx_stalls, true),
+	QT_XSTAT_Q("tx_stall_dropped_packets", stall_drops),
+	QT_XSTAT_Q("tx_link_down_packets", link_down),
 };
 
 #define QT2025_NB_XSTATS RTE_DIM(qt2025_xstats)
@@ -170,20 +173,20 @@ qt2025_xstats_reset(struct rte_eth_dev *dev)
 	for (i = 0; i < QT2025_NB_XSTATS; i++) {
 		const struct qt2025_xstat *x = &qt2025_xstats[i];
 
-		if (x->hw == QT_XSTAT_TXQ) {
-			uint64_t *v;
-			unsigned int q;
-
-			for (q = 0; q < dev->data->nb_tx_queues; q++) {
-				v = txq_stat(dev, q, x->off);
-				if (v != NULL)
-					*v = 0;
-			}
-		} else if (x->hw == QT_XSTAT_PHY && x->resettable) {
+		if (x->hw == QT_XSTAT_PHY && x->resettable) {
 			rte_atomic_store_explicit(&ad->xstats_base[i], rte_atomic_load_explicit(
 				(const RTE_ATOMIC(uint64_t) *)((const char *)&ad->cnt + x->off),
 				rte_memory_order_relaxed), rte_memory_order_relaxed);
 		}
+	}
+	/* the Tx queues' counters as a whole: opackets is posted less what never left, so
+	 * that the parts are reset together (as i40e's xstats_reset resets its stats)
+	 */
+	for (i = 0; i < dev->data->nb_tx_queues; i++) {
+		struct qt2025_txq *q = dev->data->tx_queues[i];
+
+		if (q != NULL)
+			memset(&q->st, 0, sizeof(q->st));
 	}
 	hw_stats_reset(dev);
 	return 0;
@@ -215,12 +218,13 @@ qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats QT_STATS_G
 
 		if (q == NULL)
 			continue;
-		stats->opackets += q->st.packets;
-		stats->obytes += q->st.bytes;
-		stats->oerrors += q->st.errors;
+		/* what went: posted, less what never left (a recovery, no link) */
+		stats->opackets += q->st.packets - q->st.stall_drops - q->st.link_down;
+		stats->obytes += q->st.bytes - q->st.stall_bytes - q->st.link_down_bytes;
+		stats->oerrors += q->st.errors + q->st.stall_drops;
 		if (qs != NULL && i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			qs->q_opackets[i] = q->st.packets;
-			qs->q_obytes[i] = q->st.bytes;
+			qs->q_opackets[i] = q->st.packets - q->st.stall_drops - q->st.link_down;
+			qs->q_obytes[i] = q->st.bytes - q->st.stall_bytes - q->st.link_down_bytes;
 		}
 	}
 	/* what the NIC dropped before a descriptor: no buffer (imissed), too long (ierrors) */

@@ -51,6 +51,27 @@ struct qt_sfp_state {
 	uint8_t page[QT_SFP_PAGE_LEN];
 };
 
+/*
+ * The last MDIO transactions, for a report: base/ appends one record per C45 transaction
+ * where hw->mdio_ring points (shared memory, so any process may read it). One writer (the
+ * thread that owns the bus); head counts records ever written and is published after its
+ * record, so a reader copies rec[] and keeps those whose slot was not reused meanwhile.
+ */
+#define QT_MDIO_RING_LEN 64
+struct qt_mdio_rec {
+	uint64_t t_ns;          /* on hw's clock, at the end of the transaction */
+	uint16_t reg;
+	uint16_t val;           /* read: the value; write: the value written */
+	uint8_t write;          /* 1: write, 0: read */
+	uint8_t prtad;
+	uint8_t mmd;
+	int8_t rc;              /* 0, or -errno of a failed transaction */
+};
+struct qt_mdio_ring {
+	uint32_t head;          /* records written; stored after its record (qt_wmb) */
+	struct qt_mdio_rec rec[QT_MDIO_RING_LEN];
+};
+
 /* The QT2025's state, as ngbe keeps hw->phy: what base/ learnt of the PHY, no transport. */
 struct qt_phy {
 	int addr;                       /* MDIO address, -1 until found */
@@ -76,6 +97,7 @@ struct qt_hw {
 	uint32_t mdio_frame_ns; /* wire time of one 64-bit frame at that clock */
 	uint64_t mdio_settle_ns; /* no frame before this time: the new clock settles */
 	struct qt_mdio_counters mdio;
+	struct qt_mdio_ring *mdio_ring; /* NULL: none kept */
 
 	struct qt_phy phy;      /* the PHY behind the MDIO bus (qt_phy.c) */
 };

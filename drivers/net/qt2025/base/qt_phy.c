@@ -186,6 +186,8 @@ qt_phy_dl_poll(struct qt_phy_dl *dl)
 			return 1;       /* BUSY is read again at the next call */
 		if (rc != 0) {
 			qt_hw_why(hw, "byte %zu (%d.%04X): %s", dl->n, mmd, reg, strerror(-rc));
+			tn40_mdio_ring_add_at(hw, now, true, hw->phy.addr, mmd, reg,
+					      dl->img[dl->n], rc);
 			return rc;
 		}
 		if (dl->phase == DL_ADDR) {
@@ -193,6 +195,7 @@ qt_phy_dl_poll(struct qt_phy_dl *dl)
 			dl->phase = DL_DATA;
 			return 1;
 		}
+		tn40_mdio_ring_add_at(hw, now, true, hw->phy.addr, mmd, reg, dl->img[dl->n], 0);
 		dl->phase = DL_IDLE;
 		dl->n++;
 	}

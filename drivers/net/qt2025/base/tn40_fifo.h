@@ -109,6 +109,13 @@ tn40_fifo_rd_avail(const struct qt_hw *hw, const struct tn40_fifo *f, uint32_t m
 	return (w - f->rptr) & (f->size - 1);
 }
 
+/* Where the NIC has read a host-written FIFO to (TXD_RPTR, RXF_RPTR: 3.1). */
+static inline uint32_t
+tn40_fifo_nic_pos(const struct qt_hw *hw, const struct tn40_fifo *f)
+{
+	return qt_rd32(hw, f->reg_rptr) & TN40_PTR_MASK;
+}
+
 static inline void
 tn40_fifo_rd_advance(struct tn40_fifo *f, uint32_t len)
 {

@@ -16,8 +16,8 @@
 #include "qt_hw.h"
 
 enum tn40_mdio_clock {
-	TN40_MDIO_CLK_1MHZ,     /* 0x3EC8: the vendor driver's run-time clock */
-	TN40_MDIO_CLK_6MHZ,     /* 0x0A48: 6.25 MHz: the download, and run time in mainline */
+	TN40_MDIO_CLK_1MHZ,     /* 0x3EC8: reset default, run time (tn40_priv_init, vendor) */
+	TN40_MDIO_CLK_6MHZ,     /* 0x0A48: 6.25 MHz: the bus scan and the PHY download */
 };
 
 /* Writes the clock setting; the next transaction waits until it has settled (100 ms after
@@ -39,6 +39,13 @@ int tn40_mdio_write(struct qt_hw *hw, int prtad, int mmd, uint16_t reg, uint16_t
 uint64_t tn40_mdio_start_addr(struct qt_hw *hw, int prtad, int mmd, uint16_t reg);
 uint64_t tn40_mdio_start_data(struct qt_hw *hw, uint16_t val);
 int tn40_mdio_frame_end(struct qt_hw *hw, uint64_t due_ns, uint64_t now);
+
+/* Appends one transaction to hw->mdio_ring, if any (qt_hw.h). */
+void tn40_mdio_ring_add(struct qt_hw *hw, bool write, int prtad, int mmd, uint16_t reg,
+			uint16_t val, int rc);
+/* The same with a time the caller has already read (the download, once a byte). */
+void tn40_mdio_ring_add_at(struct qt_hw *hw, uint64_t t_ns, bool write, int prtad, int mmd,
+			   uint16_t reg, uint16_t val, int rc);
 
 /* Scans addresses 0..31 reading 1.0002/1.0003; returns the first address whose ID is
  * neither 0x0000 nor 0xFFFF (and *phy_id), -ENODEV when none answers, or an MDIO error

@@ -176,6 +176,9 @@ enum qt_sim_fault {
 	 */
 	QT_SIM_FAULT_RXD_SPLIT,
 	QT_SIM_FAULT_SFP_MIRROR,        /* arg = enum qt_sim_sfp_mirror: what 3.D000+ shows */
+	QT_SIM_FAULT_TX_WEDGE,          /* arg != 0: the TX engine stops now, as after a TXD
+					 * it refuses, with no violation: it takes no TXD
+					 * until the next SW reset (6.2); 0 does nothing */
 };
 void qt_sim_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg);
 
@@ -289,6 +292,11 @@ struct qt_sim_trace_entry {
 };
 /* Register accesses (RD32/WR32) are only recorded when rw is true: MDIO polling is loud. */
 void qt_sim_trace_enable(struct qt_sim *sim, bool on, bool rw);
+/* A bring-up's trace: the MDIO transactions and the register writes, but not the writes of
+ * MDIO_CMD/DATA/ADDR (the transactions say what they did) nor any read (polls are loud):
+ * a cold bring-up fits the ring. Clears the ring.
+ */
+void qt_sim_trace_writes(struct qt_sim *sim);
 /* Copies up to max oldest-first entries, returns how many were copied. */
 size_t qt_sim_trace_get(struct qt_sim *sim, struct qt_sim_trace_entry *out, size_t max);
 void qt_sim_trace_clear(struct qt_sim *sim);

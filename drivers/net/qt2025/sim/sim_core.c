@@ -196,7 +196,7 @@ void
 qt_sim_wr32(struct qt_sim *sim, uint32_t off, uint32_t val)
 {
 	sim_enter(sim);
-	if (sim->trace_rw)
+	if (sim->trace_rw || (sim->trace_wr && (off < SIM_MDIO_CMD || off > SIM_MDIO_ADDR)))
 		sim_trace(sim, QT_SIM_TR_WR32, 0, 0, 0, off, val);
 	reg_write(sim, off, val);
 	sim_settle(sim);
@@ -365,6 +365,7 @@ qt_sim_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg)
 	case QT_SIM_FAULT_RXF_STARVE:
 	case QT_SIM_FAULT_TXF_SLOW:
 	case QT_SIM_FAULT_RXD_SPLIT:
+	case QT_SIM_FAULT_TX_WEDGE:
 		sim_dma_set_fault(sim, fault, arg);
 		break;
 	default:

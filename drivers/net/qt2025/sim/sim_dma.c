@@ -320,6 +320,10 @@ sim_dma_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg)
 	case QT_SIM_FAULT_RXD_SPLIT:
 		d->rxd_split = arg != 0;
 		break;
+	case QT_SIM_FAULT_TX_WEDGE:
+		if (arg != 0)
+			d->tx_stopped = true;
+		break;
 	default:
 		break;
 	}

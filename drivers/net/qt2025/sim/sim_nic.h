@@ -145,6 +145,7 @@ struct qt_sim {
 	uint32_t trace_count;
 	bool trace_on;
 	bool trace_rw;
+	bool trace_wr;          /* writes but those starting MDIO frames (qt_sim_trace_writes) */
 	char reason[SIM_REASON_LEN];
 };
 

@@ -102,6 +102,21 @@ qt_sim_trace_enable(struct qt_sim *sim, bool on, bool rw)
 		sim->trace = calloc(SIM_TRACE_LEN, sizeof(*sim->trace));
 	sim->trace_on = on && sim->trace != NULL;
 	sim->trace_rw = sim->trace_on && rw;
+	sim->trace_wr = false;
+	sim_unlock();
+}
+
+void
+qt_sim_trace_writes(struct qt_sim *sim)
+{
+	sim_lock();
+	if (sim->trace == NULL)
+		sim->trace = calloc(SIM_TRACE_LEN, sizeof(*sim->trace));
+	sim->trace_head = 0;
+	sim->trace_count = 0;
+	sim->trace_on = sim->trace != NULL;
+	sim->trace_rw = false;
+	sim->trace_wr = sim->trace_on;
 	sim_unlock();
 }
 
