@@ -103,8 +103,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cfg.module = QT_SIM_MODULE_SR;
 	cfg.phy_addr = 1;
 	cfg.dma_map = dma_map;
-	cfg.rxd_bc = (flags & 2) ? 2 : 3;
-	cfg.txf_zero_cookie = (flags & 4) != 0;
+	cfg.variants.rxd_bc = (flags & 2) ? 2 : 3;
+	cfg.variants.txf_zero_cookie = (flags & 4) != 0;
 	memcpy(cfg.mac, mac, sizeof(mac));
 	sim = qt_sim_create(&cfg);
 	FZ_CHECK(sim != NULL, "qt_sim_create");

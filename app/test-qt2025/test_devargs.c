@@ -144,15 +144,18 @@ QT_TEST(devargs, module_table)
 QT_TEST(devargs, variants)
 {
 	struct qt2025_devargs a;
+	const struct qt_sim_variants *v = &a.variants;
 
 	QT_ASSERT_EQ(qt2025_devargs_parse("t", "", true, &a), 0);
-	QT_ASSERT(a.mdio_absent == 0 && a.isr_read == 0, "defaults %u %u", a.mdio_absent,
-		  a.isr_read);
+	QT_ASSERT(v->mdio_absent == 0 && v->isr_read == 0, "defaults %u %u", v->mdio_absent,
+		  v->isr_read);
 	QT_ASSERT_EQ(qt2025_devargs_parse("t", "mdio_absent=zero,isr_read=msk0-all", true, &a),
 		     0);
-	QT_ASSERT(a.mdio_absent == 2 && a.isr_read == 2, "got %u %u", a.mdio_absent, a.isr_read);
+	QT_ASSERT(v->mdio_absent == 2 && v->isr_read == 2, "got %u %u", v->mdio_absent,
+		  v->isr_read);
 	QT_ASSERT_EQ(qt2025_devargs_parse("t", "mdio_absent=ffff,isr_read=raw", true, &a), 0);
-	QT_ASSERT(a.mdio_absent == 1 && a.isr_read == 1, "got %u %u", a.mdio_absent, a.isr_read);
+	QT_ASSERT(v->mdio_absent == 1 && v->isr_read == 1, "got %u %u", v->mdio_absent,
+		  v->isr_read);
 	QT_ASSERT_EQ(qt2025_devargs_parse("t", "mdio_absent=ffff", false, &a), -EINVAL);
 	return 0;
 }

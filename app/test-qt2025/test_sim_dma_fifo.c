@@ -115,7 +115,7 @@ QT_TEST(sim_dma, rxd_bc_variant_invalid)
 
 	qt_sim_fake_clock_init(&fc);
 	simc_nic_config(&cfg, &nic, &fc, NULL);
-	cfg.rxd_bc = 4;
+	cfg.variants.rxd_bc = 4;
 	errno = 0;
 	QT_ASSERT(qt_sim_create(&cfg) == NULL, "RXD BC 4 accepted");
 	QT_ASSERT_EQ(errno, EINVAL);

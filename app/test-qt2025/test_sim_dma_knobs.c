@@ -27,7 +27,7 @@ open_knobs(enum qt_sim_timing timing, bool manual, enum qt_sim_module module)
 	qt_sim_fake_clock_init(&fc);
 	simc_nic_config(&cfg, &nic, &fc, NULL);
 	cfg.timing = timing;
-	cfg.manual_dma = manual;
+	cfg.variants.manual_dma = manual;
 	cfg.module = module;
 	QT_CHECK(simc_nic_open_nolink(&nic, &cfg, 3));
 	QT_CHECK(simc_phy_boot(&nic.port));

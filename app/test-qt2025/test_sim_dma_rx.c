@@ -27,7 +27,7 @@ open_rx(unsigned int code, uint8_t rxd_bc, uint32_t nbufs)
 
 	qt_sim_fake_clock_init(&fc);
 	simc_nic_config(&cfg, &nic, &fc, NULL);
-	cfg.rxd_bc = rxd_bc;
+	cfg.variants.rxd_bc = rxd_bc;
 	QT_CHECK(simc_nic_open(&nic, &cfg, code));
 	QT_ASSERT(simc_obs(nic.sim).mac_link, "no link");
 	simc_rx_fill(&nic, 0, nbufs, SIMC_RX_BUF);

@@ -28,7 +28,7 @@ open_nic(unsigned int code, bool zero_cookie)
 
 	qt_sim_fake_clock_init(&fc);
 	simc_nic_config(&cfg, &nic, &fc, NULL);
-	cfg.txf_zero_cookie = zero_cookie;
+	cfg.variants.txf_zero_cookie = zero_cookie;
 	QT_CHECK(simc_nic_open(&nic, &cfg, code));
 	QT_ASSERT(simc_obs(nic.sim).mac_link, "no link: %s", simc_obs(nic.sim).fail_reason);
 	qt_sim_tx_capture(nic.sim, true);

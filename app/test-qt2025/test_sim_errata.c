@@ -111,8 +111,8 @@ variant_sim(struct qt_sim_fake_clock *fc, enum qt_sim_mdio_absent absent,
 
 	qt_sim_fake_clock_init(fc);
 	simc_config(&cfg, fc, NULL, QT_SIM_MODULE_SR, QT_SIM_TIMING_FAST);
-	cfg.mdio_absent = absent;
-	cfg.isr_read = isr;
+	cfg.variants.mdio_absent = absent;
+	cfg.variants.isr_read = isr;
 	return qt_sim_create(&cfg);
 }
 

@@ -26,6 +26,7 @@
 
 #include "qt2025_compat.h"
 #include "qt_hw.h"
+#include "qt_sim_variants.h"
 
 #define QT2025_DRV_PCI "net_qt2025"
 #define QT2025_DRV_SIM "net_qt2025_sim"
@@ -50,11 +51,7 @@ struct qt2025_devargs {
 	char wire[32];
 	uint8_t module;                 /* SFP module type, the 3.D70C code (hardware.md 8.5) */
 	bool timing_real;
-	uint8_t rxd_bc;                 /* model variants of UNCERTAIN facts (hardware.md 4.4, 4.6) */
-	bool txf_zero_cookie;
-	uint8_t mdio_absent;            /* hardware.md 1: enum qt_sim_mdio_absent */
-	uint8_t isr_read;               /* hardware.md 3.8: enum qt_sim_isr_read */
-	bool manual_dma;                /* the DMA engines run when stepped (benchmarks) */
+	struct qt_sim_variants variants; /* the model's, defined in sim/qt_sim_variants.h */
 };
 
 /* PHY control thread states (a cold bring-up goes identify, firmware-download, firmware-boot,

@@ -158,25 +158,25 @@ parse_pair(const struct devarg *d, const char *v, struct qt2025_devargs *a)
 		a->timing_real = strcmp(v, "real") == 0;
 		return 0;
 	case RXD_BC:
-		return parse_u32(v, 2, 3, &u) == 0 ? (a->rxd_bc = (uint8_t)u, 0) : -EINVAL;
+		return parse_u32(v, 2, 3, &u) == 0 ? (a->variants.rxd_bc = (uint8_t)u, 0) : -EINVAL;
 	case TXF_COOKIE:
 		if (v == NULL || (strcmp(v, "echo") != 0 && strcmp(v, "zero") != 0))
 			return -EINVAL;
-		a->txf_zero_cookie = strcmp(v, "zero") == 0;
+		a->variants.txf_zero_cookie = strcmp(v, "zero") == 0;
 		return 0;
 	case MDIO_ABSENT:       /* the model's variants, in the order of qt_sim.h */
 		rc = parse_choice(v, "ffff-err|ffff|zero");
-		return rc < 0 ? rc : (a->mdio_absent = (uint8_t)rc, 0);
+		return rc < 0 ? rc : (a->variants.mdio_absent = (enum qt_sim_mdio_absent)rc, 0);
 	case ISR_READ:
 		rc = parse_choice(v, "msk0|raw|msk0-all");
-		return rc < 0 ? rc : (a->isr_read = (uint8_t)rc, 0);
+		return rc < 0 ? rc : (a->variants.isr_read = (enum qt_sim_isr_read)rc, 0);
 	case DATAPATH:         /* in the order of enum qt2025_path */
 		rc = parse_choice(v, QT2025_PATH_CHOICES);
 		return rc < 0 ? rc : (a->datapath = (uint8_t)rc, 0);
 	case DMA:
 		if (v == NULL || (strcmp(v, "auto") != 0 && strcmp(v, "manual") != 0))
 			return -EINVAL;
-		a->manual_dma = strcmp(v, "manual") == 0;
+		a->variants.manual_dma = strcmp(v, "manual") == 0;
 		return 0;
 	}
 	return -EINVAL;
@@ -216,7 +216,7 @@ defaults(struct qt2025_devargs *a)
 	a->link_poll_ms = QT2025_LINK_POLL_MS_DEFAULT;
 	a->module = (uint8_t)qt2025_module_parse("sr");
 	a->timing_real = true;
-	a->rxd_bc = 3;
+	a->variants.rxd_bc = 3;
 }
 
 int

@@ -34,11 +34,7 @@
 struct sim_card {
 	char name[RTE_DEV_NAME_MAX_LEN];
 	char wire[32];
-	uint8_t rxd_bc;                 /* variants are the card's make: another one is a */
-	bool txf_zero_cookie;           /* new card */
-	uint8_t mdio_absent;
-	uint8_t isr_read;
-	bool manual_dma;
+	struct qt_sim_variants variants; /* the card's make: another one is a new card */
 	struct qt_sim *sim;
 	int irq_fd;             /* the model's MSI: written by the model, read by EAL */
 	struct rte_intr_handle *intr;
@@ -86,7 +82,7 @@ tap_not_tap(const char *wire)
 
 	if (strncmp(wire, "tap:", 4) != 0 || if_nametoindex(wire + 4) == 0)
 		return false;
-	snprintf(path, sizeof(path), "/sys/class/net/%s/tun_flags", wire + 4);
+	snprintf(path, sizeof(path), "/sys/class/net/%.*s/tun_flags", IFNAMSIZ, wire + 4);
 	return access(path, F_OK) != 0;
 }
 
@@ -172,11 +168,8 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	int fd;
 
 	card = card_find(name);
-	if (card != NULL && (strcmp(card->wire, a->wire) != 0 || card->rxd_bc != a->rxd_bc ||
-			     card->txf_zero_cookie != a->txf_zero_cookie ||
-			     card->mdio_absent != a->mdio_absent ||
-			     card->isr_read != a->isr_read ||
-			     card->manual_dma != a->manual_dma)) {
+	if (card != NULL && (strcmp(card->wire, a->wire) != 0 ||
+			     !qt_sim_variants_equal(&card->variants, &a->variants))) {
 		card_free(card);
 		card = NULL;
 	}
@@ -192,11 +185,7 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	}
 	snprintf(card->name, sizeof(card->name), "%s", name);
 	snprintf(card->wire, sizeof(card->wire), "%s", a->wire);
-	card->rxd_bc = a->rxd_bc;
-	card->txf_zero_cookie = a->txf_zero_cookie;
-	card->mdio_absent = a->mdio_absent;
-	card->isr_read = a->isr_read;
-	card->manual_dma = a->manual_dma;
+	card->variants = a->variants;
 	card->port_id = -1;
 	card->born = ++sim_cards_born;
 	fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
@@ -219,11 +208,7 @@ card_get(const char *name, const struct qt2025_devargs *a)
 	/* the model's module types are the 3.D70C codes (hardware.md 8.5) */
 	cfg.module = (enum qt_sim_module)a->module;
 	cfg.timing = a->timing_real ? QT_SIM_TIMING_REAL : QT_SIM_TIMING_FAST;
-	cfg.rxd_bc = a->rxd_bc;
-	cfg.txf_zero_cookie = a->txf_zero_cookie;
-	cfg.mdio_absent = (enum qt_sim_mdio_absent)a->mdio_absent;
-	cfg.isr_read = (enum qt_sim_isr_read)a->isr_read;
-	cfg.manual_dma = a->manual_dma;
+	cfg.variants = a->variants;
 	cfg.phy_addr = 1;       /* as on the Edimax EN-9320SFP+ (hardware.md 1.2) */
 	/* a locally administered MAC address that differs per card name */
 	for (i = 0; name[i] != '\0'; i++)

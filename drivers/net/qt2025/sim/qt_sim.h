@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "qt_sim_variants.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -93,24 +95,7 @@ struct qt_sim_config {
 	void *(*dma_map)(void *arg, uint64_t iova, size_t len);
 	void *dma_arg;
 
-	/* Variants of what hardware.md leaves UNCERTAIN (default in brackets). */
-	uint8_t rxd_bc;                 /* RXD size, qwords: 2 or [3] (0 = 3) (hardware.md 4.6) */
-	bool txf_zero_cookie;           /* TXF va_lo/va_hi: [echo the TXD's] or zeros (hardware.md 4.4) */
-	enum qt_sim_mdio_absent {       /* a read of an MDIO address nobody answers (1) */
-		QT_SIM_ABSENT_FFFF_ERR = 0, /* [0xFFFF and the error bit] */
-		QT_SIM_ABSENT_FFFF,     /* 0xFFFF, no error */
-		QT_SIM_ABSENT_ZERO,     /* 0x0000, no error */
-	} mdio_absent;
-	enum qt_sim_isr_read {          /* clear-on-read of ISR and ISR_MSK0 (hardware.md 3.8) */
-		QT_SIM_ISR_DEFAULT = 0, /* [ISR_MSK0 clears what it reports, ISR clears all] */
-		QT_SIM_ISR_RAW,         /* ISR is a raw view: reading it clears nothing */
-		QT_SIM_ISR_MSK0_ALL,    /* ISR_MSK0 clears every pending bit, masked ones too */
-	} isr_read;
-
-	/* The DMA engines run only in qt_sim_dma_step(), not on register accesses or clock
-	 * moves (the NIC-firmware init stream still runs on its doorbell).
-	 */
-	bool manual_dma;
+	struct qt_sim_variants variants;        /* qt_sim_variants.h */
 };
 
 /* Creates a powered-on card. Returns NULL (errno set) on bad config, on a wire that already

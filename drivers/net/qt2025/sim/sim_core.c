@@ -228,7 +228,7 @@ qt_sim_create(const struct qt_sim_config *cfg)
 	sim->cfg.wire = sim->wire;
 	sim->clock = cfg->clock != NULL ? cfg->clock : qt_sim_real_clock();
 	sim->cfg.clock = sim->clock;
-	if (cfg->rxd_bc != 0 && cfg->rxd_bc != 2 && cfg->rxd_bc != 3) {
+	if (cfg->variants.rxd_bc != 0 && cfg->variants.rxd_bc != 2 && cfg->variants.rxd_bc != 3) {
 		free(sim);
 		errno = EINVAL;
 		return NULL;

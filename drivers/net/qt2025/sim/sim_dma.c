@@ -279,7 +279,7 @@ sim_dma_settle(struct qt_sim *sim)
 	/* manual_dma leaves the datapath to qt_sim_dma_step(); the NIC-firmware stream still
 	 * runs on its doorbell, as bring-up has nobody to step it
 	 */
-	if (!sim->cfg.manual_dma)
+	if (!sim->cfg.variants.manual_dma)
 		dma_run(sim, false);
 	else if (sim->init_status == 0)
 		dma_run(sim, true);

@@ -191,7 +191,7 @@ rx_frame(struct qt_sim *sim, struct sim_wframe *fr)
 		drop(d, &d->drop_no_rxf, ST_IN_DROPPED);
 		return 1;
 	}
-	bc = sim->cfg.rxd_bc != 0 ? sim->cfg.rxd_bc : 3;       /* 4.6 variant */
+	bc = sim->cfg.variants.rxd_bc != 0 ? sim->cfg.variants.rxd_bc : 3;       /* 4.6 variant */
 	if (!rxd_room(rxd, bc * 8)) {
 		drop(d, &d->drop_rxd_full, ST_IN_DROPPED);
 		return 1;

@@ -297,8 +297,8 @@ tx_packet(struct qt_sim *sim, uint32_t pos, uint32_t avail, uint32_t w0)
 	if (TXD_LGSND(t.w0) ? !send_tso(sim, pos, &t) : !send_one(sim, &t))
 		return 0;
 	c = &d->txc[(d->txc_head + d->txc_count) % d->txc_n];
-	c->va_lo = sim->cfg.txf_zero_cookie ? 0 : t.va_lo;     /* 4.4 variant */
-	c->va_hi = sim->cfg.txf_zero_cookie ? 0 : t.va_hi;
+	c->va_lo = sim->cfg.variants.txf_zero_cookie ? 0 : t.va_lo;     /* 4.4 variant */
+	c->va_hi = sim->cfg.variants.txf_zero_cookie ? 0 : t.va_hi;
 	c->due_ns = sim_now(sim) + d->txf_delay_ns;
 	d->txc_count++;
 	d->tx_descs++;

@@ -174,7 +174,7 @@ sim_mac_rd(struct qt_sim *sim, uint32_t off, uint32_t *val)
 		return true;
 	case SIM_ISR:
 		*val = sim->pending;
-		if (sim->cfg.isr_read != QT_SIM_ISR_RAW)       /* 3.8 variant */
+		if (sim->cfg.variants.isr_read != QT_SIM_ISR_RAW)       /* 3.8 variant */
 			sim->pending = 0;
 		return true;
 	case SIM_IMR:
@@ -186,7 +186,7 @@ sim_mac_rd(struct qt_sim *sim, uint32_t off, uint32_t *val)
 		 */
 		*val = sim->pending & sim->imr;
 		/* 3.8 variant: every pending bit goes, the masked ones too */
-		sim->pending &= sim->cfg.isr_read == QT_SIM_ISR_MSK0_ALL ? 0 : ~*val;
+		sim->pending &= sim->cfg.variants.isr_read == QT_SIM_ISR_MSK0_ALL ? 0 : ~*val;
 		sim->held = true;
 		return true;
 	case SIM_INIT_SEMAPHORE:

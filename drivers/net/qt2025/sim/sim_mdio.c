@@ -100,15 +100,15 @@ frame_start(struct qt_sim *sim, enum sim_mdio_frame kind, uint16_t val)
 		/*
 		 * Open question 10, model choice by default: a read nobody answers gives
 		 * 0xFFFF AND sets the error bit, so both the vendor (error bit) and the
-		 * mainline (0xFFFF) absent-PHY checks see it; cfg.mdio_absent plays the
+		 * mainline (0xFFFF) absent-PHY checks see it; cfg.variants.mdio_absent plays the
 		 * other answers.
 		 */
 		if (ferr) {
 			m->val = 0xFFFF;
 		} else if (!here || !sim_phy_c45_read(sim->phy, devad, &m->val)) {
 			/* the variants of hardware.md 1 (UNCERTAIN): what nobody's answer reads */
-			m->val = sim->cfg.mdio_absent == QT_SIM_ABSENT_ZERO ? 0x0000 : 0xFFFF;
-			ferr = sim->cfg.mdio_absent == QT_SIM_ABSENT_FFFF_ERR;
+			m->val = sim->cfg.variants.mdio_absent == QT_SIM_ABSENT_ZERO ? 0x0000 : 0xFFFF;
+			ferr = sim->cfg.variants.mdio_absent == QT_SIM_ABSENT_FFFF_ERR;
 		}
 		break;
 	case SIM_MDIO_FR_WRITE:
