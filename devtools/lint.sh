@@ -25,7 +25,8 @@ drv=$(echo "$src" | grep '^drivers/' | grep -vE 'qt2025_compat\.h|qt_osdep\.h|/s
 check spdx "$(for f in $(echo "$files" | grep -E '\.(c|h|py|sh|build|txt|rst|ini)$|^\.ci/run$'); do
 	head -n 3 "$f" | grep -q 'SPDX-License-Identifier: BSD-3-Clause' || echo "$f"; done)"
 check forbidden_tokens "$(grep -nE '\bprintf\(|fprintf\((stdout|stderr)|pthread_(create|join|detach|setname)|__atomic_[a-z_]+\(|__ATOMIC_|rte_atomic(16|32|64)_|rte_smp_[rw]?mb\(|__sync_|\brte_panic\(|\brte_exit\(|RTE_LOG\(|[^_]rte_log\(' $drv /dev/null)"
-check version_tests "$(grep -nE 'RTE_VERSION' $(echo "$src" | grep -v qt2025_compat.h) /dev/null)"
+# the out-of-tree build's compatibility layer (config/) is the one place that tests releases
+check version_tests "$(grep -nE 'RTE_VERSION' $(echo "$src" | grep -v '^config/') /dev/null)"
 check sim_no_dpdk "$(grep -nE '#include <(rte_|ethdev|bus_)' $(echo "$src" | grep '/sim/') /dev/null)"
 check base_no_ethdev "$(grep -nE '#include <(rte_ethdev|ethdev_)' $(echo "$src" | grep '/base/') /dev/null)"
 # Layering (design.md "Layout"): base/ reaches the card, the glue calls base/, the model

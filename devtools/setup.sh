@@ -7,7 +7,8 @@ set -euo pipefail
 pkgs=(dpdk dpdk-dev libdpdk-dev meson ninja-build pkg-config gcc python3
       python3-pyelftools libnuma-dev xz-utils dpkg-dev
       iproute2 python3-scapy tcpdump make
-      clang libclang-rt-14-dev valgrind)     # test-fuzz.sh (libFuzzer), test-sanitize.sh
+      clang libclang-rt-14-dev valgrind      # test-fuzz.sh (libFuzzer), test-sanitize.sh
+      openvswitch-switch-dpdk iputils-ping)  # the ovs suite (Open vSwitch recipe)
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -140,6 +140,21 @@ compat_release() {        # VERSION, e.g. 24.11.4
 		passed=$((${passed:-0} + p)); failed=$((${failed:-0} + f))
 	fi
 }
+# Package leg: the Debian package (devtools/make-deb.sh) installed and removed in a private
+# mount namespace; applications find the driver without -d. QT2025_PACKAGE=0 skips it.
+if [ "${QT2025_PACKAGE:-}" = 0 ]; then
+	echo "package leg skipped: QT2025_PACKAGE=0"
+elif [ $# -gt 0 ] && [ "${QT2025_PACKAGE:-}" != 1 ]; then
+	echo "package leg skipped: arguments select suites (QT2025_PACKAGE=1 runs it)"
+else
+	leg_start=$(date +%s)
+	out=$(./devtools/test-package.sh "$build" 2>&1)
+	rc=$?
+	echo "$out"
+	add_counts "$out" "$rc"
+	echo "package leg: $(($(date +%s) - leg_start)) s"
+fi
+
 compat_releases=$(ls "$compat_src"/dpdk-*.tar.xz 2>/dev/null |
 	sed -E 's|.*/dpdk-(.*)\.tar\.xz$|\1|')
 if [ "${QT2025_COMPAT:-}" = 0 ]; then
@@ -154,6 +169,25 @@ else
 		compat_release "$v"
 	done
 	echo "compat leg: DPDK $(echo $compat_releases) in $(($(date +%s) - compat_start)) s"
+fi
+
+# Upstream leg: devtools/upstream-check.sh, the driver as a patch series built in-tree and
+# checked as DPDK's maintainers do, on the full DPDK 26.07 source when it is there.
+# QT2025_UPSTREAM=0 skips it, =1 runs it even when arguments select suites.
+up_tar=$compat_src/dpdk-26.07.0.tar.xz
+if [ "${QT2025_UPSTREAM:-}" = 0 ]; then
+	echo "upstream leg skipped: QT2025_UPSTREAM=0"
+elif [ $# -gt 0 ] && [ "${QT2025_UPSTREAM:-}" != 1 ]; then
+	echo "upstream leg skipped: arguments select suites (QT2025_UPSTREAM=1 runs it)"
+elif [ ! -f "$up_tar" ]; then
+	echo "upstream leg skipped: no $up_tar"
+else
+	leg_start=$(date +%s)
+	out=$(QT2025_DPDK_SRC=$compat_src ./devtools/upstream-check.sh 2>&1)
+	rc=$?
+	echo "$out"
+	add_counts "$out" "$rc"
+	echo "upstream leg: $(($(date +%s) - leg_start)) s"
 fi
 
 # Sanitizer leg (ASan/UBSan build in $build-asan: model and EAL suites, testpmd; valgrind on

@@ -4,12 +4,14 @@
 #
 # The rst's Open vSwitch recipe, as written there: Debian's ovs-vswitchd-dpdk and an
 # ovsdb-server started by hand in a throwaway run directory, the plugin given with -d in
-# dpdk-extra (--no-huge with --legacy-mem), two simulated ports on TAPs in network
+# dpdk-extra (--no-huge with --legacy-mem, and the -m that OVS's default shared pool of
+# 262,144 mbufs needs: 2048; QT2025_OVS_MEM tries another), OVS's default queue sizes
+# (2048 descriptors), two simulated ports on TAPs in network
 # namespaces of their own, added by dpdk-devargs: a ping crosses OVS, a cable pulled
 # through telemetry shows in OVS as LINK_DOWN and comes back, and the teardown leaves no
 # process, namespace, run directory or EAL runtime directory behind (about 20 s).
-# Without openvswitch-switch-dpdk (not installed by setup.sh: it is large) or without
-# root it says so in one line and counts nothing.
+# Without openvswitch-switch-dpdk (setup.sh installs it) or without root it says so in
+# one line and counts nothing.
 # Ends with "qt-test ovs: N passed, N failed". Usage: ovs_recipe.sh PLUGIN
 set -uo pipefail
 
@@ -40,7 +42,9 @@ ns=(qo"$id"a qo"$id"b)
 br=qob$id
 R=$(mktemp -d)
 export OVS_RUNDIR=$R OVS_DBDIR=$R OVS_LOGDIR=$R
-V="ovs-vsctl --timeout=20 --db=unix:$R/db.sock"
+# add-port creates OVS's shared pool: 262,144 mbufs written one by one without hugepages,
+# about a minute on a loaded 2-CPU machine
+V="ovs-vsctl --timeout=120 --db=unix:$R/db.sock"
 # both daemons asked to exit, waited for (ovs-vswitchd takes up to 2 s), killed after 10 s
 stop_daemon() {         # name as in its pidfile, ovs-appctl command
 	local pid
@@ -70,9 +74,8 @@ ovsdb-tool create "$R/conf.db" /usr/share/openvswitch/vswitch.ovsschema
 ovsdb-server "$R/conf.db" --remote="punix:$R/db.sock" --pidfile --detach --log-file \
 	>/dev/null 2>&1
 $V --no-wait init
-$V --no-wait set Open_vSwitch . other_config:dpdk-init=true \
-	other_config:per-port-memory=true other_config:pmd-cpu-mask=0x1 \
-	"other_config:dpdk-extra=-d $plugin --no-huge -m 512 --legacy-mem --no-pci \
+$V --no-wait set Open_vSwitch . other_config:dpdk-init=true other_config:pmd-cpu-mask=0x1 \
+	"other_config:dpdk-extra=-d $plugin --no-huge -m ${QT2025_OVS_MEM:-2048} --legacy-mem --no-pci \
 --file-prefix $prefix --vdev net_qt2025_sim0,wire=tap:${ns[0]} \
 --vdev net_qt2025_sim1,wire=tap:${ns[1]}"
 "$vswitchd" "unix:$R/db.sock" --pidfile --detach --log-file >/dev/null 2>&1
@@ -107,6 +110,10 @@ wait_state() {          # port, "up" or "down", seconds
 wait_state qt0 up 20 && wait_state qt1 up 20 && ok links_up "$(elapsed)" ||
 	ko links_up "qt0 '$(state qt0)', qt1 '$(state qt1)' after 20 s"
 
+# OVS's default shared pool and queues, created at the first attempt
+err=$(grep -hE 'Failed to create mempool|could not add network device|unable to setup' "$R"/*.log |
+	head -n 3)
+[ -z "$err" ] && ok default_pool_and_queues || ko default_pool_and_queues "$err"
 ip netns exec "${ns[0]}" ping -c 3 -i 0.2 -W 2 "10.9.$((id % 250)).2" >/dev/null &&
 	ok ping_through_ovs || ko ping_through_ovs "no answer across OVS"
 

@@ -100,7 +100,8 @@ print_phy(uint16_t port, const struct rte_pmd_qt2025_phy *p)
 	printf("no-link reason: %s\n", p->reason[0] != '\0' ? p->reason : "-");
 	printf("PHY firmware: %u.%u.%u.%u, MDIO address %d, heartbeat %u\n", p->fw_version[0],
 	       p->fw_version[1], p->fw_version[2], p->fw_version[3], p->phy_addr, p->heartbeat);
-	rte_eth_dev_fw_version_get(port, fw, sizeof(fw));
+	if (rte_eth_dev_fw_version_get(port, fw, sizeof(fw)) < 0)
+		snprintf(fw, sizeof(fw), "-");
 	printf("firmware versions (ethdev): %s\n", fw);
 	printf("module: %s (3.D70C = %u)\n", p->module_name, p->module);
 	printf("link: PHY %s, MAC %s, MAC speed %u Mb/s\n", p->phy_link ? "up" : "down",

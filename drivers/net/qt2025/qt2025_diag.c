@@ -155,7 +155,7 @@ qt_tel_bringup(const char *cmd __rte_unused, const char *params, struct rte_tel_
 		snprintf(key, sizeof(key), "%s", qt2025_step_name((enum qt2025_step)s));
 		for (c = 0; key[c] != '\0'; c++)
 			key[c] = key[c] == '-' ? '_' : key[c];
-		rte_tel_data_add_dict_u64(steps, key, (uint64_t)(ms * 1000));
+		qt_tel_add_u64(steps, key, (uint64_t)(ms * 1000));
 	}
 	n = qt2025_mdio_ring_read(ad, rec);
 	for (i = 0; i < n; i++) {

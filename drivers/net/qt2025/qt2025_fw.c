@@ -10,6 +10,7 @@
  */
 
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,12 +58,14 @@ read_file(const char *name, const char *what, const char *path, size_t min, size
 		QT_INIT_LOG(ERR, name, "%s %.64s: not a regular file", what, path);
 		rc = -EINVAL;
 	} else if ((size_t)st.st_size < min) {
-		QT_INIT_LOG(ERR, name, "%s %.64s: %lld bytes, too small to be one (at least %zu)",
-			    what, path, (long long)st.st_size, min);
+		QT_INIT_LOG(ERR, name, "%s %.64s: %" PRId64
+			    " bytes, too small to be one (at least %zu)",
+			    what, path, (int64_t)st.st_size, min);
 		rc = -EINVAL;
 	} else if ((size_t)st.st_size > max) {
-		QT_INIT_LOG(ERR, name, "%s %.64s: %lld bytes, more than the %zu the device holds",
-			    what, path, (long long)st.st_size, max);
+		QT_INIT_LOG(ERR, name, "%s %.64s: %" PRId64
+			    " bytes, more than the %zu the device holds",
+			    what, path, (int64_t)st.st_size, max);
 		rc = -EFBIG;
 	} else {
 		fw->len = (size_t)st.st_size;

@@ -44,7 +44,7 @@ board_name(const struct rte_pci_id *id)
 static int
 qt2025_pci_dev_init(struct rte_eth_dev *dev)
 {
-	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
+	struct rte_pci_device *pci = container_of(dev->device, struct rte_pci_device, device);
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	struct qt_hw *hw = &qt2025_proc(dev)->hw;
 	const char *args = NULL;

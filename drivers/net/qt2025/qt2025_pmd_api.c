@@ -4,11 +4,10 @@
 
 /*
  * The public API of rte_pmd_qt2025.h. It reads what the PHY thread published (as telemetry
- * does, never MDIO) and hands the simulator controls to the simulator transport. The
- * plugin is built with hidden visibility: these functions are exported by QT2025_EXPORT
- * and versioned by version.map, so that they are its only dynamic symbols. The simulator
- * controls exist in a -Dsim=false plugin as well and answer -ENOTSUP there, so that an
- * application that links them runs with either plugin.
+ * does, never MDIO) and hands the simulator controls to the simulator transport. These
+ * functions are the plugin's only exported symbols. The simulator controls exist
+ * in a -Dsim=false plugin as well and answer -ENOTSUP there, so that an application that
+ * links them runs with either plugin.
  */
 
 #include <assert.h>
@@ -16,14 +15,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <eal_export.h>
+
 #include "qt2025_devargs.h"
 #include "qt2025_telemetry.h"
 #include "rte_pmd_qt2025.h"
 #ifdef QT2025_WITH_SIM
 #include "qt2025_sim.h"
 #endif
-
-#define QT2025_EXPORT __attribute__((visibility("default")))
 
 /* The public enums are an ABI: they are the internal values, checked here. */
 static_assert(RTE_PMD_QT2025_PHY_PROBING == (int)QT2025_ST_PROBING &&
@@ -42,7 +41,8 @@ cnt(const RTE_ATOMIC(uint64_t) *c)
 	return rte_atomic_load_explicit(c, rte_memory_order_relaxed);
 }
 
-QT2025_EXPORT int
+RTE_EXPORT_EXPERIMENTAL_SYMBOL(rte_pmd_qt2025_phy_get, 26.11)
+int
 rte_pmd_qt2025_phy_get(uint16_t port_id, struct rte_pmd_qt2025_phy *out)
 {
 	struct qt2025_adapter *ad;
@@ -101,7 +101,8 @@ sim_port_check(uint16_t port_id)
 #endif
 }
 
-QT2025_EXPORT int
+RTE_EXPORT_EXPERIMENTAL_SYMBOL(rte_pmd_qt2025_sim_cable, 26.11)
+int
 rte_pmd_qt2025_sim_cable(uint16_t port_id, int plugged)
 {
 	int rc = sim_port_check(port_id);
@@ -116,7 +117,8 @@ rte_pmd_qt2025_sim_cable(uint16_t port_id, int plugged)
 	return rc;
 }
 
-QT2025_EXPORT int
+RTE_EXPORT_EXPERIMENTAL_SYMBOL(rte_pmd_qt2025_sim_module, 26.11)
+int
 rte_pmd_qt2025_sim_module(uint16_t port_id, enum rte_pmd_qt2025_module module)
 {
 	int rc = sim_port_check(port_id);
@@ -149,7 +151,8 @@ static const enum qt_sim_fault sim_faults[RTE_PMD_QT2025_SIM_FAULT_MAX] = {
 };
 #endif
 
-QT2025_EXPORT int
+RTE_EXPORT_EXPERIMENTAL_SYMBOL(rte_pmd_qt2025_sim_fault, 26.11)
+int
 rte_pmd_qt2025_sim_fault(uint16_t port_id, enum rte_pmd_qt2025_sim_fault fault, uint32_t arg)
 {
 	int rc = sim_port_check(port_id);

@@ -101,7 +101,9 @@ reclaim(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t max)
 		struct rte_mempool_cache *c = NULL;
 		struct rte_mbuf **out = done;
 
-		k = RTE_MIN(n - total, RTE_MIN((uint32_t)TX_FREE_BULK, (uint32_t)q->nb_slots - head));
+		/* two steps: a nested RTE_MIN shadows its own locals (-Wshadow in DPDK's tree) */
+		k = RTE_MIN((uint32_t)TX_FREE_BULK, (uint32_t)q->nb_slots - head);
+		k = RTE_MIN(n - total, k);
 		if (q->fast_free) {
 			/* straight into the cache when it has the room a put would use */
 			c = rte_mempool_default_cache(q->slots[head].m->pool, rte_lcore_id());
@@ -145,7 +147,9 @@ room(const struct qt2025_txq *q)
 static inline uint32_t
 fits(const struct qt2025_txq *q, uint32_t n)
 {
-	return RTE_MIN(n, RTE_MIN(room(q) / TXD1_BYTES, (uint32_t)(q->nb_desc - q->segs_out)));
+	uint32_t m = RTE_MIN(room(q) / TXD1_BYTES, (uint32_t)(q->nb_desc - q->segs_out));
+
+	return RTE_MIN(n, m);
 }
 
 /*

@@ -126,31 +126,40 @@ enum qt_sim_module qt_sim_module(struct qt_sim *sim);
 
 enum qt_sim_fault {
 	QT_SIM_FAULT_MDIO_STUCK_BUSY,   /* arg != 0: BUSY never clears; 0: heals */
-	QT_SIM_FAULT_MDIO_ERROR,        /* arg = number of next MDIO frames that end with the
-					 * error bit set (read data 0xFFFF, write not done) */
+	/* arg = number of next MDIO frames that end with the error bit set (read data 0xFFFF, write
+	 * not done)
+	 */
+	QT_SIM_FAULT_MDIO_ERROR,
 	QT_SIM_FAULT_MDIO_ERROR_AFTER,  /* arg = n: the frame after the next n frames errors once */
 	QT_SIM_FAULT_PHY_ABSENT,        /* arg != 0: no PHY answers at any address */
 	QT_SIM_FAULT_WRONG_REVISION,    /* arg = revision byte reported in 1.D001[15:8]; 0 heals */
 	QT_SIM_FAULT_FW_NEVER_BOOTS,    /* arg != 0: status stays 0x10 after "run from SRAM" */
-	QT_SIM_FAULT_HEARTBEAT_STOPS,   /* arg != 0: the running 8051 crashes now: heartbeat
-					 * freezes, line goes down; cleared by holding the 8051 */
+	/* arg != 0: the running 8051 crashes now: heartbeat freezes, line goes down; cleared by
+	 * holding the 8051
+	 */
+	QT_SIM_FAULT_HEARTBEAT_STOPS,
 	QT_SIM_FAULT_RX_BAD_CRC,        /* arg = the next arg received frames have a bad FCS */
-	QT_SIM_FAULT_RX_BAD_L4_CSUM,    /* arg = the next arg received TCP/UDP frames arrive
-					 * with a damaged L4 checksum field */
-	QT_SIM_FAULT_RXF_STARVE,        /* arg != 0: the NIC pops no RXF descriptor: frames are
-					 * dropped and counted InDropped; 0 heals */
-	QT_SIM_FAULT_TXF_SLOW,          /* arg = ns between sending a packet and writing its
-					 * TXF descriptor; 0 heals */
-	QT_SIM_FAULT_STATUS_STUCK,      /* QT2025C erratum (hardware.md 8.7 bug 17689): the next arg boots
-					 * run (heartbeat ticking) with 3.D7FD stuck at 0x00; a
-					 * restart from RAM (3.E854 0xC0, 0x40) boots again */
-	QT_SIM_FAULT_PCS_STUCK,         /* QT2025C erratum (hardware.md 8.7 bug 17190): arg != 0: the PCS
-					 * has no block lock though PMA and PHY XS are up, until
-					 * a PMA loopback pulse (1.0000 bit 0 set, then clear) */
-	QT_SIM_FAULT_RXD_SPLIT,         /* arg != 0: each RXD descriptor is published in two
-					 * steps: RXD_WPTR first covers its first 8 bytes only,
-					 * the rest at the first engine run after the host read
-					 * RXD_WPTR; later frames wait behind it */
+	/* arg = the next arg received TCP/UDP frames arrive with a damaged L4 checksum field */
+	QT_SIM_FAULT_RX_BAD_L4_CSUM,
+	/* arg != 0: the NIC pops no RXF descriptor: frames are dropped and counted InDropped; 0
+	 * heals
+	 */
+	QT_SIM_FAULT_RXF_STARVE,
+	/* arg = ns between sending a packet and writing its TXF descriptor; 0 heals */
+	QT_SIM_FAULT_TXF_SLOW,
+	/* QT2025C erratum (hardware.md 8.7 bug 17689): the next arg boots run (heartbeat ticking)
+	 * with 3.D7FD stuck at 0x00; a restart from RAM (3.E854 0xC0, 0x40) boots again
+	 */
+	QT_SIM_FAULT_STATUS_STUCK,
+	/* QT2025C erratum (hardware.md 8.7 bug 17190): arg != 0: the PCS has no block lock though
+	 * PMA and PHY XS are up, until a PMA loopback pulse (1.0000 bit 0 set, then clear)
+	 */
+	QT_SIM_FAULT_PCS_STUCK,
+	/* arg != 0: each RXD descriptor is published in two steps: RXD_WPTR first covers its first
+	 * 8 bytes only, the rest at the first engine run after the host read RXD_WPTR; later frames
+	 * wait behind it
+	 */
+	QT_SIM_FAULT_RXD_SPLIT,
 	QT_SIM_FAULT_SFP_MIRROR,        /* arg = enum qt_sim_sfp_mirror: what 3.D000+ shows */
 	QT_SIM_FAULT_TX_WEDGE,          /* arg != 0: the TX engine stops now, as after a TXD
 					 * it refuses, with no violation: it takes no TXD

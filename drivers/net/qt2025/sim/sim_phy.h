@@ -17,6 +17,8 @@
 
 #include "sim_internal.h"
 
+#define SIM_DIM(a) (sizeof(a) / sizeof((a)[0]))
+
 #define MMD_PMA		1
 #define MMD_PCS		3
 #define MMD_PHYXS	4

@@ -53,7 +53,7 @@ static const struct cfg_step cfg_steps[] = {
 	{ MMD_PCS, 0x0029, 0x0003, "3.0029" },
 	{ MMD_PMA, 0xC30A, 0x06E1, "1.C30A" },
 };
-#define CFG_STEPS	(sizeof(cfg_steps) / sizeof(cfg_steps[0]))
+#define CFG_STEPS	SIM_DIM(cfg_steps)
 #define CFG_C30A_IDX	7
 #define REG_A30A	0xA30A  /* mainline's spelling of 1.C30A, accepted (hardware.md 8.6 item 1) */
 
@@ -72,7 +72,7 @@ qt_sim_phy_state_name(enum qt_sim_phy_state st)
 		[QT_SIM_PHY_CRASHED] = "crashed",
 	};
 
-	if ((unsigned int)st >= sizeof(names) / sizeof(names[0]))
+	if ((unsigned int)st >= SIM_DIM(names))
 		return "unknown";
 	return names[st];
 }

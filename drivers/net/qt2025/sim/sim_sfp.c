@@ -108,7 +108,7 @@ qt_sim_sfp_page(enum qt_sim_module m, uint8_t page[QT_SIM_SFP_PAGE_LEN])
 	char sn[17];
 
 	memset(page, 0, QT_SIM_SFP_PAGE_LEN);
-	if ((unsigned int)m >= sizeof(sfp_types) / sizeof(sfp_types[0]) ||
+	if ((unsigned int)m >= SIM_DIM(sfp_types) ||
 	    sfp_types[m].pn == NULL)
 		return;         /* no module: nothing answers on the module's I2C bus */
 	t = &sfp_types[m];
