@@ -91,18 +91,6 @@ qt_os_thread_join(qt_thread_id_t id)
 #endif
 }
 
-typedef struct {
-	qt_thread_id_t id;
-	RTE_ATOMIC(uint32_t) exited;    /* set once the thread's function has returned */
-} qt_thread_t;
-
-/* A control thread running fn(arg) with asynchronous signals blocked: 0 or an error. */
-int qt_ctrl_thread_start(qt_thread_t *t, const char *name, uint32_t (*fn)(void *), void *arg);
-/* Joins t if it exits within timeout_ms (polled each millisecond): 0. Otherwise the
- * thread is detached and left running, -ETIMEDOUT: what it uses must then stay valid.
- */
-int qt_ctrl_thread_join(qt_thread_t *t, uint32_t timeout_ms);
-
 /* ---- link struct: plain struct (22.11) or union with val64 (24.07+) ---- */
 static inline void
 qt_link_fill(struct rte_eth_link *link, int up, uint32_t speed)

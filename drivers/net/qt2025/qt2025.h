@@ -25,6 +25,7 @@
 #include <rte_pause.h>
 
 #include "qt2025_compat.h"
+#include "qt2025_thread.h"
 #include "qt_hw.h"
 #include "qt_sim_variants.h"
 

@@ -20,7 +20,7 @@
 
 #include <rte_cycles.h>
 
-#include "qt2025_compat.h"
+#include "qt2025_thread.h"
 
 #define JOIN_STEP_US 1000
 
