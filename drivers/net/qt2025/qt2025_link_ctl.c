@@ -10,25 +10,42 @@
 
 #include "qt2025_link.h"
 
+struct req_wait {
+	struct qt2025_adapter *ad;
+	uint32_t gen;
+};
+
+static bool
+req_acked(void *arg)
+{
+	const struct req_wait *r = arg;
+
+	return (int32_t)(rte_atomic_load_explicit(&r->ad->ack_gen, rte_memory_order_acquire) -
+			 r->gen) >= 0;
+}
+
 /* Asks the thread to apply admin_down, started and loopback, and waits (bounded) for it. */
 static int
 request(struct rte_eth_dev *dev)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	struct qt2025_link_ctx *ctx = qt2025_proc(dev)->link;
-	uint32_t gen;
-	int i;
+	struct req_wait r = { .ad = ad };
+	/* for the PHY thread, not the card: the OS's sleep, 200 steps of 5 ms */
+	const struct qt_wait w = {
+		.cond = req_acked,
+		.arg = &r,
+		.flags = QT_WAIT_OS | QT_WAIT_STEPS,
+		.step_ns = 5 * QT_NS_PER_MS,
+		.timeout_ns = 200 * 5 * QT_NS_PER_MS,
+	};
 
-	gen = rte_atomic_fetch_add_explicit(&ad->req_gen, 1, rte_memory_order_acq_rel) + 1;
+	r.gen = rte_atomic_fetch_add_explicit(&ad->req_gen, 1, rte_memory_order_acq_rel) + 1;
 	if (qt2025_state_get(ad) != QT2025_ST_RUNNING)
 		return 0;       /* applied when the bring-up completes */
 	qt2025_link_wake(ctx);
-	for (i = 0; i < 200; i++) {
-		if ((int32_t)(rte_atomic_load_explicit(&ad->ack_gen, rte_memory_order_acquire) -
-			      gen) >= 0)
-			return 0;
-		rte_delay_us_sleep(5000);
-	}
+	if (qt_wait(&qt2025_proc(dev)->hw, &w) == 0)
+		return 0;
 	QT_DRV_LOG(WARNING, ad, "PHY thread busy: the request is applied later");
 	return 0;
 }
