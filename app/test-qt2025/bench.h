@@ -15,5 +15,7 @@
 void bench_datapath(const char *self, const char *eal_prefix);
 /* "bench-qt2025 cost <qt2025|qt2025-ol|ring> [EAL args]": the cost loop alone. */
 int bench_cost_main(const char *which);
+/* "bench-qt2025 fwd [EAL args]": io forwarding alone (for a profiler). */
+int bench_fwd_main(void);
 
 #endif /* BENCH_H */

@@ -91,6 +91,13 @@ typedef struct {
 
 /* A control thread running fn(arg) with asynchronous signals blocked: 0 or an error. */
 int qt_ctrl_thread_start(qt_thread_t *t, const char *name, uint32_t (*fn)(void *), void *arg);
+/* The calling thread at the lowest real-time priority (SCHED_FIFO 1), or else nice -10:
+ * "fifo", "nice", or NULL when the process may raise neither (no CAP_SYS_NICE,
+ * RLIMIT_RTPRIO and RLIMIT_NICE at 0, or a cgroup with no real-time budget).
+ */
+const char *qt_thread_raise_prio(void);
+/* Back to the default policy (long CPU-bound work must not starve an lcore). */
+void qt_thread_default_prio(void);
 /* Joins t if it exits within timeout_ms (polled each millisecond): 0. Otherwise the
  * thread is detached and left running, -ETIMEDOUT: what it uses must then stay valid.
  */

@@ -5,8 +5,9 @@
 /*
  * The card's one interrupt (MSI, or the model's eventfd), primary process only: the IMR,
  * the callback on the EAL interrupt thread, and its two uses (hardware.md 3.8): LNKCHG0
- * wakes the PHY thread through the eventfd it was handed (the thread does the MDIO),
- * RX_DESC0 goes to the Rx interrupt's eventfd that applications wait on.
+ * tells a MAC link drop at once (qt2025_link_drop_intr) and wakes the PHY thread through the
+ * eventfd it was handed (the thread does the MDIO), RX_DESC0 goes to the Rx interrupt's
+ * eventfd that applications wait on.
  */
 
 #include <sys/eventfd.h>
@@ -15,6 +16,7 @@
 #include <rte_interrupts.h>
 
 #include "qt2025_intr.h"
+#include "qt2025_link.h"
 #include "tn40_hw.h"
 
 #define UNREGISTER_TRIES        1000    /* x 1 ms: the callback may be running */
@@ -57,22 +59,34 @@ card_intr(void *arg)
 {
 	struct rte_eth_dev *dev = arg;
 	struct qt2025_proc *proc = qt2025_proc(dev);
+	struct qt2025_link_ctx *ctx = proc->link;
+	bool lsc = false;
 	uint32_t isr;
 	uint64_t v;
 
-	if (proc->link == NULL)
+	if (ctx == NULL)
 		return;
 	if (rte_intr_type_get(proc->intr) == RTE_INTR_HANDLE_EXT &&
 	    read(rte_intr_fd_get(proc->intr), &v, sizeof(v)) < 0)
 		v = 0;  /* the model's eventfd: drained, nothing else to learn from it */
 	isr = tn40_irq_ack(&proc->hw);
 	if (isr & TN40_IRQ_LNKCHG0)
-		eventfd_signal(proc->wake_fd, dev, "PHY thread");
+		lsc = qt2025_link_drop_intr(ctx);
 	if (isr & TN40_IRQ_RX_DESC0)
 		rx_intr_signal(dev);
 	qt2025_imr_update(dev, 0, 0);   /* reading ISR_MSK0 held the line (hardware.md 3.8) */
 	if (rte_intr_type_get(proc->intr) != RTE_INTR_HANDLE_EXT)
 		rte_intr_ack(proc->intr);
+	if (lsc) {
+		/* before the PHY thread's wake-up: at a raised priority on this CPU, it would
+		 * run its MDIO first. The application may close the port in its callback.
+		 */
+		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+		if (proc->link != ctx)
+			return;
+	}
+	if (isr & TN40_IRQ_LNKCHG0)
+		eventfd_signal(proc->wake_fd, dev, "PHY thread");
 }
 
 void

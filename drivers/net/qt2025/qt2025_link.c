@@ -10,7 +10,8 @@
  * that the link-change interrupt (LNKCHG0) and the control ops write, with the poll period
  * as time-out, so polling covers what interrupts miss (module pulled, firmware crash). What
  * the judge reports goes into dev_link, and the application's LSC callback runs on the EAL
- * interrupt thread, from an alarm, with no driver lock held.
+ * interrupt thread, from an alarm, with no driver lock held (a drop is told sooner by the
+ * interrupt handler itself, qt2025_link_intr.c).
  */
 
 #include <poll.h>
@@ -229,6 +230,26 @@ watch(struct qt2025_link_ctx *ctx)
 	}
 }
 
+/*
+ * Watching wakes for a few MDIO frames at a time: at a raised priority where the process
+ * may raise one, so that a busy-polling lcore on the same CPU does not hold a link event
+ * for its time slice (design.md "Who runs what"). Said once per process when it may not.
+ */
+static void
+watch_prio(struct qt2025_link_ctx *ctx)
+{
+	static RTE_ATOMIC(uint32_t) told;
+	const char *how = qt_thread_raise_prio();
+
+	if (how == NULL && rte_atomic_exchange_explicit(&told, 1, rte_memory_order_relaxed) == 0)
+		QT_PHY_LOG(NOTICE, qt2025_adapter(ctx->dev), "PHY thread at the default priority "
+			   "(SCHED_FIFO and nice -10 need CAP_SYS_NICE or RLIMIT_RTPRIO/NICE): "
+			   "a link event may wait for a busy CPU's time slice");
+	else if (how != NULL)
+		QT_PHY_LOG(DEBUG, qt2025_adapter(ctx->dev), "PHY thread watches at %s priority",
+			   how);
+}
+
 static uint32_t
 phy_thread(void *arg)
 {
@@ -244,7 +265,10 @@ phy_thread(void *arg)
 		qt2025_judge_init(&ctx->judge, qt_now_ns(ctx->hw), fs.heartbeat,
 				  ad->args.link_poll_ms);
 		apply_requests(ctx, true);
+		watch_prio(ctx);
 		crashed = !watch(ctx);
+		/* a bring-up is 0.5 s of MDIO: at the default priority, as it shares a CPU */
+		qt_thread_default_prio();
 		if (!crashed)
 			break;
 		qt2025_link_recovery_event(ctx, QT2025_REC_RECOVERING);

@@ -139,6 +139,10 @@ void qt2025_link_recovery_cancel(struct qt2025_link_ctx *ctx);
 /* The judged link into dev_link (while started) and an LSC alarm; the event counters. */
 void qt2025_link_publish(struct qt2025_link_ctx *ctx);
 void qt2025_link_count(struct qt2025_link_ctx *ctx, unsigned int act);
+/* On the interrupt thread after LNKCHG0: a MAC link drop into dev_link at once; true when
+ * the LSC callbacks are owed (the caller runs them, with no lock held).
+ */
+bool qt2025_link_drop_intr(struct qt2025_link_ctx *ctx);
 
 /* Brings the PHY and the NIC up: 0 when the firmware runs (fs as read then), -EINTR when
  * the thread is asked to stop, another -errno after one log line and the FAILED state.

@@ -9,8 +9,9 @@
  * PHY firmware crash as RTE_ETH_EVENT_ERR_RECOVERING, then RTE_ETH_EVENT_RECOVERY_SUCCESS
  * (the firmware runs again) or RTE_ETH_EVENT_RECOVERY_FAILED (the bring-up after it failed:
  * the port keeps no link until it is closed). Every callback runs on the EAL interrupt
- * thread, from an alarm, with no driver lock held (design.md "DPDK conventions"), in the order the
- * thread raised the events: one alarm per kind, each armed once until it fired.
+ * thread with no driver lock held (design.md "DPDK conventions"): a drop from the interrupt
+ * handler itself (qt2025_link_drop_intr), the rest from an alarm, in the order the thread
+ * raised the events: one alarm per kind, each armed once until it fired.
  *
  * Recovery here is the PHY's: the datapath keeps its queues and configuration (the
  * firmware crash only took the link), so the application has nothing to restore; a port
@@ -21,6 +22,7 @@
 
 #include "qt2025_link.h"
 #include "qt2025_port.h"
+#include "tn40_hw.h"
 
 #define EVENT_ALARM_US 1
 
@@ -86,6 +88,11 @@ qt2025_link_publish(struct qt2025_link_ctx *ctx)
 	rte_spinlock_lock(&ctx->pub_lock);
 	if (!rte_atomic_load_explicit(&ad->started, rte_memory_order_acquire))
 		goto out;
+	/* an up judged before a drop that the interrupt already told (qt2025_link_drop_intr)
+	 * waits for the thread's next look, which that interrupt asked for
+	 */
+	if (ctx->judge.up && !tn40_mac_link(ctx->hw))
+		goto out;
 	qt_link_fill(&link, ctx->judge.up, ctx->mac_speed);
 	if (rte_eth_linkstatus_set(dev, &link) != 0)
 		goto out;
@@ -97,6 +104,32 @@ qt2025_link_publish(struct qt2025_link_ctx *ctx)
 	}
 out:
 	rte_spinlock_unlock(&ctx->pub_lock);
+}
+
+/*
+ * A drop told by the interrupt itself: the MAC bit is MMIO and a drop is reported at once
+ * (hardware.md 7.3), so the EAL interrupt thread that took LNKCHG0 publishes it and runs the
+ * LSC callbacks, with no lock held. One hand-off between threads from the interrupt to the
+ * application instead of three (interrupt thread, PHY thread, alarm on the interrupt
+ * thread), each a wake-up that waits for a CPU. The PHY thread still counts the drop.
+ * Returns true when the caller must run the callbacks (after everything else it does).
+ */
+bool
+qt2025_link_drop_intr(struct qt2025_link_ctx *ctx)
+{
+	struct rte_eth_dev *dev = ctx->dev;
+	struct qt2025_adapter *ad = qt2025_adapter(dev);
+	struct rte_eth_link link;
+	bool told = false;
+
+	rte_spinlock_lock(&ctx->pub_lock);
+	if (rte_atomic_load_explicit(&ad->started, rte_memory_order_acquire) &&
+	    !tn40_mac_link(ctx->hw)) {
+		qt_link_fill(&link, 0, 0);
+		told = rte_eth_linkstatus_set(dev, &link) == 0;
+	}
+	rte_spinlock_unlock(&ctx->pub_lock);
+	return told && dev->data->dev_conf.intr_conf.lsc;
 }
 
 void

@@ -11,8 +11,12 @@
  */
 
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "qt2025_compat.h"
 #include "qt_hw.h"
@@ -103,4 +107,28 @@ qt_ctrl_thread_join(qt_thread_t *t, uint32_t timeout_ms)
 	}
 	qt_os_thread_join(t->id);
 	return 0;
+}
+
+/* A woken real-time thread pre-empts a busy-polling lcore on its CPU at once; a normal one
+ * waits for the lcore's time slice and the next scheduler tick.
+ */
+const char *
+qt_thread_raise_prio(void)
+{
+	struct sched_param sp = { .sched_priority = 1 };
+
+	if (pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp) == 0)
+		return "fifo";
+	if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), -10) == 0)
+		return "nice";
+	return NULL;
+}
+
+void
+qt_thread_default_prio(void)
+{
+	struct sched_param sp = { .sched_priority = 0 };
+
+	pthread_setschedparam(pthread_self(), SCHED_OTHER, &sp);
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 0);
 }

@@ -316,9 +316,19 @@ qt2025_tx_done_cleanup(void *tx, uint32_t free_cnt)
 	struct qt2025_txq *q = tx;
 	const struct qt_hw *hw = qt2025_burst_hw(q->port_id);
 
+	uint32_t want = free_cnt == 0 ? UINT32_MAX : free_cnt, done = 0, n;
+
 	if (hw == NULL)
 		return -ENOTSUP;
-	return (int)reclaim(q, hw, free_cnt == 0 ? UINT32_MAX : free_cnt);
+	/* an application asking to free means now: the NIC's latest pointer each round, not
+	 * what the burst last read (it reads again only when that runs low)
+	 */
+	do {
+		q->txf_avail = 0;
+		n = reclaim(q, hw, want - done);
+		done += n;
+	} while (n > 0 && done < want);
+	return (int)RTE_MIN(done, (uint32_t)INT32_MAX);
 }
 
 int

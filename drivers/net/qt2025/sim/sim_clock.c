@@ -123,13 +123,18 @@ qt_sim_fake_clock_advance(struct qt_sim_fake_clock *fc, uint64_t ns)
 uint64_t
 sim_now(struct qt_sim *sim)
 {
-	return sim->clock->now_ns(sim->clock->ctx);
+	/* under the model lock: one clock read per instance and hold (sim_epoch) */
+	if (sim->now_epoch != sim_epoch) {
+		sim->now_epoch = sim_epoch;
+		sim->now_cache = sim->clock->now_ns(sim->clock->ctx);
+	}
+	return sim->now_cache;
 }
 
 uint64_t
 qt_sim_now_ns(struct qt_sim *sim)
 {
-	return sim_now(sim);
+	return sim->clock->now_ns(sim->clock->ctx);    /* without the lock: the clock itself */
 }
 
 void

@@ -24,11 +24,19 @@
 /* One lock for every instance: the two ports of a wire look at each other's state. */
 static pthread_mutex_t sim_mutex = PTHREAD_MUTEX_INITIALIZER;
 static struct qt_sim *sim_all;          /* wire registry */
+/* Under the lock. sim_epoch: one per hold of the lock, the model's time stands still within
+ * it (sim_now reads the clock once per instance and hold: an access is instantaneous).
+ * sim_gen: bumped by every entry but the datapath's (qt_sim_datapath_reg), so that those
+ * know whether the line may have changed since an instance was last settled in full.
+ */
+uint64_t sim_epoch = 1;         /* never 0: a new instance's now_epoch */
+static uint64_t sim_gen = 1;
 
 void
 sim_lock(void)
 {
 	pthread_mutex_lock(&sim_mutex);
+	sim_epoch++;
 }
 
 void
@@ -63,6 +71,31 @@ sim_rate_in(struct qt_sim *sim)
 }
 
 /* ---- lazy evaluation ---- */
+
+/* The next time-driven change outside the datapath: PLL relock, MDIO frame end, NIC
+ * firmware done, PHY boot end; UINT64_MAX when none is pending.
+ */
+static uint64_t
+sim_due(const struct qt_sim *p)
+{
+	uint64_t due = sim_phy_due(p->phy);
+
+	if (p->pll_relock && p->pll_lock_ns < due)
+		due = p->pll_lock_ns;
+	if (p->mdio.inflight && !p->mdio.stuck && p->mdio.end_ns < due)
+		due = p->mdio.end_ns;
+	if (p->nicfw.finish_seen && !p->nicfw.failed && p->init_status == 0 &&
+	    p->nicfw.done_ns < due)
+		due = p->nicfw.done_ns;
+	return due;
+}
+
+/* Nothing but the datapath can have changed since p was last settled in full. */
+static bool
+sim_quiet(struct qt_sim *p)
+{
+	return p == NULL || (p->gen_seen == sim_gen && sim_now(p) < p->due_ns);
+}
 
 /* Brings this port and its peer up to now and propagates line and link changes. */
 static void
@@ -106,15 +139,47 @@ sim_settle(struct qt_sim *sim)
 	/* the DMA engines: every access and every clock move (design.md "The device model (sim/)") */
 	for (i = 0; i < n; i++)
 		sim_dma_settle(port[i]);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		sim_irq_eval(port[i]);
+		port[i]->gen_seen = sim_gen;
+		port[i]->due_ns = sim_due(port[i]);
+	}
+}
+
+/* sim_settle for a datapath access: the DMA engines and the interrupt line alone while no
+ * other entry ran and no timer fell due since both ports were last settled in full (the
+ * line and the MAC link then cannot have changed), in full otherwise.
+ */
+void
+sim_settle_dp(struct qt_sim *sim)
+{
+	struct qt_sim *peer = sim->peer;
+
+	if (!sim_quiet(sim) || !sim_quiet(peer)) {
+		sim_settle(sim);
+		return;
+	}
+	sim_dma_settle(sim);
+	if (peer != NULL)
+		sim_dma_settle(peer);
+	sim_irq_eval(sim);
+	if (peer != NULL)
+		sim_irq_eval(peer);
 }
 
 void
 sim_enter(struct qt_sim *sim)
 {
 	sim_lock();
+	sim_gen++;
 	sim_settle(sim);
+}
+
+void
+sim_enter_dp(struct qt_sim *sim)
+{
+	sim_lock();
+	sim_settle_dp(sim);
 }
 
 struct sim_irq_call {
@@ -178,16 +243,26 @@ reg_write(struct qt_sim *sim, uint32_t off, uint32_t val)
 	SIM_REG(sim, off) = val;
 }
 
+/* The queue registers (hardware.md 3.1): what the datapath reads and writes on every burst.
+ * They only move the DMA engines, never the line.
+ */
+static inline bool
+datapath_reg(uint32_t off)
+{
+	return off >= SIM_FIFO_REGS && off < SIM_FIFO_REGS_END;
+}
+
 uint32_t
 qt_sim_rd32(struct qt_sim *sim, uint32_t off)
 {
+	bool dp = datapath_reg(off);
 	uint32_t val;
 
-	sim_enter(sim);
+	dp ? sim_enter_dp(sim) : sim_enter(sim);
 	val = reg_read(sim, off);
 	if (sim->trace_rw)
 		sim_trace(sim, QT_SIM_TR_RD32, 0, 0, 0, off, val);
-	sim_settle(sim);
+	dp ? sim_settle_dp(sim) : sim_settle(sim);
 	sim_leave(sim);
 	return val;
 }
@@ -195,11 +270,13 @@ qt_sim_rd32(struct qt_sim *sim, uint32_t off)
 void
 qt_sim_wr32(struct qt_sim *sim, uint32_t off, uint32_t val)
 {
-	sim_enter(sim);
+	bool dp = datapath_reg(off);
+
+	dp ? sim_enter_dp(sim) : sim_enter(sim);
 	if (sim->trace_rw || (sim->trace_wr && (off < SIM_MDIO_CMD || off > SIM_MDIO_ADDR)))
 		sim_trace(sim, QT_SIM_TR_WR32, 0, 0, 0, off, val);
 	reg_write(sim, off, val);
-	sim_settle(sim);
+	dp ? sim_settle_dp(sim) : sim_settle(sim);
 	sim_leave(sim);
 }
 

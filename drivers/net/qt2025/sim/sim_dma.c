@@ -106,7 +106,7 @@ sim_dma_reset(struct qt_sim *sim)
 /* ---- the rings ---- */
 
 uint8_t *
-sim_fifo_ring(struct qt_sim *sim, enum sim_fifo_id id)
+sim_fifo_map(struct qt_sim *sim, enum sim_fifo_id id)
 {
 	struct sim_fifo *f = &sim->dma.fifo[id];
 
@@ -122,27 +122,6 @@ sim_fifo_ring(struct qt_sim *sim, enum sim_fifo_id id)
 		sim_violationf(sim, "DMA to unmapped address 0x%" PRIx64 " (%s)", f->base,
 			       fifo_name[id]);
 	return f->mem;
-}
-
-/* Every descriptor access wraps modulo the ring size (hardware.md 4.2). */
-void
-sim_fifo_read(const struct sim_fifo *f, uint32_t pos, void *dst, uint32_t len)
-{
-	uint32_t n = len < f->size - pos ? len : f->size - pos;
-
-	memcpy(dst, f->mem + pos, n);
-	if (n < len)
-		memcpy((uint8_t *)dst + n, f->mem, len - n);
-}
-
-void
-sim_fifo_write(struct sim_fifo *f, uint32_t pos, const void *src, uint32_t len)
-{
-	uint32_t n = len < f->size - pos ? len : f->size - pos;
-
-	memcpy(f->mem + pos, src, n);
-	if (n < len)
-		memcpy(f->mem, (const uint8_t *)src + n, len - n);
 }
 
 void *
@@ -290,7 +269,7 @@ qt_sim_dma_step(struct qt_sim *sim)
 {
 	unsigned int n;
 
-	sim_enter(sim);
+	sim_enter_dp(sim);
 	n = dma_run(sim, false);
 	sim_irq_eval(sim);
 	sim_leave(sim);

@@ -70,6 +70,8 @@ bool sim_phy_present(const struct sim_phy *phy);
 
 /* Brings time-driven state (boot timer, heartbeat, latched bits) up to now. */
 void sim_phy_advance(struct sim_phy *phy, uint64_t now_ns);
+/* When sim_phy_advance next has something to do (the boot's end), or UINT64_MAX. */
+uint64_t sim_phy_due(const struct sim_phy *phy);
 
 /* Line side: transmitting light (running firmware, module in, not low power, TX enabled);
  * receive link up (the above plus signal in, or the PHY's own loopback).

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "sim_dma.h"
 #include "sim_internal.h"
@@ -133,6 +134,10 @@ struct qt_sim {
 	uint32_t speed_seen;
 	uint32_t rate_seen;             /* line rate of the light in, as last told */
 	bool mac_link;
+	uint64_t gen_seen;              /* sim_gen at the last full settle */
+	uint64_t due_ns;                /* ... and the next timer then pending (sim_due) */
+	uint64_t now_epoch;             /* sim_epoch of now_cache (sim_now) */
+	uint64_t now_cache;
 
 	struct sim_mdio mdio;
 	struct sim_nicfw nicfw;
@@ -159,6 +164,12 @@ void sim_lock(void);
 void sim_unlock(void);
 void sim_enter(struct qt_sim *sim);
 void sim_leave(struct qt_sim *sim);
+/* The same for an entry of the datapath (queue registers, qt_sim_dma_step): the line is
+ * evaluated only when something else ran or a timer fell due since it last was.
+ */
+void sim_enter_dp(struct qt_sim *sim);
+void sim_settle_dp(struct qt_sim *sim);
+extern uint64_t sim_epoch;      /* one per hold of the model lock (sim_core.c) */
 
 /* sim_trace.c */
 void sim_violationf(struct qt_sim *sim, const char *fmt, ...)
@@ -208,10 +219,38 @@ void sim_dma_reset(struct qt_sim *sim);
 void sim_dma_settle(struct qt_sim *sim);
 void sim_dma_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg);
 void sim_dma_observe(struct qt_sim *sim, struct qt_sim_obs *out);
-/* The ring of a FIFO, mapped on first use after a CFG write; NULL (violation) if not. */
-uint8_t *sim_fifo_ring(struct qt_sim *sim, enum sim_fifo_id id);
-void sim_fifo_read(const struct sim_fifo *f, uint32_t pos, void *dst, uint32_t len);
-void sim_fifo_write(struct sim_fifo *f, uint32_t pos, const void *src, uint32_t len);
+/* The ring of a FIFO, mapped on first use after a CFG write; NULL (violation) if not.
+ * Inline: the engines ask for it several times a frame.
+ */
+uint8_t *sim_fifo_map(struct qt_sim *sim, enum sim_fifo_id id);
+static inline uint8_t *
+sim_fifo_ring(struct qt_sim *sim, enum sim_fifo_id id)
+{
+	uint8_t *mem = sim->dma.fifo[id].mem;
+
+	return mem != NULL ? mem : sim_fifo_map(sim, id);
+}
+
+/* Every descriptor access wraps modulo the ring size (hardware.md 4.2). */
+static inline void
+sim_fifo_read(const struct sim_fifo *f, uint32_t pos, void *dst, uint32_t len)
+{
+	uint32_t n = len < f->size - pos ? len : f->size - pos;
+
+	memcpy(dst, f->mem + pos, n);
+	if (n < len)
+		memcpy((uint8_t *)dst + n, f->mem, len - n);
+}
+
+static inline void
+sim_fifo_write(struct sim_fifo *f, uint32_t pos, const void *src, uint32_t len)
+{
+	uint32_t n = len < f->size - pos ? len : f->size - pos;
+
+	memcpy(f->mem + pos, src, n);
+	if (n < len)
+		memcpy(f->mem, (const uint8_t *)src + n, len - n);
+}
 /* A packet buffer named by a descriptor; NULL (violation naming what) if unmapped. */
 void *sim_dma_buf(struct qt_sim *sim, uint64_t iova, uint32_t len, const char *what);
 uint64_t sim_now_ps(struct qt_sim *sim);

@@ -164,6 +164,12 @@ sim_phy_advance(struct sim_phy *phy, uint64_t now_ns)
 	sim_phy_update_latches(phy);
 }
 
+uint64_t
+sim_phy_due(const struct sim_phy *phy)
+{
+	return phy->state == QT_SIM_PHY_BOOTING ? phy->boot_end : UINT64_MAX;
+}
+
 void
 sim_phy_set_fault(struct sim_phy *phy, enum qt_sim_fault fault, uint32_t arg)
 {

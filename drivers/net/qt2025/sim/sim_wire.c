@@ -83,7 +83,8 @@ tx_far(struct qt_sim *sim)
 {
 	struct qt_sim *far = sim->wire[0] != '\0' ? sim->peer : sim;
 
-	if (!sim->mac_link || sim->dma.tap_fd >= 0 || far == NULL || !sim_signal_in(far))
+	/* sig_seen: the light at far as last settled, which the DMA engines only run after */
+	if (!sim->mac_link || sim->dma.tap_fd >= 0 || far == NULL || !far->sig_seen)
 		return NULL;
 	return far;
 }
