@@ -23,7 +23,6 @@
 #endif
 #include <sched.h>
 
-#include <rte_cycles.h>
 #include <rte_lcore.h>
 #include <rte_pause.h>
 #include <rte_spinlock.h>
@@ -141,11 +140,36 @@ drive(struct dl_job *own)
 	rte_spinlock_unlock(&dl_lock);
 }
 
+/* Done when the job is over, or when no thread drives: then this one drives until it is. */
+static bool
+follow(void *arg)
+{
+	struct dl_job *job = arg;
+	bool take;
+
+	if (over(job))
+		return true;
+	rte_spinlock_lock(&dl_lock);
+	take = !dl_driven;
+	dl_driven = true;
+	rte_spinlock_unlock(&dl_lock);
+	if (take)
+		drive(job);
+	return take;
+}
+
 int
 qt2025_download_shared(struct qt_hw *hw, const uint8_t *img, size_t len)
 {
 	struct dl_job job;
-	bool take;
+	/* another thread's work: the OS's sleep, as long as the driver takes */
+	const struct qt_wait w = {
+		.cond = follow,
+		.arg = &job,
+		.flags = QT_WAIT_OS,
+		.step_ns = FOLLOW_STEP_US * 1000ull,
+		.timeout_ns = QT_WAIT_FOREVER,
+	};
 	int rc;
 
 	rc = qt_phy_dl_begin(&job.dl, hw, img, len);
@@ -155,17 +179,7 @@ qt2025_download_shared(struct qt_hw *hw, const uint8_t *img, size_t len)
 	rte_spinlock_lock(&dl_lock);
 	TAILQ_INSERT_TAIL(&dl_pending, &job, next);
 	rte_spinlock_unlock(&dl_lock);
-	while (!over(&job)) {
-		rte_spinlock_lock(&dl_lock);
-		take = !dl_driven;
-		dl_driven = true;
-		rte_spinlock_unlock(&dl_lock);
-		if (take) {
-			drive(&job);
-			break;
-		}
-		rte_delay_us_sleep(FOLLOW_STEP_US);
-	}
+	qt_wait(hw, &w);
 	return rte_atomic_load_explicit(&job.rc, rte_memory_order_acquire);
 }
 

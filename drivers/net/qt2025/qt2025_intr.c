@@ -113,24 +113,35 @@ qt2025_intr_setup(struct rte_eth_dev *dev, struct rte_intr_handle *intr, int wak
 	proc->intr_on = true;
 }
 
+static bool
+unregistered(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+
+	return rte_intr_callback_unregister(qt2025_proc(dev)->intr, card_intr, dev) != -EAGAIN;
+}
+
 void
 qt2025_intr_teardown(struct rte_eth_dev *dev)
 {
 	struct qt2025_proc *proc = qt2025_proc(dev);
-	int i, rc;
+	/* -EAGAIN while the callback runs on the interrupt thread: retry, bounded (the OS's
+	 * sleep: the wait is on that thread, not on the card)
+	 */
+	const struct qt_wait w = {
+		.cond = unregistered,
+		.arg = dev,
+		.flags = QT_WAIT_OS | QT_WAIT_STEPS,
+		.step_ns = QT_NS_PER_MS,
+		.timeout_ns = (UNREGISTER_TRIES - 1) * QT_NS_PER_MS,
+	};
 
 	if (!proc->intr_on)
 		return;
 	qt2025_imr_update(dev, 0, ~0u);
 	if (rte_intr_type_get(proc->intr) != RTE_INTR_HANDLE_EXT)
 		rte_intr_disable(proc->intr);
-	/* -EAGAIN while the callback runs on the interrupt thread: retry, bounded */
-	for (i = 0; i < UNREGISTER_TRIES; i++) {
-		rc = rte_intr_callback_unregister(proc->intr, card_intr, dev);
-		if (rc != -EAGAIN)
-			break;
-		rte_delay_us_sleep(1000);
-	}
+	qt_wait(&proc->hw, &w);
 	proc->intr_on = false;
 }
 

@@ -10,25 +10,42 @@
 
 #include "qt2025_link.h"
 
+struct req_wait {
+	struct qt2025_adapter *ad;
+	uint32_t gen;
+};
+
+static bool
+req_acked(void *arg)
+{
+	const struct req_wait *r = arg;
+
+	return (int32_t)(rte_atomic_load_explicit(&r->ad->ack_gen, rte_memory_order_acquire) -
+			 r->gen) >= 0;
+}
+
 /* Asks the thread to apply admin_down, started and loopback, and waits (bounded) for it. */
 static int
 request(struct rte_eth_dev *dev)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	struct qt2025_link_ctx *ctx = qt2025_proc(dev)->link;
-	uint32_t gen;
-	int i;
+	struct req_wait r = { .ad = ad };
+	/* for the PHY thread, not the card: the OS's sleep, 200 steps of 5 ms */
+	const struct qt_wait w = {
+		.cond = req_acked,
+		.arg = &r,
+		.flags = QT_WAIT_OS | QT_WAIT_STEPS,
+		.step_ns = 5 * QT_NS_PER_MS,
+		.timeout_ns = 200 * 5 * QT_NS_PER_MS,
+	};
 
-	gen = rte_atomic_fetch_add_explicit(&ad->req_gen, 1, rte_memory_order_acq_rel) + 1;
+	r.gen = rte_atomic_fetch_add_explicit(&ad->req_gen, 1, rte_memory_order_acq_rel) + 1;
 	if (qt2025_state_get(ad) != QT2025_ST_RUNNING)
 		return 0;       /* applied when the bring-up completes */
 	qt2025_link_wake(ctx);
-	for (i = 0; i < 200; i++) {
-		if ((int32_t)(rte_atomic_load_explicit(&ad->ack_gen, rte_memory_order_acquire) -
-			      gen) >= 0)
-			return 0;
-		rte_delay_us_sleep(5000);
-	}
+	if (qt_wait(&qt2025_proc(dev)->hw, &w) == 0)
+		return 0;
 	QT_DRV_LOG(WARNING, ad, "PHY thread busy: the request is applied later");
 	return 0;
 }
@@ -101,25 +118,35 @@ qt2025_link_stop(struct rte_eth_dev *dev)
 	request(dev);   /* transmitter off */
 }
 
+static bool
+link_settled(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+	enum qt2025_state st = qt2025_state_get(qt2025_adapter(dev));
+	struct rte_eth_link link;
+
+	rte_eth_linkstatus_get(dev, &link);
+	return link.link_status == RTE_ETH_LINK_UP || st == QT2025_ST_FAILED ||
+	       st == QT2025_ST_STOPPED;
+}
+
 int
 qt2025_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
 	struct qt_hw *hw = &qt2025_proc(dev)->hw;
-	struct rte_eth_link link;
-	uint64_t deadline;
+	/* the deadline on the card's clock, the OS's sleep (the PHY thread moves the link) */
+	const struct qt_wait w = {
+		.cond = link_settled,
+		.arg = dev,
+		.flags = QT_WAIT_OS,
+		.step_ns = 10 * QT_NS_PER_MS,
+		.timeout_ns = QT2025_LINK_WAIT_MS * QT_NS_PER_MS,
+	};
 
 	/* dev_link is kept current by the PHY thread: nothing to read, nothing to copy */
 	if (!wait_to_complete || !rte_atomic_load_explicit(&ad->started, rte_memory_order_acquire))
 		return -1;
-	deadline = qt_now_ns(hw) + QT2025_LINK_WAIT_MS * QT_NS_PER_MS;
-	for (;;) {
-		enum qt2025_state st = qt2025_state_get(ad);
-
-		rte_eth_linkstatus_get(dev, &link);
-		if (link.link_status == RTE_ETH_LINK_UP || st == QT2025_ST_FAILED ||
-		    st == QT2025_ST_STOPPED || qt_now_ns(hw) >= deadline)
-			return -1;
-		rte_delay_us_sleep(10000);
-	}
+	qt_wait(hw, &w);
+	return -1;
 }

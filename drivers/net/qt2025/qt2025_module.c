@@ -19,7 +19,6 @@
  * too, and a secondary killed while reading leaves nothing held.
  */
 
-#include <rte_cycles.h>
 #include <rte_pause.h>
 
 #include "qt2025_ops.h"
@@ -84,29 +83,48 @@ qt2025_sfp_get(const struct qt2025_adapter *ad, struct qt_sfp_state *out)
 	return -EAGAIN;
 }
 
+struct sfp_wait {
+	struct rte_eth_dev *dev;
+	struct qt_sfp_state *out;
+	bool asked;
+};
+
+/* Done when a page (or an error) is published or the PHY does not run; asks once. */
+static bool
+sfp_ready(void *arg)
+{
+	struct sfp_wait *s = arg;
+	struct qt2025_adapter *ad = qt2025_adapter(s->dev);
+
+	qt2025_sfp_get(ad, s->out);
+	if (s->out->status != -EAGAIN || qt2025_state_get(ad) != QT2025_ST_RUNNING)
+		return true;
+	if (!s->asked) {
+		/* seen at the PHY thread's next periodic poll */
+		rte_atomic_fetch_add_explicit(&ad->sfp_req, 1, rte_memory_order_release);
+		s->asked = true;
+	}
+	return false;
+}
+
 /* A copy of the published state; a page not read yet is asked for and waited for (at most
- * two polls and a little more), if the PHY runs.
+ * two polls and a little more), if the PHY runs. The OS's sleep: the wait is for the PHY
+ * thread, not on the card.
  */
 static void
 sfp_copy(struct rte_eth_dev *dev, struct qt_sfp_state *out)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
-	uint64_t ms = 2ull * ad->args.link_poll_ms + FIRST_READ_SLACK_MS, waited = 0;
-	bool asked = false;
+	struct sfp_wait s = { .dev = dev, .out = out, .asked = false };
+	const struct qt_wait w = {
+		.cond = sfp_ready,
+		.arg = &s,
+		.flags = QT_WAIT_OS | QT_WAIT_STEPS,
+		.step_ns = 10 * QT_NS_PER_MS,
+		.timeout_ns = (2ull * ad->args.link_poll_ms + FIRST_READ_SLACK_MS) * QT_NS_PER_MS,
+	};
 
-	for (;;) {
-		qt2025_sfp_get(ad, out);
-		if (out->status != -EAGAIN || qt2025_state_get(ad) != QT2025_ST_RUNNING ||
-		    waited >= ms)
-			return;
-		if (!asked) {
-			/* seen at the PHY thread's next periodic poll */
-			rte_atomic_fetch_add_explicit(&ad->sfp_req, 1, rte_memory_order_release);
-			asked = true;
-		}
-		rte_delay_us_sleep(10000);
-		waited += 10;
-	}
+	qt_wait(NULL, &w);      /* no transport used: a secondary may ask too */
 }
 
 /* 0, or the errno and one line saying why there is no page to give. */

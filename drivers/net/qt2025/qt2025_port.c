@@ -56,17 +56,29 @@ apply_vlan_table(struct rte_eth_dev *dev)
  * after the PHY as Linux does (hardware.md 4.8, 6.4): the rings wait until it is done with
  * it, or gave up, or the port closes.
  */
+static bool
+nic_fw_done(void *arg)
+{
+	struct qt2025_adapter *ad = arg;
+
+	return rte_atomic_load_explicit(&ad->nic_fw_done, rte_memory_order_acquire) != 0;
+}
+
 static void
 wait_nic_fw(struct rte_eth_dev *dev)
 {
 	struct qt2025_adapter *ad = qt2025_adapter(dev);
-	unsigned int ms;
+	/* on another thread, not the card: the OS's sleep, the steps counted */
+	const struct qt_wait w = {
+		.cond = nic_fw_done,
+		.arg = ad,
+		.flags = QT_WAIT_OS | QT_WAIT_STEPS,
+		.step_ns = QT_NS_PER_MS,
+		.timeout_ns = NIC_FW_WAIT_MS * QT_NS_PER_MS,
+	};
 
-	for (ms = 0; ms < NIC_FW_WAIT_MS; ms++) {
-		if (rte_atomic_load_explicit(&ad->nic_fw_done, rte_memory_order_acquire))
-			return;
-		rte_delay_us_sleep(1000);
-	}
+	if (qt_wait(&qt2025_proc(dev)->hw, &w) == 0)
+		return;
 	QT_DRV_LOG(WARNING, ad, "NIC firmware still loading after %u ms: starting anyway",
 		   NIC_FW_WAIT_MS);
 }

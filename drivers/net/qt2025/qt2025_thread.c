@@ -18,9 +18,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include <rte_cycles.h>
-
 #include "qt2025_thread.h"
+#include "qt_hw.h"
 
 #define JOIN_STEP_US 1000
 
@@ -82,17 +81,29 @@ qt_ctrl_thread_start(qt_thread_t *t, const char *name, uint32_t (*fn)(void *), v
 	return rc;
 }
 
+static bool
+thread_exited(void *arg)
+{
+	qt_thread_t *t = arg;
+
+	return rte_atomic_load_explicit(&t->exited, rte_memory_order_acquire) != 0;
+}
+
 int
 qt_ctrl_thread_join(qt_thread_t *t, uint32_t timeout_ms)
 {
-	uint32_t i;
+	/* no transport here: the OS's sleep, the steps counted */
+	const struct qt_wait w = {
+		.cond = thread_exited,
+		.arg = t,
+		.flags = QT_WAIT_OS | QT_WAIT_STEPS,
+		.step_ns = JOIN_STEP_US * 1000ull,
+		.timeout_ns = (uint64_t)timeout_ms * QT_NS_PER_MS,
+	};
 
-	for (i = 0; !rte_atomic_load_explicit(&t->exited, rte_memory_order_acquire); i++) {
-		if (i >= timeout_ms) {
-			qt_os_thread_detach(t->id);
-			return -ETIMEDOUT;
-		}
-		rte_delay_us_sleep(JOIN_STEP_US);
+	if (qt_wait(NULL, &w) != 0) {
+		qt_os_thread_detach(t->id);
+		return -ETIMEDOUT;
 	}
 	qt_os_thread_join(t->id);
 	return 0;

@@ -79,38 +79,80 @@ bar_rd(struct qt_hw *hw, uint32_t reg, uint32_t *val)
 	return 0;
 }
 
+/* One step of qt_wait: 0, or -EINTR when a stoppable sleep was stopped. */
+static int
+wait_step(struct qt_hw *hw, uint32_t flags, uint64_t ns)
+{
+	if (flags & QT_WAIT_OS) {
+		qt_os_sleep_ns(ns);
+		return 0;
+	}
+	if (flags & QT_WAIT_SPIN) {
+		qt_spin_ns(hw, ns);
+		return 0;
+	}
+	return qt_delay_ns(hw, ns);
+}
+
+int
+qt_wait(struct qt_hw *hw, const struct qt_wait *w)
+{
+	bool steps = (w->flags & QT_WAIT_STEPS) != 0;
+	uint64_t deadline = 0, waited = 0;
+
+	for (;;) {
+		if (w->cond(w->arg))
+			return 0;
+		if (w->timeout_ns != QT_WAIT_FOREVER) {
+			if (steps) {
+				if (waited >= w->timeout_ns)
+					return -ETIMEDOUT;
+			} else if (deadline == 0) {
+				/* the clock is read only once the first ask failed */
+				deadline = qt_now_ns(hw) + w->timeout_ns;
+			} else if (qt_now_ns(hw) >= deadline) {
+				return -ETIMEDOUT;
+			}
+		}
+		if (wait_step(hw, w->flags, w->step_ns) != 0)
+			return -EINTR;
+		waited += w->step_ns;
+	}
+}
+
+struct poll_ctx {
+	struct qt_hw *hw;
+	const struct qt_poll *p;
+	uint32_t v;
+	int rc;
+};
+
+/* Done when the register matches or its read failed (poll_ctx.rc says which). */
+static bool
+poll_cond(void *arg)
+{
+	struct poll_ctx *c = arg;
+	qt_rd_fn rd = c->p->rd != NULL ? c->p->rd : bar_rd;
+	bool ne = (c->p->flags & QT_POLL_NE) != 0;
+
+	c->rc = rd(c->hw, c->p->reg, &c->v);
+	return c->rc != 0 || ((c->v & c->p->mask) == c->p->val) != ne;
+}
+
 int
 qt_poll(struct qt_hw *hw, const struct qt_poll *p, uint32_t *last)
 {
-	qt_rd_fn rd = p->rd != NULL ? p->rd : bar_rd;
-	bool ne = (p->flags & QT_POLL_NE) != 0;
-	uint64_t deadline = 0;
-	uint32_t v = 0;
-	int rc;
+	struct poll_ctx c = { .hw = hw, .p = p, .v = 0, .rc = 0 };
+	const struct qt_wait w = {
+		.cond = poll_cond,
+		.arg = &c,
+		.flags = p->step_ns < QT_NS_PER_MS ? QT_WAIT_SPIN : 0,
+		.step_ns = p->step_ns,
+		.timeout_ns = p->timeout_ns,
+	};
+	int rc = qt_wait(hw, &w);
 
-	for (;;) {
-		rc = rd(hw, p->reg, &v);
-		if (rc != 0)
-			break;
-		if (((v & p->mask) == p->val) != ne)
-			break;
-		/* the clock is read only once the first read failed: a ready device costs
-		 * one register read
-		 */
-		if (deadline == 0)
-			deadline = qt_now_ns(hw) + p->timeout_ns;
-		else if (qt_now_ns(hw) >= deadline) {
-			rc = -ETIMEDOUT;
-			break;
-		}
-		if (p->step_ns < QT_NS_PER_MS)
-			qt_spin_ns(hw, p->step_ns);
-		else if (qt_delay_ns(hw, p->step_ns) != 0) {
-			rc = -EINTR;
-			break;
-		}
-	}
 	if (last != NULL)
-		*last = v;
-	return rc;
+		*last = c.v;
+	return rc != 0 ? rc : c.rc;
 }

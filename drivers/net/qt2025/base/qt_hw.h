@@ -158,9 +158,35 @@ int qt_delay_ns(struct qt_hw *hw, uint64_t ns);
 void qt_hw_why(struct qt_hw *hw, const char *fmt, ...) __rte_format_printf(2, 3);
 
 /*
- * The one wait loop of base/: reads a register through rd until (value & mask) == val, or
- * != val with QT_POLL_NE. The first read comes before any wait, so a ready device costs
- * one read. Steps under 1 ms spin, longer ones sleep (and may be stopped).
+ * The one wait loop of the driver: asks cond(arg) until it returns true, or the timeout.
+ * The first ask comes before any wait or clock read, so a ready condition costs one call.
+ * flags choose how each step waits and how the timeout is measured:
+ *  - default: sleeps on the transport in slices of at most 10 ms, asking hw->stop between
+ *    them (qt_delay_ns); the timeout runs on the transport's clock;
+ *  - QT_WAIT_SPIN: busy-waits each step on the transport (qt_spin_ns), never stopped;
+ *  - QT_WAIT_OS: sleeps on the OS (qt_os_sleep_ns), never stopped: for waits on another
+ *    thread of this process rather than on the device, which must not move the device's time
+ *    (the model's fake clock moves only through the transport's sleep and spin);
+ *  - QT_WAIT_STEPS: the timeout is the sum of the steps waited, no clock is read (as a loop
+ *    counting its sleeps); with QT_WAIT_OS, hw may be NULL.
+ * timeout_ns QT_WAIT_FOREVER: no timeout. Returns 0, -ETIMEDOUT or -EINTR.
+ */
+#define QT_WAIT_SPIN    0x1u
+#define QT_WAIT_OS      0x2u
+#define QT_WAIT_STEPS   0x4u
+#define QT_WAIT_FOREVER UINT64_MAX
+struct qt_wait {
+	bool (*cond)(void *arg);
+	void *arg;
+	uint32_t flags;
+	uint64_t step_ns;
+	uint64_t timeout_ns;
+};
+int qt_wait(struct qt_hw *hw, const struct qt_wait *w);
+
+/*
+ * The register form of qt_wait: reads a register through rd until (value & mask) == val,
+ * or != val with QT_POLL_NE. Steps under 1 ms spin, longer ones sleep (and may be stopped).
  * Returns 0, -ETIMEDOUT, -EINTR, or what rd returned; *last (if not NULL) is the last value.
  */
 typedef int (*qt_rd_fn)(struct qt_hw *hw, uint32_t reg, uint32_t *val);
