@@ -12,6 +12,8 @@
 #             a reason in devtools/upstream/checkpatch-checks.txt; forbidden tokens
 #   meson, spdx, symbols   check-meson.py, check-spdx-tag.sh, check-symbol-change.py
 #   docs      DPDK's HTML guides with sphinx-build -W (Debian's python3-sphinx)
+#   intree_25.11.2   the driver in that release's tree too (devtools/intree-build.sh: build
+#             and testpmd), when its tarball is there (QT2025_UPSTREAM_ALSO: the releases)
 # Prints "qt-test upstream: N passed, N failed" and one summary line; exit 0 when clean.
 #   QT2025_DPDK_SRC    folder with the tarball (default: <repo>/../shared/dpdk)
 #   QT2025_DPDK_CACHE  cache folder (default: ~/.cache/net_qt2025/dpdk)
@@ -92,21 +94,8 @@ patches=$(ls "$out"/*.patch | grep -v '/0000-')
 commits=$(git -C "$tree" rev-list --reverse qt2025-base..net-qt2025)
 
 # build: every patch, in one build folder (each step rebuilds what it changed)
-if [ ! -f "$bld/build.ninja" ]; then
-	(cd "$tree" && meson setup "$bld" -Ddeveloper_mode=enabled -Dwerror=true \
-		-Dcheck_includes=true -Dplatform=generic -Ddefault_library=static \
-		-Denable_drivers=bus/pci,bus/vdev,mempool/ring,net/ring,net/null,net/qt2025 \
-		-Denable_libs=kvargs -Denable_apps=test-pmd -Dtests=false -Dexamples= \
-		-Denable_docs=false) \
-		>"$log/setup.log" 2>&1 || { tail -n 20 "$log/setup.log"; rm -rf "$bld"; }
-fi
-# what the driver's patches can break, and what they need: the driver's libraries (and
-# DPDK's symbol check of them), testpmd, and the header checks of rte_pmd_qt2025.h (the
-# rest of DPDK's check_includes checks DPDK's own headers)
-targets() {
-	ninja -C "$bld" -t targets all 2>/dev/null | cut -d: -f1 | grep -E \
-		'^(drivers/librte_net_qt2025\.(a|so[.0-9]*)|drivers/rte_net_qt2025\.sym_chk|app/dpdk-testpmd|buildtools/chkincs/.*rte_pmd_qt2025.*\.o)$'
-}
+[ -f "$bld/build.ninja" ] || "$repo/devtools/intree-build.sh" --setup "$tree" "$bld" "$log/setup.log" ||
+	{ tail -n 20 "$log/setup.log"; rm -rf "$bld"; }
 # A patch before the one that lists qt2025 in drivers/net/meson.build is checked to change
 # nothing the build reads (safe to bisect through) rather than built: building it would
 # take the driver out of rte_build_config.h, and so rebuild all of DPDK twice per run.
@@ -129,7 +118,8 @@ for c in $commits; do
 	fi
 	first=${first:-$n}
 	if [ -f "$bld/build.ninja" ] && ninja -C "$bld" build.ninja >"$log/build-$n.log" 2>&1 &&
-		ninja -C "$bld" $(targets) >>"$log/build-$n.log" 2>&1; then
+		ninja -C "$bld" $("$repo/devtools/intree-build.sh" --targets "$bld") \
+			>>"$log/build-$n.log" 2>&1; then
 		built=$((built + 1))
 	else
 		grep -E -A5 'error|ERROR' "$log/build-$n.log" | head -n 30
@@ -144,17 +134,7 @@ res build "$([ "$built" -eq "$n" ] && [ -n "$drv_so" ] && [ "$warn" -eq 0 ] && e
 	"$built/$n patches build in-tree (-Dwerror, check_includes; compiled from patch ${first:-?}, the ones before it change nothing the build reads), $warn warnings"
 
 # testpmd: the in-tree (static) testpmd, no -d, two simulated ports on one wire
-tp=$bld/app/dpdk-testpmd
-up=0
-if [ -x "$tp" ]; then
-	# a cold bring-up (firmware download) takes about 4 s on a loaded machine
-	(sleep 15; echo "show port summary all"; sleep 1; echo quit) |
-		timeout 60 "$tp" --no-huge -m 512 --no-pci --file-prefix "qt2025-upstream-$$" \
-		--vdev net_qt2025_sim0,wire=up,timing=fast --vdev net_qt2025_sim1,wire=up,timing=fast \
-		-- -i --total-num-mbufs=2048 >"$log/testpmd.log" 2>&1 || true
-	up=$(grep -cE '^[01] +[0-9A-F:]{17} +net_qt2025_sim[01] +net_qt2025_sim +up +10 Gbps' \
-		"$log/testpmd.log" || true)
-fi
+up=$("$repo/devtools/intree-build.sh" --testpmd "$bld" "$log/testpmd.log")
 res testpmd "$([ "$up" -eq 2 ] && echo 0 || echo 1)" "$up of 2 simulated ports up (log: $log/testpmd.log)"
 
 # checkpatch (and the forbidden tokens it checks) on every patch
@@ -208,6 +188,15 @@ if [ "${QT2025_UPSTREAM_DOCS:-1}" != 0 ]; then
 	[ "$ndoc" -eq 0 ] || head -n 20 "$log/docs.log"
 fi
 git -C "$tree" checkout -q net-qt2025
+
+# the same driver in the trees of the other releases there are sources of: build and testpmd
+for v in ${QT2025_UPSTREAM_ALSO-25.11.2}; do
+	[ -f "$srcdir/dpdk-$v.tar.xz" ] || continue
+	o=$("$repo/devtools/intree-build.sh" "$v" 2>&1)
+	echo "$o" | grep -vE '^(qt-test|intree-build:) '
+	res "intree_$v" "$(echo "$o" | grep -q "^qt-test intree-$v: [0-9]* passed, 0 failed\$" &&
+		echo 0 || echo 1)" "$(echo "$o" | sed -n 's/^qt-test intree-[^:]*: //p') (build, testpmd)"
+done
 
 echo "qt-test upstream: $pass passed, $fail failed"
 echo "upstream-check: DPDK $ver in $(($(date +%s) - start)) s: $(printf '%s; ' "${results[@]}")series in $out"
