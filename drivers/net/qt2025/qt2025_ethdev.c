@@ -385,7 +385,8 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 	proc->probe.has_builtin = builtin != NULL;
 	if (builtin != NULL)
 		proc->probe.builtin = *builtin;
-	ad->fc_mode = RTE_ETH_FC_TX_PAUSE;      /* TXFC and PAUSE_QUANT of hw_start (hardware.md 6.5) */
+	/* TXFC and PAUSE_QUANT of hw_start (hardware.md 6.5) */
+	ad->fc_mode = RTE_ETH_FC_TX_PAUSE;
 	ad->pause_time = TN40_PAUSE_QUANT_DEFAULT;
 	ad->led = 0;
 	ad->nic_fw_ver = 0;

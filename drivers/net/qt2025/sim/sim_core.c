@@ -136,7 +136,9 @@ sim_settle(struct qt_sim *sim)
 		if (!changed)
 			break;
 	}
-	/* the DMA engines: every access and every clock move (design.md "The device model (sim/)") */
+	/* the DMA engines: every access and every clock move
+	 * (design.md "The device model (sim/)")
+	 */
 	for (i = 0; i < n; i++)
 		sim_dma_settle(port[i]);
 	for (i = 0; i < n; i++) {

@@ -107,7 +107,8 @@ frame_start(struct qt_sim *sim, enum sim_mdio_frame kind, uint16_t val)
 			m->val = 0xFFFF;
 		} else if (!here || !sim_phy_c45_read(sim->phy, devad, &m->val)) {
 			/* the variants of hardware.md 1 (UNCERTAIN): what nobody's answer reads */
-			m->val = sim->cfg.variants.mdio_absent == QT_SIM_ABSENT_ZERO ? 0x0000 : 0xFFFF;
+			m->val = sim->cfg.variants.mdio_absent == QT_SIM_ABSENT_ZERO ?
+				 0x0000 : 0xFFFF;
 			ferr = sim->cfg.variants.mdio_absent == QT_SIM_ABSENT_FFFF_ERR;
 		}
 		break;

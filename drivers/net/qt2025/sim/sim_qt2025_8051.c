@@ -55,7 +55,8 @@ static const struct cfg_step cfg_steps[] = {
 };
 #define CFG_STEPS	SIM_DIM(cfg_steps)
 #define CFG_C30A_IDX	7
-#define REG_A30A	0xA30A  /* mainline's spelling of 1.C30A, accepted (hardware.md 8.6 item 1) */
+/* mainline's spelling of 1.C30A, accepted (hardware.md 8.6 item 1) */
+#define REG_A30A	0xA30A
 
 /* The one table of state names: the public API and the fail reasons both use it. */
 const char *
