@@ -77,7 +77,7 @@ static const struct qt2025_xstat qt2025_xstats[] = {
 
 #define QT2025_NB_XSTATS RTE_DIM(qt2025_xstats)
 
-static_assert(QT2025_NB_XSTATS <= RTE_DIM(((struct qt2025_adapter *)0)->xstats_base),
+static_assert(RTE_DIM(((struct qt2025_adapter *)0)->xstats_base) >= QT2025_NB_XSTATS,
 	      "one baseline per xstat");
 
 /* A NIC counter since the last reset; 0 without registers or statistics block. */

@@ -13,6 +13,8 @@
 #include <pthread.h>
 #include <time.h>
 
+#include <rte_pause.h>
+
 #include "sim_nic.h"
 
 #define NS_PER_S 1000000000ull
@@ -40,15 +42,6 @@ real_sleep_ns(void *ctx, uint64_t ns)
 		req = rem;
 }
 
-/* The CPU's spin-loop hint, as in any busy-wait. */
-static inline void
-cpu_relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-	__builtin_ia32_pause();
-#endif
-}
-
 static void
 real_spin_ns(void *ctx, uint64_t ns)
 {
@@ -60,7 +53,7 @@ real_spin_ns(void *ctx, uint64_t ns)
 	 * cost a whole scheduler slice.
 	 */
 	while (real_now_ns(ctx) < end)
-		cpu_relax();
+		rte_pause();
 }
 
 static const struct qt_sim_clock real_clock = {

@@ -82,7 +82,7 @@ sim_due(const struct qt_sim *p)
 
 	if (p->pll_relock && p->pll_lock_ns < due)
 		due = p->pll_lock_ns;
-	if (p->mdio.inflight && !p->mdio.stuck && p->mdio.end_ns < due)
+	if (p->mdio.in_flight && !p->mdio.stuck && p->mdio.end_ns < due)
 		due = p->mdio.end_ns;
 	if (p->nicfw.finish_seen && !p->nicfw.failed && p->init_status == 0 &&
 	    p->nicfw.done_ns < due)

@@ -17,6 +17,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <rte_common.h>
+
 #include "sim_dma.h"
 #include "sim_internal.h"
 
@@ -73,7 +75,7 @@ struct sim_mdio {
 	uint16_t data;                  /* read data of the last completed read frame */
 	bool err;                       /* MDIO_CMD_STAT bit 1 */
 	/* the frame on the wire */
-	bool inflight;
+	bool in_flight;
 	uint8_t kind;                   /* enum sim_mdio_frame in sim_mdio.c */
 	uint8_t prtad, devad;
 	uint16_t reg;                   /* register the PHY's address pointer held */
@@ -173,7 +175,7 @@ extern uint64_t sim_epoch;      /* one per hold of the model lock (sim_core.c) *
 
 /* sim_trace.c */
 void sim_violationf(struct qt_sim *sim, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	__rte_format_printf(2, 3);
 void sim_trace_at(struct qt_sim *sim, uint64_t t_ns, enum qt_sim_trace_kind kind,
 		  uint8_t prtad, uint8_t mmd, uint16_t reg, uint32_t off, uint32_t val);
 

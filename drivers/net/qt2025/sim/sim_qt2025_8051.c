@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <rte_common.h>
+
 #include "sim_phy.h"
 
 #define PROG_MIN	1024u   /* model choice: smaller images are refused */
@@ -126,7 +128,7 @@ set_state(struct sim_phy *phy, enum qt_sim_phy_state st)
 /* A strictness violation: the attempt can no longer run the 8051; a firmware that is
  * booting or running is disturbed and stops. The first reason of an attempt is kept.
  */
-static void __attribute__((format(printf, 2, 3)))
+static void __rte_format_printf(2, 3)
 phy_fail(struct sim_phy *phy, const char *fmt, ...)
 {
 	va_list ap;
