@@ -140,6 +140,27 @@ QT_TEST(devargs, module_table)
 	return 0;
 }
 
+/* The module= choices of the PARAM_STRING are the module table's tokens, in code order. */
+QT_TEST(devargs, module_choices)
+{
+	const char *p = strstr(QT2025_SIM_PARAMS, " module=");
+	char tok[16];
+	int i = 0;
+
+	QT_ASSERT(p != NULL, "no module= in \"%s\"", QT2025_SIM_PARAMS);
+	for (p += strlen(" module="); *p != ' ' && *p != '\0'; i++) {
+		size_t n = strcspn(p, "| ");
+
+		QT_ASSERT(n < sizeof(tok), "choice %d too long", i);
+		memcpy(tok, p, n);
+		tok[n] = '\0';
+		QT_ASSERT_EQ(qt2025_module_parse(tok), i);
+		p += n + (p[n] == '|');
+	}
+	QT_ASSERT_EQ(i, 12);
+	return 0;
+}
+
 /* The model variants of UNCERTAIN PHY and interrupt facts (hardware.md 1, 3.8). */
 QT_TEST(devargs, variants)
 {
