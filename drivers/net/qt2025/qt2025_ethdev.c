@@ -80,19 +80,18 @@ qt2025_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	return 0;
 }
 
-static const uint32_t *
-qt2025_ptypes_get(struct rte_eth_dev *dev QT_PTYPES_GET_EXTRA)
+const uint32_t *
+qt2025_ptypes_get(struct rte_eth_dev *dev, size_t *no_of_elements)
 {
 	static const uint32_t ptypes[] = {
 		RTE_PTYPE_L2_ETHER,
 		RTE_PTYPE_L3_IPV4,
 		RTE_PTYPE_L4_TCP,
 		RTE_PTYPE_L4_UDP,
-		RTE_PTYPE_UNKNOWN,
 	};
 
 	RTE_SET_USED(dev);
-	QT_PTYPES_GET_COUNT(ptypes);
+	*no_of_elements = RTE_DIM(ptypes);
 	return ptypes;
 }
 

@@ -356,7 +356,7 @@ qt2025_rxq_hw_stop(struct qt2025_rxq *q)
 }
 
 /* Descriptors the NIC has filled and the application not yet taken (control path). */
-qt_rxq_count_t
+int
 qt2025_rx_queue_count(void *rx)
 {
 	struct qt2025_rxq *q = rx;

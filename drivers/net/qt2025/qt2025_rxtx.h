@@ -109,7 +109,7 @@ int qt2025_rx_buf_check(const struct rte_eth_dev *dev, uint16_t mtu, uint32_t bu
 int qt2025_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid);
 int qt2025_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid);
 uint16_t qt2025_recv_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
-qt_rxq_count_t qt2025_rx_queue_count(void *rxq);
+int qt2025_rx_queue_count(void *rxq);
 int qt2025_rx_descriptor_status(void *rxq, uint16_t offset);
 /* The FIFOs programmed and the buffers posted (dev_start); the buffers back (dev_stop). */
 int qt2025_rxq_hw_start(struct qt2025_rxq *q, struct qt_hw *hw);

@@ -193,9 +193,9 @@ qt2025_xstats_reset(struct rte_eth_dev *dev)
 }
 
 int
-qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats QT_STATS_GET_EXTRA)
+qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats,
+		 struct eth_queue_stats *qs)
 {
-	qt_qstats_t *qs = QT_QSTATS(stats);
 	unsigned int i;
 
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
