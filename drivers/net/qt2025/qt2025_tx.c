@@ -301,24 +301,6 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 	return i;
 }
 
-uint16_t
-qt2025_prep_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
-{
-	struct qt2025_txq *q = tx;
-	uint16_t i;
-	int rc;
-
-	for (i = 0; i < n; i++) {
-		rc = qt2025_tx_check(pkts[i]);
-		if (unlikely(rc != 0)) {
-			rte_errno = -rc;
-			q->st.refused++;
-			return i;
-		}
-	}
-	return i;
-}
-
 int
 qt2025_tx_done_cleanup(void *tx, uint32_t free_cnt)
 {

@@ -12,6 +12,7 @@
  */
 
 #include <rte_byteorder.h>
+#include <rte_errno.h>
 #include <rte_ether.h>
 #include <rte_ip.h>
 #include <rte_tcp.h>
@@ -144,4 +145,22 @@ qt2025_tx_check(const struct rte_mbuf *m)
 	if (f == NULL)
 		return -EINVAL;
 	return l3l4_check(m, f, flen);
+}
+
+uint16_t
+qt2025_prep_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct qt2025_txq *q = tx;
+	uint16_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		rc = qt2025_tx_check(pkts[i]);
+		if (unlikely(rc != 0)) {
+			rte_errno = -rc;
+			q->st.refused++;
+			return i;
+		}
+	}
+	return i;
 }

@@ -13,7 +13,9 @@
 #include <pthread.h>
 #include <time.h>
 
-#include <rte_pause.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include "sim_nic.h"
 
@@ -42,6 +44,15 @@ real_sleep_ns(void *ctx, uint64_t ns)
 		req = rem;
 }
 
+/* The CPU's spin-loop hint, as in any busy-wait (x86-64's PAUSE; elsewhere none). */
+static inline void
+spin_hint(void)
+{
+#if defined(__x86_64__)
+	_mm_pause();
+#endif
+}
+
 static void
 real_spin_ns(void *ctx, uint64_t ns)
 {
@@ -53,7 +64,7 @@ real_spin_ns(void *ctx, uint64_t ns)
 	 * cost a whole scheduler slice.
 	 */
 	while (real_now_ns(ctx) < end)
-		rte_pause();
+		spin_hint();
 }
 
 static const struct qt_sim_clock real_clock = {

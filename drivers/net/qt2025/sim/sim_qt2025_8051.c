@@ -9,11 +9,8 @@
  * 8.6, 12.5). Also the model's one table of PHY state names.
  */
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-#include <rte_common.h>
 
 #include "sim_phy.h"
 
@@ -128,22 +125,25 @@ set_state(struct sim_phy *phy, enum qt_sim_phy_state st)
 /* A strictness violation: the attempt can no longer run the 8051; a firmware that is
  * booting or running is disturbed and stops. The first reason of an attempt is kept.
  */
-static void __rte_format_printf(2, 3)
-phy_fail(struct sim_phy *phy, const char *fmt, ...)
+static void
+phy_fail_reason(struct sim_phy *phy, const char *reason)
 {
-	va_list ap;
-
 	if (!phy->clean)
 		return;
 	phy->clean = false;
-	va_start(ap, fmt);
-	vsnprintf(phy->reason, sizeof(phy->reason), fmt, ap);
-	va_end(ap);
+	snprintf(phy->reason, sizeof(phy->reason), "%s", reason);
 	sim_violation(phy->sim, phy->reason);
 	if (phy->state == QT_SIM_PHY_BOOTING || phy->state == QT_SIM_PHY_RUNNING ||
 	    phy->state == QT_SIM_PHY_CRASHED)
 		set_state(phy, QT_SIM_PHY_FAILED);
 }
+
+/* phy_fail_reason with a printf-style reason: snprintf's own checks cover the format */
+#define phy_fail(phy, ...) do { \
+	char phy_reason_[SIM_PHY_REASON_LEN]; \
+	snprintf(phy_reason_, sizeof(phy_reason_), __VA_ARGS__); \
+	phy_fail_reason(phy, phy_reason_); \
+} while (0)
 
 void
 sim_phy_advance(struct sim_phy *phy, uint64_t now_ns)
