@@ -162,14 +162,12 @@ room(const struct qt2025_txq *q)
 	return q->txd.size - 16 - ((q->txd.wptr - q->done_end) & (q->txd.size - 1));
 }
 
-/* Reclaims what the NIC has sent; whether bytes now fit (*free_b the room then). */
-static inline bool
-room_for(struct qt2025_txq *q, const struct qt_hw *hw, uint32_t *free_b, uint32_t bytes)
+/* room() into *free_b, and its value */
+static inline uint32_t
+room_update(const struct qt2025_txq *q, uint32_t *free_b)
 {
-	if (reclaim(q, hw, UINT32_MAX) == 0)
-		return false;
 	*free_b = room(q);
-	return *free_b >= bytes;
+	return *free_b;
 }
 
 static inline uint32_t
@@ -269,7 +267,8 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 			uint64_t *d = tn40_fifo_wr_at(&q->txd);
 
 			bytes = tn40_txd_size(1);
-			if (unlikely(free_b < bytes) && !room_for(q, hw, &free_b, bytes))
+			if (unlikely(free_b < bytes) && (reclaim(q, hw, UINT32_MAX) == 0 ||
+							 room_update(q, &free_b) < bytes))
 				break;
 			d[0] = rte_cpu_to_le_64((likely((m->ol_flags & TX_OFFLOAD_ANY) == 0) ?
 						 bytes / 8 | TN40_TXD_TYPE : txd_w1(m, bytes / 8)) |
@@ -281,7 +280,8 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 			uint32_t k = m->nb_segs + (m->pkt_len < QT2025_MIN_FRAME);
 
 			bytes = tn40_txd_size(k);
-			if (unlikely(free_b < bytes) && !room_for(q, hw, &free_b, bytes))
+			if (unlikely(free_b < bytes) && (reclaim(q, hw, UINT32_MAX) == 0 ||
+							 room_update(q, &free_b) < bytes))
 				break;
 			txd_general(q, m, k, bytes);
 		}
