@@ -120,11 +120,11 @@ commit "add link status and events" "Link status from the PHY, link status chang
 link judgement of the PHY control thread."
 
 # 6: PHY management and the rest; the driver's meson.build without the model, and the
-# build enabled
+# build enabled; the model's variants header too, which the devargs hold without the model
 sim_re='^(sim/|qt2025_sim)'
 for f in "${files[@]}"; do
 	rel=${f#"$drv"/}
-	[[ $rel =~ $sim_re || $rel == meson.build ]] && continue
+	[[ ($rel =~ $sim_re && $rel != sim/qt_sim_variants.h) || $rel == meson.build ]] && continue
 	take "^${rel//./\\.}\$"
 done
 # the driver's meson.build up to its model block ("if with_sim" ... "endif")

@@ -11,6 +11,7 @@
  *                (default: all; --no-huge -m 512 --no-pci, unique file prefix)
  *   bench-qt2025 shared [EAL args]   (run by "link": one shared-CPU download)
  *   bench-qt2025 lsc [EAL args]      (run by "link": cable pulls, main lcore busy-polling)
+ *   bench-qt2025 cold [EAL args]     (run by "link": one cold bring-up of a cabled pair)
  */
 
 #ifndef _GNU_SOURCE
@@ -40,7 +41,6 @@
 #define FRAME_NS_1M (64 * 125 * 8)      /* at 125 MHz / 125, the run-time clock */
 #define BOOT_MS 200                     /* the model's 8051 boot time */
 #define SETTLE_MS 100                   /* the MDIO clock change (hardware.md 5) */
-#define NIC_FW_SLEEP_MS 100             /* after the NIC firmware push (hardware.md 4.8) */
 
 static struct rte_mempool *pool;
 static volatile uint64_t lsc_ns[RTE_MAX_ETHPORTS];
@@ -282,59 +282,6 @@ bench_lsc_main(void)
 	return 0;
 }
 
-/* "self lsc" with these lcores, three runs: the run with the least worst, into m (ms). */
-static bool
-lsc_run(const char *self, const char *lcores, double m[3])
-{
-	char cmd[512], line[128];
-	double v[3];
-	unsigned int i;
-	bool any = false;
-	FILE *f;
-
-	for (i = 0; i < 3; i++) {
-		snprintf(cmd, sizeof(cmd), "%s lsc --no-huge -m 512 --no-pci "
-			 "--file-prefix=qt2025-bench-ls-%d %s --log-level=3 2>/dev/null", self,
-			 (int)getpid(), lcores);
-		f = popen(cmd, "r");
-		if (f == NULL)
-			continue;
-		while (fgets(line, sizeof(line), f) != NULL)
-			if (sscanf(line, "lsc-ms %lf %lf %lf", &v[0], &v[1], &v[2]) == 3 &&
-			    (!any || v[2] < m[2])) {
-				memcpy(m, v, sizeof(v));
-				any = true;
-			}
-		pclose(f);
-	}
-	return any;
-}
-
-/* The least of three runs of "self shared" with these lcores: ms, or -1. */
-static double
-shared_run(const char *self, const char *lcores)
-{
-	char cmd[512], line[128];
-	double r[3], ms;
-	unsigned int i;
-	FILE *f;
-
-	for (i = 0; i < RTE_DIM(r); i++) {
-		r[i] = -1;
-		snprintf(cmd, sizeof(cmd), "%s shared --no-huge -m 512 --no-pci "
-			 "--file-prefix=qt2025-bench-sh-%d %s --log-level=3 2>/dev/null", self,
-			 (int)getpid(), lcores);
-		f = popen(cmd, "r");
-		if (f == NULL)
-			continue;
-		while (fgets(line, sizeof(line), f) != NULL)
-			if (sscanf(line, "shared-dl-ms %lf", &ms) == 1)
-				r[i] = ms;
-		pclose(f);
-	}
-	return least(r, RTE_DIM(r));
-}
-
 /* This process may run on every online CPU again (sched_setaffinity). */
 static int
 all_cpus(void)
@@ -369,14 +316,99 @@ print_steps(uint16_t port, double link_ms)
 	printf(", link up (both ports) %.1f (+%.1f)\n", link_ms, link_ms - prev);
 }
 
+/*
+ * "bench-qt2025 cold [EAL args]": a cabled pair brought up cold, in a process whose model
+ * has never run, the application sleeping; prints "cold-ms" and the steps of port 0.
+ */
+static int
+bench_cold_main(void)
+{
+	uint16_t ports[2];
+	double ms;
+
+	pool = rte_pktmbuf_pool_create("bench", 4096, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, 0);
+	ms = pool == NULL ? -1 : bring_up("c", 2, "", ports);
+	if (ms < 0)
+		return 1;
+	print_steps(ports[0], ms);
+	printf("cold-ms %.1f\n", ms);
+	take_down("c", 2, ports);
+	return 0;
+}
+
+/* Three runs of "self MODE [EAL args] LCORES": every line they print to fn. */
+static void
+child_runs(const char *self, const char *mode, const char *lcores,
+	   void (*fn)(const char *line, void *arg), void *arg)
+{
+	char cmd[512], line[1024];
+	unsigned int i;
+	FILE *f;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(cmd, sizeof(cmd), "%s %s --no-huge -m 512 --no-pci --file-prefix="
+			 "qt2025-bench-%s-%d %s --log-level=3 2>/dev/null", self, mode, mode,
+			 (int)getpid(), lcores);
+		f = popen(cmd, "r");
+		if (f == NULL)
+			continue;
+		while (fgets(line, sizeof(line), f) != NULL)
+			fn(line, arg);
+		pclose(f);
+	}
+}
+
+/* "lsc": the run with the least worst (median, 99th, worst in ms; worst < 0: none). */
+static void
+lsc_line(const char *line, void *arg)
+{
+	double *m = arg, v[3];
+
+	if (sscanf(line, "lsc-ms %lf %lf %lf", &v[0], &v[1], &v[2]) == 3 &&
+	    (m[2] < 0 || v[2] < m[2]))
+		memcpy(m, v, sizeof(v));
+}
+
+/* "shared": the least download (ms; < 0: none). */
+static void
+shared_line(const char *line, void *arg)
+{
+	double *best = arg, ms;
+
+	if (sscanf(line, "shared-dl-ms %lf", &ms) == 1 && (*best < 0 || ms < *best))
+		*best = ms;
+}
+
+/* "cold": the least bring-up and the steps of that run */
+struct cold_best {
+	double ms;              /* < 0: none */
+	char steps[1024];
+	char last[1024];        /* the steps line of the run being read */
+};
+
+static void
+cold_line(const char *line, void *arg)
+{
+	struct cold_best *c = arg;
+	double ms;
+
+	if (strstr(line, "cold bring-up of port") != NULL)
+		snprintf(c->last, sizeof(c->last), "%s", line);
+	else if (sscanf(line, "cold-ms %lf", &ms) == 1 && (c->ms < 0 || ms < c->ms)) {
+		c->ms = ms;
+		memcpy(c->steps, c->last, sizeof(c->steps));
+	}
+}
+
 #define RUNS 5
 
 static void
 bench_link(const char *self)
 {
 	double limit_ms = WRITES * 2.0 * FRAME_NS_6M / 1e6, cold_ms, r[RUNS], lat[PULLS];
-	double dl, cold, warm, one, four, sh, own;
-	const char *own_args, *sh_args;
+	double dl, warm, one, four, sh = -1, own = -1;
+	struct cold_best cold;
+	const char *lc[2];
 	uint16_t ports[4];
 	uint64_t f0, f1;
 	struct qt_sim_obs obs;
@@ -401,21 +433,38 @@ bench_link(const char *self)
 	       "frames x 64 bits at 6.25 MHz): ratio %.3f (goal <= 1.10)\n", dl, limit_ms,
 	       dl / limit_ms);
 
-	/* cold: the wire limit, the 8051's boot and the MDIO clock's settle (hardware.md 5) */
-	cold_ms = limit_ms + BOOT_MS + SETTLE_MS;
-	cold = bring_up("c", 2, "", ports);
-	print_steps(ports[0], cold);
+	/* the warm runs below: the first bring-up of these ports is a cold one */
+	if (bring_up("c", 2, "", ports) < 0)
+		return;
 	for (i = 0; i < RUNS; i++) {
 		take_down("c", 2, ports);
 		r[i] = bring_up("c", 2, "", ports);
 	}
 	warm = least(r, RUNS);
 	qsort(r, RUNS, sizeof(r[0]), cmp_double);
-	printf("probe to link up, cold, 2 cabled ports: %.1f ms = %.2f x (download limit + boot "
-	       "%d ms + clock settle %d ms) (goal <= 1.10); %.2f x that + the NIC firmware's "
-	       "%d ms (tn40_fw_load's sleep, after the PHY as in Linux)\n", cold,
-	       cold / cold_ms, BOOT_MS, SETTLE_MS, cold / (cold_ms + NIC_FW_SLEEP_MS),
-	       NIC_FW_SLEEP_MS);
+	/* cold: the wire limit, the 8051's boot and the MDIO clock's settle (hardware.md 5),
+	 * in fresh processes (a model that has never run), in both placements of the PHY thread
+	 */
+	cold_ms = limit_ms + BOOT_MS + SETTLE_MS;
+	/* a machine whose CPU 0 is busy with other work can run both on CPU 1:
+	 * QT2025_BENCH_OWN="--lcores 0@0" QT2025_BENCH_SHARED="--lcores 0@1,1@0"
+	 */
+	lc[0] = getenv("QT2025_BENCH_SHARED") != NULL ? getenv("QT2025_BENCH_SHARED") : "-l 0-1";
+	lc[1] = getenv("QT2025_BENCH_OWN") != NULL ? getenv("QT2025_BENCH_OWN") :
+		"--lcores 0@0,1@0";
+	for (i = 0; i < 2; i++) {
+		cold.ms = -1;
+		cold.last[0] = '\0';
+		child_runs(self, "cold", lc[i], cold_line, &cold);
+		if (cold.ms < 0)
+			printf("probe to link up, cold (%s): no figure (a run failed)\n", lc[i]);
+		else
+			printf("probe to link up, cold, 2 cabled ports, PHY thread %s (%s): %.1f "
+			       "ms (least of 3) = %.2f x (download limit + boot %d ms + clock "
+			       "settle %d ms) (goal <= 1.10)\n%s", i == 0 ? "sharing the main "
+			       "lcore's CPU" : "on a CPU of its own", lc[i], cold.ms,
+			       cold.ms / cold_ms, BOOT_MS, SETTLE_MS, cold.steps);
+	}
 	printf("probe to link up, warm (firmware running), 2 cabled ports probed, then "
 	       "started: %.1f ms (least of %d, median %.1f) (goal <= 25 ms)\n", warm, RUNS,
 	       r[RUNS / 2]);
@@ -455,31 +504,25 @@ bench_link(const char *self)
 	printf("bring-up of 4 ports together: %.1f ms, 1 port: %.1f ms: ratio %.2f "
 	       "(goal <= 1.2; one thread drives every download)\n", four, one, four / one);
 
-	/* a machine whose CPU 0 is busy with other work can run both on CPU 1:
-	 * QT2025_BENCH_OWN="--lcores 0@0" QT2025_BENCH_SHARED="--lcores 0@1,1@0"
-	 */
-	own_args = getenv("QT2025_BENCH_OWN") != NULL ? getenv("QT2025_BENCH_OWN") :
-		   "--lcores 0@0,1@0";
-	sh_args = getenv("QT2025_BENCH_SHARED") != NULL ? getenv("QT2025_BENCH_SHARED") :
-		  "-l 0-1";
 	/* the same with the main lcore busy-polling, in both placements of the threads */
 	for (i = 0; i < 2; i++) {
-		const char *lc = i == 0 ? own_args : sh_args;
-
-		if (lsc_run(self, lc, lat))
+		lat[2] = -1;
+		child_runs(self, "lsc", lc[1 - i], lsc_line, lat);
+		if (lat[2] >= 0)
 			printf("cable pulled to LSC callback, main lcore busy-polling, PHY and "
 			       "interrupt threads %s (%s): worst %.2f ms of %d pulls, median %.2f "
 			       "ms, 99th %.2f ms (best of 3 runs; goal: worst <= 2 ms)\n",
-			       i == 0 ? "on a CPU of their own" : "sharing its CPU", lc, lat[2],
-			       PULLS, lat[0], lat[1]);
+			       i == 0 ? "on a CPU of their own" : "sharing its CPU", lc[1 - i],
+			       lat[2], PULLS, lat[0], lat[1]);
 		else
-			printf("cable pulled to LSC callback (%s): no figure (a run failed)\n", lc);
+			printf("cable pulled to LSC callback (%s): no figure (a run failed)\n",
+			       lc[1 - i]);
 	}
-	own = shared_run(self, own_args);
-	sh = shared_run(self, sh_args);
+	child_runs(self, "shared", lc[1], shared_line, &own);
+	child_runs(self, "shared", lc[0], shared_line, &sh);
 	printf("download with the PHY thread's CPU shared with a busy-polling lcore (%s): "
 	       "%.1f ms, on a CPU of its own (%s): %.1f ms: ratio %.2f (least of 3 each; 2.0 "
-	       "is a fair scheduler's half CPU)\n", sh_args, sh, own_args, own, sh / own);
+	       "is a fair scheduler's half CPU)\n", lc[0], sh, lc[1], own, sh / own);
 }
 
 int
@@ -508,6 +551,15 @@ main(int argc, char **argv)
 		argv[1] = argv[0];
 		rc = rte_eal_init(argc - 1, argv + 1);
 		rc = rc < 0 ? 1 : bench_fwd_main();
+		rte_eal_cleanup();
+		return rc;
+	}
+	if (argc >= 2 && strcmp(argv[1], "cold") == 0) {
+		if (all_cpus() != 0)    /* as "shared" */
+			return 1;
+		argv[1] = argv[0];
+		rc = rte_eal_init(argc - 1, argv + 1);
+		rc = rc < 0 ? 1 : bench_cold_main();
 		rte_eal_cleanup();
 		return rc;
 	}

@@ -74,9 +74,9 @@ enum qt2025_step {
 	QT2025_STEP_CLOCK_6M,   /* MDIO clock 6 MHz written (its settle follows) */
 	QT2025_STEP_PHY_FOUND,  /* QT2025 found and its revision checked */
 	QT2025_STEP_PHY_BOOT,   /* program written, 8051 told to run it */
-	QT2025_STEP_PHY_READY,  /* 3.D7FD says the firmware runs */
 	QT2025_STEP_NIC_INIT,   /* MAC speed 0, GPIO, MDIO clock 1 MHz */
 	QT2025_STEP_NIC_FW_DONE, /* NIC firmware running (INIT_STATUS) */
+	QT2025_STEP_PHY_READY,  /* 3.D7FD says the firmware runs */
 	QT2025_STEP_RUNNING,    /* link watching starts */
 	QT2025_STEP_MAX
 };

@@ -4,11 +4,11 @@
 
 /*
  * The PHY and NIC bring-up the PHY control thread runs at probe and after a firmware
- * crash, in Linux mainline's order (hardware.md 6.4): the MDIO clock at 6 MHz
- * (tn40_mdiobus_init), the QT2025 probe (qt2025.rs probe: identify, configure, download,
- * boot, ready wait), then tn40_priv_init (MAC speed 0, GPIO, MDIO back to 1 MHz, NIC
- * firmware). The steps are base/'s; this file is the order, the time-outs, the step times
- * and the one log line a failure gets.
+ * crash, in Linux's order (hardware.md 6.4): the MDIO clock at 6 MHz (tn40_mdiobus_init),
+ * the QT2025 probe (qt2025.rs probe: identify, configure, download, run from SRAM), then
+ * tn40_priv_init (MAC speed 0, GPIO, MDIO back to 1 MHz, NIC firmware), then the wait for
+ * the PHY firmware. The steps are base/'s; this file is the order, the time-outs, the step
+ * times and the one log line a failure gets.
  */
 
 #include <rte_memzone.h>
@@ -214,6 +214,16 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt_phy_fw_state *f
 	rte_atomic_store_explicit(&ad->cnt.fw_load_us, (qt_now_ns(ctx->hw) - t0) / 1000,
 				  rte_memory_order_relaxed);
 	rte_atomic_fetch_add_explicit(&ad->cnt.fw_loads, 1, rte_memory_order_relaxed);
+	/*
+	 * tn40_priv_init while the 8051 boots (200 ms on the model, hardware.md 12.5), as Linux
+	 * 6.12 to 6.18 ran it: their qt2025.rs probe ended with step 14 ("TODO: sleep here until
+	 * the hw becomes ready", hardware.md 8.6 item 3). The ready wait mainline added later
+	 * comes after it here, at 1 MHz: none of tn40_priv_init's steps touches the PHY, and the
+	 * NIC firmware's 100 ms then costs no time of its own.
+	 */
+	rc = nic_init(ctx, true);
+	if (rc != 0)
+		return rc;
 	qt2025_pub_state(ad, QT2025_ST_FW_WAIT);
 	/* with the QT2025C erratum 17689 recovery (hardware.md 8.7; qt_phy_errata.h) */
 	rc = qt_phy_errata_wait_ready(ctx->hw, FW_READY_STEP_MS, QT2025_FW_READY_MS, &restarted);
@@ -230,7 +240,7 @@ cold_start(struct qt2025_link_ctx *ctx, bool may_skip, struct qt_phy_fw_state *f
 	QT_PHY_LOG(INFO, ad, "PHY firmware %u.%u.%u.%u running, downloaded in %" PRIu64 " ms",
 		   fs->version[0], fs->version[1], fs->version[2], fs->version[3],
 		   rte_atomic_load_explicit(&ad->cnt.fw_load_us, rte_memory_order_relaxed) / 1000);
-	return nic_init(ctx, true);
+	return 0;
 }
 
 static int

@@ -19,9 +19,9 @@ static const char *const step_names[] = {
 	[QT2025_STEP_CLOCK_6M] = "mdio-6mhz",
 	[QT2025_STEP_PHY_FOUND] = "phy-found",
 	[QT2025_STEP_PHY_BOOT] = "phy-downloaded",
-	[QT2025_STEP_PHY_READY] = "phy-ready",
 	[QT2025_STEP_NIC_INIT] = "nic-init-mdio-1mhz",
 	[QT2025_STEP_NIC_FW_DONE] = "nic-firmware-done",
+	[QT2025_STEP_PHY_READY] = "phy-ready",
 	[QT2025_STEP_RUNNING] = "running",
 };
 

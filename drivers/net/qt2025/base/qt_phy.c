@@ -202,6 +202,12 @@ qt_phy_dl_poll(struct qt_phy_dl *dl)
 	}
 }
 
+uint64_t
+qt_phy_dl_left_ns(const struct qt_phy_dl *dl)
+{
+	return (uint64_t)(dl->len - dl->n) * 2 * dl->hw->mdio_frame_ns;
+}
+
 /* Step 14: run from SRAM. */
 int
 qt_phy_dl_end(struct qt_phy_dl *dl)

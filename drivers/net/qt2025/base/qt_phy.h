@@ -73,6 +73,8 @@ struct qt_phy_dl {
 int qt_phy_dl_begin(struct qt_phy_dl *dl, struct qt_hw *hw, const uint8_t *img, size_t len);
 int qt_phy_dl_poll(struct qt_phy_dl *dl);
 int qt_phy_dl_end(struct qt_phy_dl *dl);
+/* The wire time the bytes not yet written still take: two frames each. */
+uint64_t qt_phy_dl_left_ns(const struct qt_phy_dl *dl);
 
 /* Step 15, the one ready wait: polls 3.D7FD every step_ms until the firmware runs (0),
  * timeout_ms passed (-ETIMEDOUT), hw->stop asked (-EINTR), or an MDIO error.

@@ -72,18 +72,16 @@ sim_rate_in(struct qt_sim *sim)
 
 /* ---- lazy evaluation ---- */
 
-/* The next time-driven change outside the datapath: PLL relock, MDIO frame end, NIC
- * firmware done, PHY boot end; UINT64_MAX when none is pending.
+/* The next time-driven change outside the datapath and the MDIO controller: PLL relock,
+ * NIC firmware done, PHY boot end; UINT64_MAX when none is pending.
  */
 static uint64_t
-sim_due(const struct qt_sim *p)
+sim_due_off_mdio(const struct qt_sim *p)
 {
 	uint64_t due = sim_phy_due(p->phy);
 
 	if (p->pll_relock && p->pll_lock_ns < due)
 		due = p->pll_lock_ns;
-	if (p->mdio.in_flight && !p->mdio.stuck && p->mdio.end_ns < due)
-		due = p->mdio.end_ns;
 	if (p->nicfw.finish_seen && !p->nicfw.failed && p->init_status == 0 &&
 	    p->nicfw.done_ns < due)
 		due = p->nicfw.done_ns;
@@ -95,6 +93,13 @@ static bool
 sim_quiet(struct qt_sim *p)
 {
 	return p == NULL || (p->gen_seen == sim_gen && sim_now(p) < p->due_ns);
+}
+
+/* Nothing but the datapath and the MDIO controller can have changed since then. */
+static inline bool
+sim_quiet_off_mdio(struct qt_sim *p)
+{
+	return p == NULL || (p->gen_seen == sim_gen && sim_now(p) < p->due_off_mdio_ns);
 }
 
 /* Brings this port and its peer up to now and propagates line and link changes. */
@@ -144,7 +149,11 @@ sim_settle(struct qt_sim *sim)
 	for (i = 0; i < n; i++) {
 		sim_irq_eval(port[i]);
 		port[i]->gen_seen = sim_gen;
-		port[i]->due_ns = sim_due(port[i]);
+		port[i]->due_off_mdio_ns = sim_due_off_mdio(port[i]);
+		port[i]->due_ns = port[i]->due_off_mdio_ns;
+		if (port[i]->mdio.in_flight && !port[i]->mdio.stuck &&
+		    port[i]->mdio.end_ns < port[i]->due_ns)
+			port[i]->due_ns = port[i]->mdio.end_ns;
 	}
 }
 
@@ -254,12 +263,39 @@ datapath_reg(uint32_t off)
 	return off >= SIM_FIFO_REGS && off < SIM_FIFO_REGS_END;
 }
 
+/* An MDIO access that starts no frame (a read, a clock or plain CMD write) changes the
+ * controller alone: while nothing else fell due, just it is brought up to now (3 of the 5
+ * accesses of each download write). Returns true with the lock held.
+ */
+static bool
+mdio_enter(struct qt_sim *sim, uint32_t off, bool write, uint32_t val)
+{
+	if (off < SIM_MDIO_CMD_STAT || off > SIM_MDIO_ADDR ||
+	    (write && (off == SIM_MDIO_DATA || off == SIM_MDIO_ADDR ||
+		       (off == SIM_MDIO_CMD && (val & SIM_MDIO_CMD_READ) != 0))))
+		return false;
+	sim_lock();
+	if (!sim_quiet_off_mdio(sim) || !sim_quiet_off_mdio(sim->peer)) {
+		sim_unlock();
+		return false;
+	}
+	sim_mdio_advance(sim, sim_now(sim));
+	return true;
+}
+
 uint32_t
 qt_sim_rd32(struct qt_sim *sim, uint32_t off)
 {
 	bool dp = datapath_reg(off);
 	uint32_t val;
 
+	if (mdio_enter(sim, off, false, 0)) {
+		val = reg_read(sim, off);
+		if (sim->trace_rw)
+			sim_trace(sim, QT_SIM_TR_RD32, 0, 0, 0, off, val);
+		sim_unlock();
+		return val;
+	}
 	dp ? sim_enter_dp(sim) : sim_enter(sim);
 	val = reg_read(sim, off);
 	if (sim->trace_rw)
@@ -273,9 +309,18 @@ void
 qt_sim_wr32(struct qt_sim *sim, uint32_t off, uint32_t val)
 {
 	bool dp = datapath_reg(off);
+	bool trace = sim->trace_rw ||
+		     (sim->trace_wr && (off < SIM_MDIO_CMD || off > SIM_MDIO_ADDR));
 
+	if (mdio_enter(sim, off, true, val)) {
+		if (trace)
+			sim_trace(sim, QT_SIM_TR_WR32, 0, 0, 0, off, val);
+		reg_write(sim, off, val);
+		sim_unlock();
+		return;
+	}
 	dp ? sim_enter_dp(sim) : sim_enter(sim);
-	if (sim->trace_rw || (sim->trace_wr && (off < SIM_MDIO_CMD || off > SIM_MDIO_ADDR)))
+	if (trace)
 		sim_trace(sim, QT_SIM_TR_WR32, 0, 0, 0, off, val);
 	reg_write(sim, off, val);
 	dp ? sim_settle_dp(sim) : sim_settle(sim);

@@ -14,7 +14,6 @@
 
 #define MDIO_STAT_BUSY		0x1u	/* MDIO_CMD_STAT read, bit 0 */
 #define MDIO_STAT_ERR		0x2u	/* bit 1 */
-#define MDIO_CMD_READ		0x8000u	/* MDIO_CMD bit 15 */
 #define MDIO_CLK_DEFAULT	0x3EC8u	/* "1 MHz" setting (5) */
 #define MDIO_FRAME_BITS		64u	/* preamble + frame, bit-times per frame (5) */
 #define MDIO_REF_PERIOD_NS	8u	/* the divider counts a 125 MHz reference [inferred] */
@@ -184,7 +183,7 @@ sim_mdio_wr(struct qt_sim *sim, uint32_t off, uint32_t val)
 		return true;
 	case SIM_MDIO_CMD:
 		m->cmd = val & 0xFFFF;
-		if (val & MDIO_CMD_READ)
+		if (val & SIM_MDIO_CMD_READ)
 			frame_start(sim, SIM_MDIO_FR_READ, 0);
 		return true;
 	case SIM_MDIO_DATA:

@@ -55,6 +55,7 @@
 #define SIM_MDIO_CMD		0x6034u
 #define SIM_MDIO_DATA		0x6038u
 #define SIM_MDIO_ADDR		0x603Cu
+#define SIM_MDIO_CMD_READ	0x8000u	/* MDIO_CMD bit 15: starts a read frame */
 #define SIM_PCS_CTRL		0x6300u	/* 0x0400 10G, 0x1140 1G (hardware.md 3.5) */
 #define SIM_RST_PORT		0x7000u	/* 3.7 */
 #define SIM_DIS_PORT		0x7010u
@@ -137,6 +138,7 @@ struct qt_sim {
 	bool mac_link;
 	uint64_t gen_seen;              /* sim_gen at the last full settle */
 	uint64_t due_ns;                /* ... and the next timer then pending (sim_due) */
+	uint64_t due_off_mdio_ns;       /* ... the same but the MDIO frame's end */
 	uint64_t now_epoch;             /* sim_epoch of now_cache (sim_now) */
 	uint64_t now_cache;
 
