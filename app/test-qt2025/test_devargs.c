@@ -77,8 +77,8 @@ QT_TEST(devargs, bad_values)
 {
 	static const char *const bad[] = {
 		"link_poll_ms=9", "link_poll_ms=10001", "link_poll_ms=", "link_poll_ms=1x",
-		"fw_force=2", "fw_force=", "fw_force=yes", "wire=a.b", "wire=" \
-		"0123456789012345678901234567890123", "module=xx", "module=", "wire=tap:",
+		"fw_force=2", "fw_force=", "fw_force=yes", "wire=a.b",
+		"wire=0123456789012345678901234567890123", "module=xx", "module=", "wire=tap:",
 		"wire=tap:a:b", "wire=tap:0123456789abcdef", "timing=slow", "rxd_bc=4",
 		"txf_cookie=no",
 		"mdio_absent=0xffff",
