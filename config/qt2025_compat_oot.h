@@ -6,8 +6,9 @@
  * Out-of-tree builds against DPDK 22.11 to 24.11 only: config/meson.build force-includes
  * this header, whose guard is that of the driver's qt2025_compat.h, so that it takes that
  * header's place. It defines what the driver's header does (atomics, control threads, the
- * link struct, op signatures, telemetry) for the DPDK release at hand; the driver's own
- * header, which DPDK 25.11 and later build in-tree, tests no release.
+ * link struct, telemetry) for the DPDK release at hand, and adapts the ops the driver
+ * defines with 25.11's signatures; the driver's own header, which DPDK 25.11 and later
+ * build in-tree, tests no release.
  */
 
 #ifndef QT2025_COMPAT_H
@@ -105,36 +106,64 @@ qt_link_fill(struct rte_eth_link *link, int up, uint32_t speed)
 #endif
 }
 
-/* ---- dev_supported_ptypes_get: 24.03 added the element count; the list keeps its
- * RTE_PTYPE_UNKNOWN end for 22.11, which the count leaves out ----
+/*
+ * ---- The ops whose signature changed: the driver defines them as 25.11 does. Each name
+ * below is then two things: called or declared with its arguments, the function-like
+ * macro names the driver's function (NAME_2511); used bare, as the ops table and
+ * dev->rx_queue_count take it, it is the static inline adapter of this release's
+ * signature. ----
  */
+
+/* dev_supported_ptypes_get: 24.03 added the element count; before, the list ends with
+ * RTE_PTYPE_UNKNOWN (this copy, which the driver's list does not need)
+ */
+const uint32_t *qt2025_ptypes_get_2511(struct rte_eth_dev *dev, size_t *no_of_elements);
 #if RTE_VERSION >= RTE_VERSION_NUM(24, 3, 0, 0)
-#define QT_PTYPES_GET_EXTRA , size_t *no_of_elements
-#define QT_PTYPES_GET_COUNT(arr) (*no_of_elements = RTE_DIM(arr) - 1)
+static inline const uint32_t *
+(qt2025_ptypes_get)(struct rte_eth_dev *dev, size_t *no_of_elements)
+{
+	return qt2025_ptypes_get_2511(dev, no_of_elements);
+}
 #else
-#define QT_PTYPES_GET_EXTRA
-#define QT_PTYPES_GET_COUNT(arr) RTE_SET_USED(arr)
-#endif
+static inline const uint32_t *
+(qt2025_ptypes_get)(struct rte_eth_dev *dev)
+{
+	static uint32_t list[16];
+	const uint32_t *p;
+	size_t n = 0, i;
 
-/* ---- stats_get: 25.11 moved the per-queue counters (q_ipackets[] ...) out of
- * rte_eth_stats into a third argument (same field names), which may be NULL ----
+	p = qt2025_ptypes_get_2511(dev, &n);
+	for (i = 0; i < n && i < RTE_DIM(list) - 1; i++)
+		list[i] = p[i];
+	list[i] = RTE_PTYPE_UNKNOWN;
+	return list;
+}
+#endif
+#define qt2025_ptypes_get(dev, n) qt2025_ptypes_get_2511(dev, n)
+
+/* stats_get: 25.11 moved the per-queue counters (q_ipackets[] ...) out of rte_eth_stats
+ * into a third argument (same field names); before, they are rte_eth_stats' own
  */
-#if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
-#define QT_STATS_GET_EXTRA , struct eth_queue_stats *qstats
-#define QT_QSTATS(stats) (qstats)
-typedef struct eth_queue_stats qt_qstats_t;
-#else
-#define QT_STATS_GET_EXTRA
-#define QT_QSTATS(stats) (stats)
-typedef struct rte_eth_stats qt_qstats_t;  /* q_ipackets[] and the others live here */
-#endif
+#define eth_queue_stats rte_eth_stats
+int qt2025_stats_get_2511(struct rte_eth_dev *dev, struct rte_eth_stats *stats,
+			  struct rte_eth_stats *qstats);
+static inline int
+(qt2025_stats_get)(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
+{
+	return qt2025_stats_get_2511(dev, stats, stats);
+}
+#define qt2025_stats_get(dev, stats, qstats) qt2025_stats_get_2511(dev, stats, qstats)
 
-/* ---- rx_queue_count: uint32_t on 22.11 and 24.11, int (a count or -errno) on 25.11 ---- */
-#if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
-typedef int qt_rxq_count_t;
-#else
-typedef uint32_t qt_rxq_count_t;
-#endif
+/* rx_queue_count: uint32_t on 22.11 and 24.11, int (a count or -errno) on 25.11 */
+int qt2025_rx_queue_count_2511(void *rxq);
+static inline uint32_t
+(qt2025_rx_queue_count)(void *rxq)
+{
+	int n = qt2025_rx_queue_count_2511(rxq);
+
+	return n < 0 ? 0 : (uint32_t)n;
+}
+#define qt2025_rx_queue_count(rxq) qt2025_rx_queue_count_2511(rxq)
 
 /* ---- telemetry: 23.03 added rte_tel_data_add_dict_uint, 25.11 removed _u64 ---- */
 static inline int

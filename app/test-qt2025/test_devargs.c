@@ -77,8 +77,8 @@ QT_TEST(devargs, bad_values)
 {
 	static const char *const bad[] = {
 		"link_poll_ms=9", "link_poll_ms=10001", "link_poll_ms=", "link_poll_ms=1x",
-		"fw_force=2", "fw_force=", "fw_force=yes", "wire=a.b", "wire=" \
-		"0123456789012345678901234567890123", "module=xx", "module=", "wire=tap:",
+		"fw_force=2", "fw_force=", "fw_force=yes", "wire=a.b",
+		"wire=0123456789012345678901234567890123", "module=xx", "module=", "wire=tap:",
 		"wire=tap:a:b", "wire=tap:0123456789abcdef", "timing=slow", "rxd_bc=4",
 		"txf_cookie=no",
 		"mdio_absent=0xffff",
@@ -137,6 +137,27 @@ QT_TEST(devargs, module_table)
 	QT_ASSERT_EQ(qt2025_module_parse("SR"), -EINVAL);
 	QT_ASSERT_EQ(qt2025_module_parse(NULL), -EINVAL);
 	QT_ASSERT(strcmp(qt2025_module_name(12), "reserved") == 0, "code 12");
+	return 0;
+}
+
+/* The module= choices of the PARAM_STRING are the module table's tokens, in code order. */
+QT_TEST(devargs, module_choices)
+{
+	const char *p = strstr(QT2025_SIM_PARAMS, " module=");
+	char tok[16];
+	int i = 0;
+
+	QT_ASSERT(p != NULL, "no module= in \"%s\"", QT2025_SIM_PARAMS);
+	for (p += strlen(" module="); *p != ' ' && *p != '\0'; i++) {
+		size_t n = strcspn(p, "| ");
+
+		QT_ASSERT(n < sizeof(tok), "choice %d too long", i);
+		memcpy(tok, p, n);
+		tok[n] = '\0';
+		QT_ASSERT_EQ(qt2025_module_parse(tok), i);
+		p += n + (p[n] == '|');
+	}
+	QT_ASSERT_EQ(i, 12);
 	return 0;
 }
 

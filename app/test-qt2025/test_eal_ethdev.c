@@ -4,8 +4,8 @@
 
 /*
  * eal_ethdev: the ethdev face of net_qt2025_sim: probe, dev_infos, MAC addresses, link,
- * firmware version, xstats names, devargs that fail the probe cleanly, a full wire,
- * unsupported link speeds and PHY loopback.
+ * firmware version, supported packet types, xstats names, devargs that fail the probe
+ * cleanly, a full wire, unsupported link speeds and PHY loopback.
  *
  * Each case probes the ports it needs; the fixture closes them after it. The pair e0/e1
  * stays on one wire, so that its re-probes are warm starts (no firmware download); cases
@@ -70,6 +70,26 @@ QT_EAL_TEST(eal_ethdev, probe_two_ports)
 	QT_ASSERT(!rte_is_same_ether_addr(&mac[0], &mac[1]), "both ports have one MAC");
 	QT_ASSERT_EQ(rte_eth_dev_count_avail(), avail + 2);
 	QT_ASSERT_EQ(qtt_count_phy_threads(), 2);
+	return 0;
+}
+
+/* The packet types the Rx paths set: exactly four, whichever release's op signature. */
+QT_EAL_TEST(eal_ethdev, supported_ptypes)
+{
+	static const uint32_t want[] = {
+		RTE_PTYPE_L2_ETHER, RTE_PTYPE_L3_IPV4, RTE_PTYPE_L4_TCP, RTE_PTYPE_L4_UDP,
+	};
+	uint32_t got[8];
+	unsigned int i;
+
+	QT_CHECK(qtt_port_create(pair_names[0], PAIR_ARGS, &pair[0]));
+	QT_ASSERT_EQ(rte_eth_dev_get_supported_ptypes(pair[0], RTE_PTYPE_ALL_MASK, got,
+						      RTE_DIM(got)), (int)RTE_DIM(want));
+	for (i = 0; i < RTE_DIM(want); i++)
+		QT_ASSERT(got[i] == want[i], "ptype %u: 0x%x", i, got[i]);
+	/* a mask keeps the layer asked for */
+	QT_ASSERT_EQ(rte_eth_dev_get_supported_ptypes(pair[0], RTE_PTYPE_L4_MASK, got,
+						      RTE_DIM(got)), 2);
 	return 0;
 }
 

@@ -152,7 +152,8 @@ struct qt2025_adapter {
 	uint32_t led;                           /* identification LED on (BLNK_LED, 3.4) */
 	uint32_t fc_mode;                       /* enum rte_eth_fc_mode as set */
 		uint16_t pause_time;                    /* PAUSE_QUANT as set (hardware.md 3.5) */
-	RTE_ATOMIC(uint32_t) nic_fw_ver;        /* FW_VER (hardware.md 3.2), read by the PHY thread */
+	/* FW_VER (hardware.md 3.2), read by the PHY thread */
+	RTE_ATOMIC(uint32_t) nic_fw_ver;
 
 	/* diagnostics: us since the probe + 1 of each step of the last bring-up (0: not
 	 * reached), and the last MDIO transactions (base/ writes it through hw->mdio_ring)

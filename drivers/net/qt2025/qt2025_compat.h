@@ -3,9 +3,10 @@
  */
 
 /*
- * Atomics, control threads, the link struct and the op signatures the driver uses, as DPDK
- * 25.11 and later define them. An out-of-tree build against an older DPDK includes its own
- * version of this header first (same guard), which maps them onto that release.
+ * Atomics, control threads, the link struct and telemetry as the driver uses them, on DPDK
+ * 25.11 and later; the driver's ops have those releases' signatures. An out-of-tree build
+ * against an older DPDK includes its own version of this header first (same guard), which
+ * maps all of it onto that release.
  */
 
 #ifndef QT2025_COMPAT_H
@@ -60,20 +61,6 @@ qt_link_fill(struct rte_eth_link *link, int up, uint32_t speed)
 	link->link_autoneg = RTE_ETH_LINK_FIXED;
 	link->link_connector = RTE_ETH_LINK_CONNECTOR_SFP_PLUS;
 }
-
-/* ---- dev_supported_ptypes_get: the list keeps an RTE_PTYPE_UNKNOWN end, which the
- * element count leaves out ----
- */
-#define QT_PTYPES_GET_EXTRA , size_t *no_of_elements
-#define QT_PTYPES_GET_COUNT(arr) (*no_of_elements = RTE_DIM(arr) - 1)
-
-/* ---- stats_get: the per-queue counters come in a third argument, which may be NULL ---- */
-#define QT_STATS_GET_EXTRA , struct eth_queue_stats *qstats
-#define QT_QSTATS(stats) (qstats)
-typedef struct eth_queue_stats qt_qstats_t;
-
-/* ---- rx_queue_count: a count or -errno ---- */
-typedef int qt_rxq_count_t;
 
 /* ---- telemetry ---- */
 static inline int

@@ -41,27 +41,43 @@ parse_choice(const char *v, const char *choices)
 	return -EINVAL;
 }
 
+/* A key of QT2025_SIM_PARAMS, how its value parses, and its help there. */
 struct devarg {
 	const char *key;
 	enum devarg_kind kind;
-	const char *help;
-	bool sim_only;
+	const char *help;       /* up to the next blank */
+	bool sim_only;          /* not in QT2025_PCI_PARAMS */
 };
 
-#define ROW_COMMON_(key, kind, help) { #key, kind, help, false },
-#define ROW_SIM_(key, kind, help) { #key, kind, help, true },
-static const struct devarg devargs[] = {
-	QT2025_DEVARGS_COMMON(ROW_COMMON_, )
-	QT2025_DEVARGS_SIM(ROW_SIM_, )
+static const struct {
+	const char *key;
+	enum devarg_kind kind;
+} kinds[] = {
+	{ "phy_fw", PATH }, { "nic_fw", PATH }, { "link_poll_ms", POLL_MS },
+	{ "fw_force", BOOL }, { "datapath", DATAPATH }, { "trace", PATH },
+	{ "wire", WIRE }, { "module", MODULE }, { "timing", TIMING }, { "rxd_bc", RXD_BC },
+	{ "txf_cookie", TXF_COOKIE }, { "mdio_absent", MDIO_ABSENT },
+	{ "isr_read", ISR_READ }, { "dma", DMA },
 };
 
+/* The module types the QT2025 reports: devarg token, 3.D70C code, name (hardware.md 8.5). */
 static const struct {
 	const char *token;
 	uint8_t code;
 	const char *name;
 } modules[] = {
-#define ROW_MODULE_(tok, code, name) { tok, code, name },
-	QT2025_MODULES(ROW_MODULE_, )
+	{ "none", 0, "none" },
+	{ "lrm", 1, "10GBASE-LRM" },
+	{ "sr", 2, "10GBASE-SR" },
+	{ "lr", 3, "10GBASE-LR" },
+	{ "dac", 4, "SFP+ DAC" },
+	{ "1g-sx", 5, "1000BASE-SX" },
+	{ "1g-lx", 6, "1000BASE-LX" },
+	{ "invalid", 7, "invalid" },
+	{ "1g-cx", 8, "1000BASE-CX" },
+	{ "1g-t", 9, "1000BASE-T" },
+	{ "er", 10, "10GBASE-ER" },
+	{ "active-dac", 11, "SFP+ active DAC" },
 };
 
 int
@@ -132,7 +148,8 @@ parse_pair(const struct devarg *d, const char *v, struct qt2025_devargs *a)
 	switch (d->kind) {
 	case PATH:
 		return parse_str(v, strcmp(d->key, "phy_fw") == 0 ? a->phy_fw :
-				 strcmp(d->key, "trace") == 0 ? a->trace : a->nic_fw, PATH_MAX, false);
+				 strcmp(d->key, "trace") == 0 ? a->trace : a->nic_fw,
+				 PATH_MAX, false);
 	case POLL_MS:
 		return parse_u32(v, 10, 10000, &a->link_poll_ms);
 	case BOOL:
@@ -198,15 +215,39 @@ pairs(const char *args)
 	return n;
 }
 
-static const struct devarg *
-find(const char *key)
+/* "key=" at the start of a word of params: its help, up to the next blank; else NULL. */
+static const char *
+help_in(const char *params, const char *key)
+{
+	size_t n = strlen(key);
+	const char *p = params;
+
+	while (p != NULL) {
+		if (strncmp(p, key, n) == 0 && p[n] == '=')
+			return p + n + 1;
+		p = strchr(p, ' ');
+		if (p != NULL)
+			p++;
+	}
+	return NULL;
+}
+
+/* Fills d for key; false for a key that is not in QT2025_SIM_PARAMS or has no kind. */
+static bool
+find(const char *key, struct devarg *d)
 {
 	unsigned int i;
 
-	for (i = 0; i < RTE_DIM(devargs); i++)
-		if (strcmp(key, devargs[i].key) == 0)
-			return &devargs[i];
-	return NULL;
+	d->help = help_in(QT2025_SIM_PARAMS, key);
+	for (i = 0; d->help != NULL && i < RTE_DIM(kinds); i++) {
+		if (strcmp(key, kinds[i].key) == 0) {
+			d->key = kinds[i].key;
+			d->kind = kinds[i].kind;
+			d->sim_only = help_in(QT2025_PCI_PARAMS, key) == NULL;
+			return true;
+		}
+	}
+	return false;
 }
 
 static void
@@ -242,25 +283,26 @@ qt2025_devargs_parse(const char *name, const char *args, bool is_sim,
 	}
 	for (i = 0; i < kv->count && rc == 0; i++) {
 		const char *key = kv->pairs[i].key, *val = kv->pairs[i].value;
-		const struct devarg *d = find(key);
+		struct devarg d;
 		unsigned int j;
 
 		for (j = 0; j < i && strcmp(kv->pairs[j].key, key) != 0; j++)
 			;
-		if (d == NULL) {
+		if (!find(key, &d)) {
 			QT_INIT_LOG(ERR, name, "devarg \"%.64s\": unknown (known: %s)", key,
 				    is_sim ? QT2025_SIM_PARAMS : QT2025_PCI_PARAMS);
 			rc = -EINVAL;
 		} else if (j < i) {
 			QT_INIT_LOG(ERR, name, "devarg \"%s\": given twice", key);
 			rc = -EINVAL;
-		} else if (!is_sim && d->sim_only) {
+		} else if (!is_sim && d.sim_only) {
 			QT_INIT_LOG(ERR, name, "devarg \"%s\": for the simulator only", key);
 			rc = -EINVAL;
-		} else if (parse_pair(d, val, out) != 0) {
-			QT_INIT_LOG(ERR, name, "devarg \"%s\": bad value \"%.64s\"%s, expected %s",
+		} else if (parse_pair(&d, val, out) != 0) {
+			QT_INIT_LOG(ERR, name, "devarg \"%s\": bad value \"%.64s\"%s, expected %.*s",
 				    key, val != NULL ? val : "",
-				    val != NULL && strlen(val) > 64 ? "..." : "", d->help);
+				    val != NULL && strlen(val) > 64 ? "..." : "",
+				    (int)strcspn(d.help, " "), d.help);
 			rc = -EINVAL;
 		}
 	}

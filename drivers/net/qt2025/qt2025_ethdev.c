@@ -80,19 +80,18 @@ qt2025_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	return 0;
 }
 
-static const uint32_t *
-qt2025_ptypes_get(struct rte_eth_dev *dev QT_PTYPES_GET_EXTRA)
+const uint32_t *
+qt2025_ptypes_get(struct rte_eth_dev *dev, size_t *no_of_elements)
 {
 	static const uint32_t ptypes[] = {
 		RTE_PTYPE_L2_ETHER,
 		RTE_PTYPE_L3_IPV4,
 		RTE_PTYPE_L4_TCP,
 		RTE_PTYPE_L4_UDP,
-		RTE_PTYPE_UNKNOWN,
 	};
 
 	RTE_SET_USED(dev);
-	QT_PTYPES_GET_COUNT(ptypes);
+	*no_of_elements = RTE_DIM(ptypes);
 	return ptypes;
 }
 
@@ -385,7 +384,8 @@ qt2025_dev_init(struct rte_eth_dev *dev, struct rte_intr_handle *intr,
 	proc->probe.has_builtin = builtin != NULL;
 	if (builtin != NULL)
 		proc->probe.builtin = *builtin;
-	ad->fc_mode = RTE_ETH_FC_TX_PAUSE;      /* TXFC and PAUSE_QUANT of hw_start (hardware.md 6.5) */
+	/* TXFC and PAUSE_QUANT of hw_start (hardware.md 6.5) */
+	ad->fc_mode = RTE_ETH_FC_TX_PAUSE;
 	ad->pause_time = TN40_PAUSE_QUANT_DEFAULT;
 	ad->led = 0;
 	ad->nic_fw_ver = 0;

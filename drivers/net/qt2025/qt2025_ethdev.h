@@ -28,5 +28,7 @@ void qt2025_dev_attach_secondary(struct rte_eth_dev *dev);
  * anything is freed), for a transport's remove.
  */
 int qt2025_dev_remove(struct rte_eth_dev *dev);
+/* dev_supported_ptypes_get: what the Rx paths set in packet_type. */
+const uint32_t *qt2025_ptypes_get(struct rte_eth_dev *dev, size_t *no_of_elements);
 
 #endif /* QT2025_ETHDEV_H */

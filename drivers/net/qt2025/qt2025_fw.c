@@ -121,7 +121,7 @@ search(const char *fname, char *path, size_t len)
 
 static int
 locate(const char *name, const char *what, const char *devarg, const char *fname, char *path,
-       size_t len)
+	size_t len)
 {
 	if (devarg[0] != '\0') {
 		snprintf(path, len, "%s", devarg);

@@ -184,7 +184,8 @@ check_link(struct qt2025_link_ctx *ctx, bool periodic)
 	if (act & QT2025_ACT_PCS_KICK) {
 		/* harmless without the erratum: the loopback is gone before the next look */
 		QT_PHY_LOG(NOTICE, ad, "light but no PCS block lock: PMA loopback pulse "
-			   "(hardware.md 8.7), next in %u s if it lasts", ctx->judge.pcs_kick_ms / 1000);
+			   "(hardware.md 8.7), next in %u s if it lasts",
+			   ctx->judge.pcs_kick_ms / 1000);
 		qt_phy_errata_pcs_kick(ctx->hw);
 	}
 	pub_watch(ad, &o, ctx->mac_speed, periodic || ctx->judge.up ?

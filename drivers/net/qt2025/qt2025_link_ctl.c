@@ -46,7 +46,7 @@ request(struct rte_eth_dev *dev)
 	qt2025_link_wake(ctx);
 	if (qt_wait(&qt2025_proc(dev)->hw, &w) == 0)
 		return 0;
-	QT_DRV_LOG(WARNING, ad, "PHY thread busy: the request is applied later");
+	QT_DRV_LOG(WARNING, ad, "PHY thread busy: applied when it gets to it");
 	return 0;
 }
 

@@ -16,28 +16,34 @@
 #define QT2025_PCI_DEVICE 0x4022
 #define QT2025_BAR0_LEN 0x10000         /* hardware.md 2 */
 
-/* X(subsystem vendor, subsystem device, board): the QT2025 boards of hardware.md 1.1. */
-#define QT2025_BOARDS(X) \
-	X(0x1FC9, 0x3015, "Tehuti TN9310") \
-	X(0x1186, 0x4D00, "D-Link DXE-810S") \
-	X(0x1043, 0x8709, "ASUS XG-C100F") \
-	X(0x1432, 0x8103, "Edimax EN-9320SFP+")
-
-#define PCI_ID_ROW_(sv, sd, board) { .class_id = RTE_CLASS_ANY_ID, \
+/* The QT2025 boards of hardware.md 1.1, by PCI subsystem; names in the same order. */
+#define QT2025_PCI_ID(sv, sd) { .class_id = RTE_CLASS_ANY_ID, \
 	.vendor_id = QT2025_PCI_VENDOR, .device_id = QT2025_PCI_DEVICE, \
-	.subsystem_vendor_id = (sv), .subsystem_device_id = (sd) },
+	.subsystem_vendor_id = (sv), .subsystem_device_id = (sd) }
 static const struct rte_pci_id qt2025_pci_ids[] = {
-	QT2025_BOARDS(PCI_ID_ROW_)
+	QT2025_PCI_ID(0x1FC9, 0x3015),
+	QT2025_PCI_ID(0x1186, 0x4D00),
+	QT2025_PCI_ID(0x1043, 0x8709),
+	QT2025_PCI_ID(0x1432, 0x8103),
 	{ .vendor_id = 0 },
+};
+static const char *const board_names[] = {
+	"Tehuti TN9310",
+	"D-Link DXE-810S",
+	"ASUS XG-C100F",
+	"Edimax EN-9320SFP+",
 };
 
 static const char *
 board_name(const struct rte_pci_id *id)
 {
-#define BOARD_CASE_(sv, sd, board) \
-	if (id->subsystem_vendor_id == (sv) && id->subsystem_device_id == (sd)) \
-		return board;
-	QT2025_BOARDS(BOARD_CASE_)
+	unsigned int i;
+
+	RTE_BUILD_BUG_ON(RTE_DIM(board_names) != RTE_DIM(qt2025_pci_ids) - 1);
+	for (i = 0; i < RTE_DIM(board_names); i++)
+		if (id->subsystem_vendor_id == qt2025_pci_ids[i].subsystem_vendor_id &&
+		    id->subsystem_device_id == qt2025_pci_ids[i].subsystem_device_id)
+			return board_names[i];
 	return "unknown board";
 }
 

@@ -26,7 +26,8 @@ int qt2025_vlan_offload_set(struct rte_eth_dev *dev, int mask);
 int qt2025_mtu_set(struct rte_eth_dev *dev, uint16_t mtu);
 
 /* Statistics: the queues' counts and the hardware counters of 3.11 (qt2025_xstats.c). */
-int qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats QT_STATS_GET_EXTRA);
+int qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats,
+		     struct eth_queue_stats *qstats);
 int qt2025_stats_reset(struct rte_eth_dev *dev);
 
 #endif /* QT2025_PORT_H */

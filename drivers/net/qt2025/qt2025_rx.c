@@ -35,7 +35,7 @@ static const uint64_t rx_ol[8] = {
  * The RXF descriptor for buffer id at the write position (hardware.md 4.5), as three 64-bit stores:
  * info | va_lo, va_hi | pa_lo, pa_hi | len.
  */
-static __rte_always_inline void
+static inline void
 post(struct qt2025_rxq *q, uint32_t id, const struct rte_mbuf *m)
 {
 	uint64_t *d = tn40_fifo_wr_at(&q->rxf);
@@ -356,7 +356,7 @@ qt2025_rxq_hw_stop(struct qt2025_rxq *q)
 }
 
 /* Descriptors the NIC has filled and the application not yet taken (control path). */
-qt_rxq_count_t
+int
 qt2025_rx_queue_count(void *rx)
 {
 	struct qt2025_rxq *q = rx;

@@ -44,7 +44,7 @@ struct walk {
  */
 static __rte_always_inline struct rte_mbuf **
 walk(struct qt2025_rxq *q, struct walk *w, struct rte_mbuf **out, struct rte_mbuf **end,
-     __m128i *bytes, const bool wrap)
+	__m128i *bytes, const bool wrap)
 {
 	struct rte_mbuf **bufs = q->bufs, **src = w->src;
 	uint8_t *rxd = q->rxd.va, *rxf = q->rxf.va;

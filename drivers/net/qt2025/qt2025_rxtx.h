@@ -109,7 +109,7 @@ int qt2025_rx_buf_check(const struct rte_eth_dev *dev, uint16_t mtu, uint32_t bu
 int qt2025_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid);
 int qt2025_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid);
 uint16_t qt2025_recv_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
-qt_rxq_count_t qt2025_rx_queue_count(void *rxq);
+int qt2025_rx_queue_count(void *rxq);
 int qt2025_rx_descriptor_status(void *rxq, uint16_t offset);
 /* The FIFOs programmed and the buffers posted (dev_start); the buffers back (dev_stop). */
 int qt2025_rxq_hw_start(struct qt2025_rxq *q, struct qt_hw *hw);
@@ -127,7 +127,7 @@ int qt2025_tx_done_cleanup(void *txq, uint32_t free_cnt);
 int qt2025_tx_descriptor_status(void *txq, uint16_t offset);
 /* The n packets from head on completed while the port reported no link (both Tx bursts). */
 void qt2025_tx_count_link_down(struct qt2025_txq *q, uint32_t n);
-/* qt2025_tx_check.c: 0 when the NIC can carry m out, else EINVAL or ENOTSUP */
+/* qt2025_tx_check.c: 0 when the NIC can carry m out, else -EINVAL or -ENOTSUP */
 int qt2025_tx_check(const struct rte_mbuf *m);
 void qt2025_txq_hw_start(struct qt2025_txq *q, struct qt_hw *hw);
 void qt2025_txq_hw_stop(struct qt2025_txq *q);

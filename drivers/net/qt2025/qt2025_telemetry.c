@@ -127,6 +127,7 @@ qt_tel_phy(const char *cmd __rte_unused, const char *params, struct rte_tel_data
 	struct qt2025_phy_info info;
 	struct rte_eth_link link;
 	struct rte_eth_dev *dev;
+	enum qt2025_state state;
 	const char *end;
 	char fw[20];
 	uint16_t port;
@@ -157,9 +158,8 @@ qt_tel_phy(const char *cmd __rte_unused, const char *params, struct rte_tel_data
 	rte_tel_data_start_dict(d);
 	rte_tel_data_add_dict_int(d, "port", port);
 	rte_tel_data_add_dict_string(d, "name", ad->name);
-	rte_tel_data_add_dict_string(d, "state", qt2025_state_name(
-		(enum qt2025_state)rte_atomic_load_explicit(&ad->state,
-							    rte_memory_order_relaxed)));
+	state = (enum qt2025_state)rte_atomic_load_explicit(&ad->state, rte_memory_order_relaxed);
+	rte_tel_data_add_dict_string(d, "state", qt2025_state_name(state));
 	rte_tel_data_add_dict_int(d, "link", link.link_status == RTE_ETH_LINK_UP);
 	qt_tel_add_u64(d, "link_speed", link.link_speed);
 	rte_tel_data_add_dict_string(d, "fw_version", busy ? "busy" : fw);

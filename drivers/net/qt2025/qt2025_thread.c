@@ -24,7 +24,7 @@
 #define JOIN_STEP_US 1000
 
 struct qt_thread_start {
-	uint32_t (*fn)(void *);
+	uint32_t (*fn)(void *arg);
 	void *arg;
 	qt_thread_t *t;
 };

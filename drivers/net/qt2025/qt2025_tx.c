@@ -162,6 +162,14 @@ room(const struct qt2025_txq *q)
 	return q->txd.size - 16 - ((q->txd.wptr - q->done_end) & (q->txd.size - 1));
 }
 
+/* room() into *free_b, and its value */
+static inline uint32_t
+room_update(const struct qt2025_txq *q, uint32_t *free_b)
+{
+	*free_b = room(q);
+	return *free_b;
+}
+
 static inline uint32_t
 txd_w1(const struct rte_mbuf *m, uint32_t bc)
 {
@@ -237,7 +245,8 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 	for (i = 0; i < n; i++) {
 		struct rte_mbuf *m = pkts[i];
 		bool one = m->nb_segs == 1 &&
-			   m->pkt_len - QT2025_MIN_FRAME <= QT2025_TX_MAX_FRAME - QT2025_MIN_FRAME &&
+			   m->pkt_len - QT2025_MIN_FRAME <=
+			   QT2025_TX_MAX_FRAME - QT2025_MIN_FRAME &&
 			   (m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) == 0;
 
 		/* what tx_prepare refuses never reaches the NIC, whose Tx engine would stop
@@ -259,7 +268,7 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 
 			bytes = tn40_txd_size(1);
 			if (unlikely(free_b < bytes) && (reclaim(q, hw, UINT32_MAX) == 0 ||
-							 (free_b = room(q)) < bytes))
+							 room_update(q, &free_b) < bytes))
 				break;
 			d[0] = rte_cpu_to_le_64((likely((m->ol_flags & TX_OFFLOAD_ANY) == 0) ?
 						 bytes / 8 | TN40_TXD_TYPE : txd_w1(m, bytes / 8)) |
@@ -272,7 +281,7 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 
 			bytes = tn40_txd_size(k);
 			if (unlikely(free_b < bytes) && (reclaim(q, hw, UINT32_MAX) == 0 ||
-							 (free_b = room(q)) < bytes))
+							 room_update(q, &free_b) < bytes))
 				break;
 			txd_general(q, m, k, bytes);
 		}
@@ -289,24 +298,6 @@ qt2025_xmit_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
 		tn40_fifo_wr_doorbell(hw, &q->txd);
 	q->st.packets += i - dropped;
 	q->st.bytes += sent_bytes;
-	return i;
-}
-
-uint16_t
-qt2025_prep_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
-{
-	struct qt2025_txq *q = tx;
-	uint16_t i;
-	int rc;
-
-	for (i = 0; i < n; i++) {
-		rc = qt2025_tx_check(pkts[i]);
-		if (unlikely(rc != 0)) {
-			rte_errno = rc;
-			q->st.refused++;
-			return i;
-		}
-	}
 	return i;
 }
 

@@ -12,6 +12,7 @@
  */
 
 #include <rte_byteorder.h>
+#include <rte_errno.h>
 #include <rte_ether.h>
 #include <rte_ip.h>
 #include <rte_tcp.h>
@@ -35,15 +36,15 @@ chain_check(const struct rte_mbuf *m)
 
 	for (s = m; s != NULL; s = s->next) {
 		if (s->data_len == 0)
-			return EINVAL;
+			return -EINVAL;
 		sum += s->data_len;
 		n++;
 	}
 	if (n != m->nb_segs || sum != m->pkt_len)
-		return EINVAL;
+		return -EINVAL;
 	/* a runt takes one more PBL entry for its padding (hardware.md 4.3 SHORT_PKT_FIX) */
-	if (n + (m->pkt_len < QT2025_MIN_FRAME) > QT2025_TX_SEG_MAX)
-		return EINVAL;
+	if (n + (m->pkt_len < QT2025_MIN_FRAME ? 1 : 0) > QT2025_TX_SEG_MAX)
+		return -EINVAL;
 	return 0;
 }
 
@@ -86,12 +87,12 @@ tso_check(const struct rte_mbuf *m, const struct rte_ipv4_hdr *ip, const uint8_t
 	    (rte_be_to_cpu_16(ip->fragment_offset) & (RTE_IPV4_HDR_MF_FLAG |
 						       RTE_IPV4_HDR_OFFSET_MASK)) != 0 ||
 	    (uint32_t)m->l2_len + rte_be_to_cpu_16(ip->total_length) != m->pkt_len)
-		return EINVAL;
+		return -EINVAL;
 	th = (const struct rte_tcp_hdr *)(f + m->l2_len + m->l3_len);
 	if ((uint32_t)(th->data_off >> 4) * 4 != m->l4_len)
-		return EINVAL;
+		return -EINVAL;
 	if (m->tso_segsz < TX_TSO_MSS_MIN || hdr + m->tso_segsz + tag > QT2025_TX_MAX_FRAME)
-		return EINVAL;
+		return -EINVAL;
 	return 0;
 }
 
@@ -106,15 +107,15 @@ l3l4_check(const struct rte_mbuf *m, const uint8_t *f, uint32_t flen)
 	const struct rte_ipv4_hdr *ip;
 
 	if (l4 == RTE_MBUF_F_TX_SCTP_CKSUM || (ol & RTE_MBUF_F_TX_IPV6))
-		return ENOTSUP;
+		return -ENOTSUP;
 	if ((ol & RTE_MBUF_F_TX_IPV4) == 0)
-		return EINVAL;
+		return -EINVAL;
 	ip = ipv4_at(m, f, flen);
 	if (ip == NULL)
-		return EINVAL;
+		return -EINVAL;
 	if ((l4 == RTE_MBUF_F_TX_TCP_CKSUM && ip->next_proto_id != IPPROTO_TCP) ||
 	    (l4 == RTE_MBUF_F_TX_UDP_CKSUM && ip->next_proto_id != IPPROTO_UDP))
-		return EINVAL;
+		return -EINVAL;
 	return (ol & RTE_MBUF_F_TX_TCP_SEG) ? tso_check(m, ip, f, flen) : 0;
 }
 
@@ -128,20 +129,38 @@ qt2025_tx_check(const struct rte_mbuf *m)
 	int rc;
 
 	if (ol & RTE_MBUF_F_TX_OFFLOAD_MASK & ~TX_OL_SUPPORTED)
-		return ENOTSUP;
+		return -ENOTSUP;
 	/* shorter than an Ethernet header is no frame: padding would make one up */
 	if (m->pkt_len < RTE_ETHER_HDR_LEN)
-		return EINVAL;
+		return -EINVAL;
 	rc = chain_check(m);
 	if (rc != 0)
 		return rc;
 	if ((ol & (TX_OL_CSUM | RTE_MBUF_F_TX_TCP_SEG)) == 0)
-		return m->pkt_len <= QT2025_TX_MAX_FRAME ? 0 : EINVAL;
+		return m->pkt_len <= QT2025_TX_MAX_FRAME ? 0 : -EINVAL;
 	if ((ol & RTE_MBUF_F_TX_TCP_SEG) == 0 && m->pkt_len > QT2025_TX_MAX_FRAME)
-		return EINVAL;
+		return -EINVAL;
 	flen = RTE_MIN(m->pkt_len, (uint32_t)sizeof(copy));
 	f = rte_pktmbuf_read(m, 0, flen, copy);
 	if (f == NULL)
-		return EINVAL;
+		return -EINVAL;
 	return l3l4_check(m, f, flen);
+}
+
+uint16_t
+qt2025_prep_pkts(void *tx, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct qt2025_txq *q = tx;
+	uint16_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		rc = qt2025_tx_check(pkts[i]);
+		if (unlikely(rc != 0)) {
+			rte_errno = -rc;
+			q->st.refused++;
+			return i;
+		}
+	}
+	return i;
 }

@@ -49,8 +49,8 @@ gather(const struct qt2025_tx_slot *s, struct rte_mbuf **out, uint32_t n)
 		__m256i b = _mm256_loadu_si256((const __m256i *)&s[i + 2]);
 
 		/* m0 m2 | m1 m3, then in order */
-		_mm256_storeu_si256((__m256i *)&out[i], _mm256_permute4x64_epi64(
-				    _mm256_unpacklo_epi64(a, b), 0xD8));
+		_mm256_storeu_si256((__m256i *)&out[i],
+				    _mm256_permute4x64_epi64(_mm256_unpacklo_epi64(a, b), 0xD8));
 		/* the high quadwords are end | segs << 32: their sum keeps segs in the top
 		 * half (ends are below 2^15, at most 64 of them)
 		 */
@@ -159,7 +159,7 @@ fits(const struct qt2025_txq *q, uint32_t n)
  */
 static __rte_always_inline struct rte_mbuf **
 post(struct qt2025_txq *q, struct rte_mbuf **in, struct rte_mbuf **end, uint64_t *bytes,
-     const bool wrap)
+	const bool wrap)
 {
 	const uint32_t smask = q->nb_slots - 1;
 	uint8_t *va = q->txd.va;

@@ -122,9 +122,9 @@ qt2025_bursts_select(struct rte_eth_dev *dev)
 		dev->tx_pkt_burst = tx_fn(tx);
 		return;
 	}
-	if (want == QT2025_PATH_AUTO)
+	if (want == QT2025_PATH_AUTO) {
 		want = max;
-	else if (want > max && ad->path_warned != want) {
+	} else if (want > max && ad->path_warned != want) {
 		ad->path_warned = want;
 		QT_DRV_LOG(WARNING, ad, "datapath=%s: this CPU or the EAL's SIMD limit (%u bits) "
 			   "allows %s at most: %s used", qt2025_path_name(want),

@@ -77,7 +77,7 @@ static const struct qt2025_xstat qt2025_xstats[] = {
 
 #define QT2025_NB_XSTATS RTE_DIM(qt2025_xstats)
 
-static_assert(QT2025_NB_XSTATS <= RTE_DIM(((struct qt2025_adapter *)0)->xstats_base),
+static_assert(RTE_DIM(((struct qt2025_adapter *)0)->xstats_base) >= QT2025_NB_XSTATS,
 	      "one baseline per xstat");
 
 /* A NIC counter since the last reset; 0 without registers or statistics block. */
@@ -102,11 +102,19 @@ txq_stat(struct rte_eth_dev *dev, unsigned int q, unsigned int off)
 	return txq == NULL ? NULL : (uint64_t *)((char *)&txq->st + off);
 }
 
+/* The PHY counter at off in ad->cnt, as it counts now. */
+static uint64_t
+phy_cnt(const struct qt2025_adapter *ad, size_t off)
+{
+	const RTE_ATOMIC(uint64_t) *p = (const void *)((const char *)&ad->cnt + off);
+
+	return rte_atomic_load_explicit(p, rte_memory_order_relaxed);
+}
+
 static uint64_t
 xstat_read(struct rte_eth_dev *dev, unsigned int i)
 {
 	const struct qt2025_adapter *ad = qt2025_adapter(dev);
-	const RTE_ATOMIC(uint64_t) *p;
 	uint64_t sum = 0, *v;
 	unsigned int q;
 
@@ -119,8 +127,7 @@ xstat_read(struct rte_eth_dev *dev, unsigned int i)
 		}
 		return sum;
 	}
-	p = (const RTE_ATOMIC(uint64_t) *)((const char *)&ad->cnt + qt2025_xstats[i].off);
-	return rte_atomic_load_explicit(p, rte_memory_order_relaxed) -
+	return phy_cnt(ad, qt2025_xstats[i].off) -
 	       rte_atomic_load_explicit(&ad->xstats_base[i], rte_memory_order_relaxed);
 }
 
@@ -173,11 +180,9 @@ qt2025_xstats_reset(struct rte_eth_dev *dev)
 	for (i = 0; i < QT2025_NB_XSTATS; i++) {
 		const struct qt2025_xstat *x = &qt2025_xstats[i];
 
-		if (x->hw == QT_XSTAT_PHY && x->resettable) {
-			rte_atomic_store_explicit(&ad->xstats_base[i], rte_atomic_load_explicit(
-				(const RTE_ATOMIC(uint64_t) *)((const char *)&ad->cnt + x->off),
-				rte_memory_order_relaxed), rte_memory_order_relaxed);
-		}
+		if (x->hw == QT_XSTAT_PHY && x->resettable)
+			rte_atomic_store_explicit(&ad->xstats_base[i], phy_cnt(ad, x->off),
+						  rte_memory_order_relaxed);
 	}
 	/* the Tx queues' counters as a whole: opackets is posted less what never left, so
 	 * that the parts are reset together (as i40e's xstats_reset resets its stats)
@@ -193,9 +198,9 @@ qt2025_xstats_reset(struct rte_eth_dev *dev)
 }
 
 int
-qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats QT_STATS_GET_EXTRA)
+qt2025_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats,
+		 struct eth_queue_stats *qs)
 {
-	qt_qstats_t *qs = QT_QSTATS(stats);
 	unsigned int i;
 
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {

@@ -131,10 +131,10 @@ enum rte_pmd_qt2025_sim_fault {
 	RTE_PMD_QT2025_SIM_RX_BAD_L4_CSUM,      /* arg: next arg TCP/UDP frames: bad checksum */
 	RTE_PMD_QT2025_SIM_RX_STARVE,           /* arg != 0: the NIC takes no Rx buffer */
 	RTE_PMD_QT2025_SIM_TX_SLOW,             /* arg: ns before a Tx completion; 0 heals */
-	RTE_PMD_QT2025_SIM_RXD_SPLIT,           /* arg != 0: Rx descriptors published in two
-						 * steps, as a DMA engine may */
-	RTE_PMD_QT2025_SIM_TX_WEDGE,            /* arg != 0: the Tx engine stops taking
-						 * descriptors until the driver resets it */
+	/* arg != 0: Rx descriptors published in two steps, as a DMA engine may */
+	RTE_PMD_QT2025_SIM_RXD_SPLIT,
+	/* arg != 0: the Tx engine stops taking descriptors until the driver resets it */
+	RTE_PMD_QT2025_SIM_TX_WEDGE,
 	RTE_PMD_QT2025_SIM_FAULT_MAX,
 };
 

@@ -55,7 +55,8 @@ static const struct qt2025_step qt2025_cfg_steps[] = {
 	{ MMD_PCS, 0x0028, 0xA528 },
 	{ MMD_PCS, 0x0029, 0x0003 },
 	/* 10: transmit and recovered clock. 1.C30A as the vendor writes it: mainline's 0xa30a
-	 * came from a lowercase-hex edit in patch v7 and is a transcription typo (hardware.md 8.6 item 1).
+	 * came from a lowercase-hex edit in patch v7 and is a transcription typo
+	 * (hardware.md 8.6 item 1).
 	 */
 	{ MMD_PMA, 0xC30A, 0x06E1 },
 	{ MMD_PMA, 0xC300, 0x0002 },    /* 11: release the 8051 */

@@ -34,7 +34,7 @@ qt_phy_rx_signal(struct qt_hw *hw, bool *signal)
 		return -ENODEV;
 	rc = tn40_mdio_read(hw, hw->phy.addr, MMD_PMA, REG_SIGNAL_DETECT, &v);
 	if (rc == 0 && v == 0xFFFF)
-		rc = -EIO;      /* nobody answered (an absent address may read 0xFFFF, hardware.md 1) */
+		rc = -EIO;      /* nobody answered (absent: 0xFFFF, hardware.md 1) */
 	if (rc == 0)
 		*signal = (v & 1) != 0;
 	return rc;

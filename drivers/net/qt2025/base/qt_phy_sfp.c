@@ -17,8 +17,8 @@
 #define REG_SFP_MIRROR          0xD000  /* 3.D000 + n = A0h byte n, one byte per register */
 #define SFP_ID_SFP              0x03    /* byte 0: SFP/SFP+ */
 #define SFP_CC_BASE             63      /* byte 63 = low byte of the sum of bytes 0..62 */
-#define SFP_TRIES               3       /* polls an invalid page is read again: a module
-					 * just inserted may not be mirrored yet */
+/* polls an invalid page is read again: a module just inserted may not be mirrored yet */
+#define SFP_TRIES               3
 
 int
 qt_phy_sfp_read(struct qt_hw *hw, uint16_t off, uint8_t *buf, size_t len)

@@ -38,12 +38,41 @@ rotr(uint32_t x, unsigned int n)
 }
 
 /* Functions of 4.1.2 */
-#define CH(x, y, z)     (((x) & (y)) ^ (~(x) & (z)))
-#define MAJ(x, y, z)    (((x) & (y)) ^ ((x) & (z)) ^ ((y) & (z)))
-#define BSIG0(x)        (rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22))
-#define BSIG1(x)        (rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25))
-#define SSIG0(x)        (rotr(x, 7) ^ rotr(x, 18) ^ ((x) >> 3))
-#define SSIG1(x)        (rotr(x, 17) ^ rotr(x, 19) ^ ((x) >> 10))
+static inline uint32_t
+ch(uint32_t x, uint32_t y, uint32_t z)
+{
+	return (x & y) ^ (~x & z);
+}
+
+static inline uint32_t
+maj(uint32_t x, uint32_t y, uint32_t z)
+{
+	return (x & y) ^ (x & z) ^ (y & z);
+}
+
+static inline uint32_t
+bsig0(uint32_t x)
+{
+	return rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22);
+}
+
+static inline uint32_t
+bsig1(uint32_t x)
+{
+	return rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25);
+}
+
+static inline uint32_t
+ssig0(uint32_t x)
+{
+	return rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3);
+}
+
+static inline uint32_t
+ssig1(uint32_t x)
+{
+	return rotr(x, 17) ^ rotr(x, 19) ^ (x >> 10);
+}
 
 /* One 512-bit block (6.2.2) */
 static void
@@ -56,13 +85,13 @@ sha256_block(uint32_t h[8], const uint8_t *p)
 		w[t] = (uint32_t)p[4 * t] << 24 | (uint32_t)p[4 * t + 1] << 16 |
 			(uint32_t)p[4 * t + 2] << 8 | p[4 * t + 3];
 	for (t = 16; t < 64; t++)
-		w[t] = SSIG1(w[t - 2]) + w[t - 7] + SSIG0(w[t - 15]) + w[t - 16];
+		w[t] = ssig1(w[t - 2]) + w[t - 7] + ssig0(w[t - 15]) + w[t - 16];
 
 	/* s[0..7] = a..h; each round shifts them down one place (6.2.2 step 3) */
 	memcpy(s, h, sizeof(s));
 	for (t = 0; t < 64; t++) {
-		t1 = s[7] + BSIG1(s[4]) + CH(s[4], s[5], s[6]) + K[t] + w[t];
-		t2 = BSIG0(s[0]) + MAJ(s[0], s[1], s[2]);
+		t1 = s[7] + bsig1(s[4]) + ch(s[4], s[5], s[6]) + K[t] + w[t];
+		t2 = bsig0(s[0]) + maj(s[0], s[1], s[2]);
 		memmove(&s[1], &s[0], 7 * sizeof(s[0]));
 		s[4] += t1;
 		s[0] = t1 + t2;

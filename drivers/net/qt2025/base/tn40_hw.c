@@ -53,7 +53,7 @@ tn40_pll_reset(struct qt_hw *hw)
 		return rc;
 	}
 	qt_spin_ns(hw, PLL_SETTLE_NS);
-	(void)qt_rd32(hw, TN40_RXD_CFG0_0);     /* any PCIe read transaction (hardware.md 6.1 step 5) */
+	(void)qt_rd32(hw, TN40_RXD_CFG0_0);     /* any PCIe read (hardware.md 6.1 step 5) */
 	return 0;
 }
 

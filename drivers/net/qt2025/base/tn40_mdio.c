@@ -59,9 +59,9 @@ mdio_wait(struct qt_hw *hw, bool started, uint32_t *stat)
 		.timeout_ns = RTE_MAX(MDIO_DEADLINE_FRAMES * fns, MDIO_MIN_DEADLINE_NS),
 	};
 
-	if (started && hw->mdio_clk != 0)
+	if (started && hw->mdio_clk != 0) {
 		qt_spin_ns(hw, fns);
-	else if (started) {
+	} else if (started) {
 		/* The clock is one we did not set (a warm start looks at the PHY before setting
 		 * it): the 1 MHz reset default and run-time setting, or the 6 MHz a run stopped
 		 * during its download left. Wait for the faster frame and then poll, so that a

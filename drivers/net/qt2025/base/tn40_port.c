@@ -108,7 +108,7 @@ tn40_mc_hash(const uint8_t a[6])
 }
 
 void
-tn40_rx_mode(struct qt_hw *hw, bool promisc, bool allmulti, const uint8_t (*mc)[6],
+tn40_rx_mode(struct qt_hw *hw, bool promisc, bool allmulti, const uint8_t mc[][6],
 	     unsigned int n, bool txfc)
 {
 	uint32_t rxf = TN40_GMAC_RXF_OSEN | TN40_GMAC_RXF_AB;

@@ -32,7 +32,7 @@ void tn40_set_max_frame(struct qt_hw *hw, uint32_t frame);
 /* 3.10: promiscuous, all-multicast, else the n multicast addresses by the 8-bit XOR hash;
  * txfc: the MAC sends pause frames (TXFC, set by hw_start as both drivers do).
  */
-void tn40_rx_mode(struct qt_hw *hw, bool promisc, bool allmulti, const uint8_t (*mc)[6],
+void tn40_rx_mode(struct qt_hw *hw, bool promisc, bool allmulti, const uint8_t mc[][6],
 		  unsigned int n, bool txfc);
 
 /* Flow control (hardware.md 3.5, 3.10, 6.5): TXFC on or off, pause frames of quanta (PAUSE_QUANT).

@@ -161,9 +161,10 @@ enum qt_sim_fault {
 	 */
 	QT_SIM_FAULT_RXD_SPLIT,
 	QT_SIM_FAULT_SFP_MIRROR,        /* arg = enum qt_sim_sfp_mirror: what 3.D000+ shows */
-	QT_SIM_FAULT_TX_WEDGE,          /* arg != 0: the TX engine stops now, as after a TXD
-					 * it refuses, with no violation: it takes no TXD
-					 * until the next SW reset (6.2); 0 does nothing */
+	/* arg != 0: the TX engine stops now, as after a TXD it refuses, with no violation: it
+	 * takes no TXD until the next SW reset (6.2); 0 does nothing
+	 */
+	QT_SIM_FAULT_TX_WEDGE,
 };
 void qt_sim_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg);
 

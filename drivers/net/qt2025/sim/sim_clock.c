@@ -13,6 +13,10 @@
 #include <pthread.h>
 #include <time.h>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include "sim_nic.h"
 
 #define NS_PER_S 1000000000ull
@@ -40,12 +44,12 @@ real_sleep_ns(void *ctx, uint64_t ns)
 		req = rem;
 }
 
-/* The CPU's spin-loop hint, as in any busy-wait. */
+/* The CPU's spin-loop hint, as in any busy-wait (x86-64's PAUSE; elsewhere none). */
 static inline void
-cpu_relax(void)
+spin_hint(void)
 {
-#if defined(__x86_64__) || defined(__i386__)
-	__builtin_ia32_pause();
+#if defined(__x86_64__)
+	_mm_pause();
 #endif
 }
 
@@ -60,7 +64,7 @@ real_spin_ns(void *ctx, uint64_t ns)
 	 * cost a whole scheduler slice.
 	 */
 	while (real_now_ns(ctx) < end)
-		cpu_relax();
+		spin_hint();
 }
 
 static const struct qt_sim_clock real_clock = {

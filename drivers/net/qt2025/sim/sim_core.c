@@ -141,7 +141,9 @@ sim_settle(struct qt_sim *sim)
 		if (!changed)
 			break;
 	}
-	/* the DMA engines: every access and every clock move (design.md "The device model (sim/)") */
+	/* the DMA engines: every access and every clock move
+	 * (design.md "The device model (sim/)")
+	 */
 	for (i = 0; i < n; i++)
 		sim_dma_settle(port[i]);
 	for (i = 0; i < n; i++) {
@@ -149,7 +151,7 @@ sim_settle(struct qt_sim *sim)
 		port[i]->gen_seen = sim_gen;
 		port[i]->due_off_mdio_ns = sim_due_off_mdio(port[i]);
 		port[i]->due_ns = port[i]->due_off_mdio_ns;
-		if (port[i]->mdio.inflight && !port[i]->mdio.stuck &&
+		if (port[i]->mdio.in_flight && !port[i]->mdio.stuck &&
 		    port[i]->mdio.end_ns < port[i]->due_ns)
 			port[i]->due_ns = port[i]->mdio.end_ns;
 	}

@@ -150,6 +150,9 @@ host_owned(uint32_t group)
 bool
 sim_dma_rd(struct qt_sim *sim, uint32_t off, uint32_t *val)
 {
+	uint32_t group;
+	struct sim_fifo *f;
+
 	if (off >= SIM_STATS && off < SIM_STATS_END) {
 		uint64_t c = sim->dma.stats[(off - SIM_STATS) >> 4];
 
@@ -157,20 +160,17 @@ sim_dma_rd(struct qt_sim *sim, uint32_t off, uint32_t *val)
 		*val = (off & 0xF) == 0 ? (uint32_t)c : (off & 0xF) == 8 ? (uint32_t)(c >> 32) : 0;
 		return true;
 	}
-	if (off < SIM_FIFO_REGS || off >= SIM_FIFO_REGS_END || (off & 0xC) != 0) {
+	if (off < SIM_FIFO_REGS || off >= SIM_FIFO_REGS_END || (off & 0xC) != 0)
 		return false;   /* queues 1..3 are plain storage */
-	} else {
-		uint32_t group = (off - SIM_FIFO_REGS) >> 4;
-		struct sim_fifo *f = &sim->dma.fifo[group & 3];
-
-		if (group < 8)
-			*val = SIM_REG(sim, off);
-		else
-			*val = host_owned(group) ? f->host : f->pub;
-		if (group == 8 + SIM_RXD && sim->dma.rxd_split_pending)
-			sim->dma.rxd_split_seen = true;
-		return true;
-	}
+	group = (off - SIM_FIFO_REGS) >> 4;
+	f = &sim->dma.fifo[group & 3];
+	if (group < 8)
+		*val = SIM_REG(sim, off);
+	else
+		*val = host_owned(group) ? f->host : f->pub;
+	if (group == 8 + SIM_RXD && sim->dma.rxd_split_pending)
+		sim->dma.rxd_split_seen = true;
+	return true;
 }
 
 static void

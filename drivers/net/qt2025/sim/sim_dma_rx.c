@@ -60,8 +60,9 @@ addr_ok(struct qt_sim *sim, const uint8_t *f, uint32_t rxf_a)
 	if (memcmp(f, bcast, 6) == 0)
 		return (rxf_a & SIM_RXF_AB) != 0;
 	if (f[0] & 1) {
+		/* AM gates the hash (ALLMULTI is a full hash: hardware.md 3.10) */
 		if (!(rxf_a & SIM_RXF_AM))
-			return false;   /* AM gates the hash (hardware.md 3.10: ALLMULTI is a full hash) */
+			return false;
 		h = f[0] ^ f[1] ^ f[2] ^ f[3] ^ f[4] ^ f[5];
 		return (SIM_REG(sim, SIM_MCST_HASH + (h >> 5) * 4) >> (h & 31)) & 1;
 	}

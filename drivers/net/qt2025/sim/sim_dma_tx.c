@@ -329,18 +329,18 @@ sim_tx_run(struct qt_sim *sim)
 		uint32_t avail = (txd->host + txd->size - txd->pos) % txd->size;
 		uint8_t w[8];
 		uint32_t w0, c;
+		bool fw;
 
 		/* pointers move in qwords: the first 8 bytes never straddle the end */
 		sim_fifo_read(txd, txd->pos, w, 8);
 		w0 = le32(w);
-		if (sim->init_status == 0 || TXD_TYPE(w0) == 0xF) {
-			c = sim_nicfw_desc(sim, txd->pos, w0, le32(w + 4), avail);
-		} else if (real && d->line_free_ps > now_ps) {
+		fw = sim->init_status == 0 || TXD_TYPE(w0) == 0xF;
+		if (!fw && real && d->line_free_ps > now_ps) {
 			d->tx_backlog = true;   /* the line is busy until line_free_ps */
 			break;
-		} else {
-			c = tx_packet(sim, txd->pos, avail, w0);
 		}
+		c = fw ? sim_nicfw_desc(sim, txd->pos, w0, le32(w + 4), avail) :
+			 tx_packet(sim, txd->pos, avail, w0);
 		if (c == 0)
 			break;
 		txd->pos = (txd->pos + c) % txd->size;

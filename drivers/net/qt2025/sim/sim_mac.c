@@ -11,7 +11,8 @@
 
 #include "sim_nic.h"
 
-#define SIM_FPGA_VER_VAL	0x00000135u	/* low 12 bits != 308: stats supported (hardware.md 3.2) */
+/* low 12 bits != 308: stats supported (hardware.md 3.2) */
+#define SIM_FPGA_VER_VAL	0x00000135u
 #define SIM_SROM_VER_VAL	0x00000102u	/* any constant (hardware.md 3.2) */
 #define SIM_CLKPLL_RESET_VAL	0x00000300u	/* locked, reset ended (hardware.md 12.1) */
 #define SIM_PLL_RELOCK_NS	1000000u	/* model choice within 12.1's 1-20 ms */

@@ -48,7 +48,7 @@ frame_ns(const struct qt_sim *sim)
 static bool
 mdio_busy(const struct sim_mdio *m)
 {
-	return m->stuck || m->inflight;
+	return m->stuck || m->in_flight;
 }
 
 static void
@@ -106,7 +106,8 @@ frame_start(struct qt_sim *sim, enum sim_mdio_frame kind, uint16_t val)
 			m->val = 0xFFFF;
 		} else if (!here || !sim_phy_c45_read(sim->phy, devad, &m->val)) {
 			/* the variants of hardware.md 1 (UNCERTAIN): what nobody's answer reads */
-			m->val = sim->cfg.variants.mdio_absent == QT_SIM_ABSENT_ZERO ? 0x0000 : 0xFFFF;
+			m->val = sim->cfg.variants.mdio_absent == QT_SIM_ABSENT_ZERO ?
+				 0x0000 : 0xFFFF;
 			ferr = sim->cfg.variants.mdio_absent == QT_SIM_ABSENT_FFFF_ERR;
 		}
 		break;
@@ -117,7 +118,7 @@ frame_start(struct qt_sim *sim, enum sim_mdio_frame kind, uint16_t val)
 		break;
 	}
 	m->ferr = ferr;
-	m->inflight = true;
+	m->in_flight = true;
 	m->end_ns = sim_now(sim) + frame_ns(sim);
 }
 
@@ -126,7 +127,7 @@ frame_end(struct qt_sim *sim)
 {
 	struct sim_mdio *m = &sim->mdio;
 
-	m->inflight = false;
+	m->in_flight = false;
 	if (m->ferr)
 		m->err = true;
 	if (m->kind == SIM_MDIO_FR_READ) {
@@ -144,7 +145,7 @@ sim_mdio_advance(struct qt_sim *sim, uint64_t now)
 {
 	struct sim_mdio *m = &sim->mdio;
 
-	if (m->inflight && !m->stuck && now >= m->end_ns)
+	if (m->in_flight && !m->stuck && now >= m->end_ns)
 		frame_end(sim);
 }
 
@@ -208,7 +209,7 @@ sim_mdio_set_fault(struct qt_sim *sim, enum qt_sim_fault fault, uint32_t arg)
 		m->stuck = arg != 0;
 		now = sim_now(sim);
 		/* a frame held past its end finishes when the knob heals */
-		if (!m->stuck && m->inflight && m->end_ns < now)
+		if (!m->stuck && m->in_flight && m->end_ns < now)
 			m->end_ns = now;
 		break;
 	case QT_SIM_FAULT_MDIO_ERROR:

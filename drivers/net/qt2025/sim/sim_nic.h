@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "sim_dma.h"
@@ -74,7 +75,7 @@ struct sim_mdio {
 	uint16_t data;                  /* read data of the last completed read frame */
 	bool err;                       /* MDIO_CMD_STAT bit 1 */
 	/* the frame on the wire */
-	bool inflight;
+	bool in_flight;
 	uint8_t kind;                   /* enum sim_mdio_frame in sim_mdio.c */
 	uint8_t prtad, devad;
 	uint16_t reg;                   /* register the PHY's address pointer held */
@@ -174,8 +175,12 @@ void sim_settle_dp(struct qt_sim *sim);
 extern uint64_t sim_epoch;      /* one per hold of the model lock (sim_core.c) */
 
 /* sim_trace.c */
-void sim_violationf(struct qt_sim *sim, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/* sim_violation with a printf-style reason: snprintf's own checks cover the format */
+#define sim_violationf(sim, ...) do { \
+	char sim_reason_[SIM_REASON_LEN]; \
+	snprintf(sim_reason_, sizeof(sim_reason_), __VA_ARGS__); \
+	sim_violation(sim, sim_reason_); \
+} while (0)
 void sim_trace_at(struct qt_sim *sim, uint64_t t_ns, enum qt_sim_trace_kind kind,
 		  uint8_t prtad, uint8_t mmd, uint16_t reg, uint32_t off, uint32_t val);
 

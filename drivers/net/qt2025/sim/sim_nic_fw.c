@@ -11,7 +11,8 @@
 
 #include "sim_nic.h"
 
-#define NICFW_DONE_NS		10000000u	/* model choice: 10 ms after FINISH (hardware.md 12.4) */
+/* model choice: 10 ms after FINISH (hardware.md 12.4) */
+#define NICFW_DONE_NS		10000000u
 #define TXD_BC_MASK		0x1Fu		/* word0 bits 4:0, in qwords (hardware.md 4.3) */
 #define TXD_TYPE(w0)		(((w0) >> 16) & 0xFu)
 #define TXD_TYPE_INIT		0xFu		/* 4.8 */

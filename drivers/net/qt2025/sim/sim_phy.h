@@ -18,6 +18,7 @@
 #include "sim_internal.h"
 
 #define SIM_DIM(a) (sizeof(a) / sizeof((a)[0]))
+#define SIM_PHY_REASON_LEN 128
 
 #define MMD_PMA		1
 #define MMD_PCS		3
@@ -67,7 +68,7 @@ struct sim_phy {
 
 	/* current bring-up attempt */
 	bool clean;                     /* no violation since the last hold */
-	char reason[128];               /* why the attempt failed, "" if it did not */
+	char reason[SIM_PHY_REASON_LEN]; /* why the attempt failed, "" if it did not */
 	uint32_t cfg_written;           /* bit i: configuration step i written with its value */
 	bool image_ok;
 	char image_why[96];

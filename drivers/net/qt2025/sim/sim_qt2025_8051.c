@@ -9,7 +9,6 @@
  * 8.6, 12.5). Also the model's one table of PHY state names.
  */
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -55,7 +54,8 @@ static const struct cfg_step cfg_steps[] = {
 };
 #define CFG_STEPS	SIM_DIM(cfg_steps)
 #define CFG_C30A_IDX	7
-#define REG_A30A	0xA30A  /* mainline's spelling of 1.C30A, accepted (hardware.md 8.6 item 1) */
+/* mainline's spelling of 1.C30A, accepted (hardware.md 8.6 item 1) */
+#define REG_A30A	0xA30A
 
 /* The one table of state names: the public API and the fail reasons both use it. */
 const char *
@@ -125,22 +125,25 @@ set_state(struct sim_phy *phy, enum qt_sim_phy_state st)
 /* A strictness violation: the attempt can no longer run the 8051; a firmware that is
  * booting or running is disturbed and stops. The first reason of an attempt is kept.
  */
-static void __attribute__((format(printf, 2, 3)))
-phy_fail(struct sim_phy *phy, const char *fmt, ...)
+static void
+phy_fail_reason(struct sim_phy *phy, const char *reason)
 {
-	va_list ap;
-
 	if (!phy->clean)
 		return;
 	phy->clean = false;
-	va_start(ap, fmt);
-	vsnprintf(phy->reason, sizeof(phy->reason), fmt, ap);
-	va_end(ap);
+	snprintf(phy->reason, sizeof(phy->reason), "%s", reason);
 	sim_violation(phy->sim, phy->reason);
 	if (phy->state == QT_SIM_PHY_BOOTING || phy->state == QT_SIM_PHY_RUNNING ||
 	    phy->state == QT_SIM_PHY_CRASHED)
 		set_state(phy, QT_SIM_PHY_FAILED);
 }
+
+/* phy_fail_reason with a printf-style reason: snprintf's own checks cover the format */
+#define phy_fail(phy, ...) do { \
+	char phy_reason_[SIM_PHY_REASON_LEN]; \
+	snprintf(phy_reason_, sizeof(phy_reason_), __VA_ARGS__); \
+	phy_fail_reason(phy, phy_reason_); \
+} while (0)
 
 void
 sim_phy_advance(struct sim_phy *phy, uint64_t now_ns)

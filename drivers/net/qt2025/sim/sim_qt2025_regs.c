@@ -313,7 +313,9 @@ phy_write(struct sim_phy *phy, uint8_t mmd, uint16_t reg, uint16_t val)
 		return;
 	/* bring-up controls, program memory and configuration steps go to the 8051 */
 	if (!sim_8051_write(phy, mmd, reg, val)) {
-		/* 17190: the end of a PMA loopback pulse brings the block lock back (hardware.md 8.7) */
+		/* 17190: the end of a PMA loopback pulse brings the block lock back
+		 * (hardware.md 8.7)
+		 */
 		if (mmd == MMD_PMA && reg == 0x0000 && !(val & CTRL1_PMA_LPBK) &&
 		    (sim_phy_reg_get(phy, mmd, reg) & CTRL1_PMA_LPBK))
 			phy->pcs_stuck = false;

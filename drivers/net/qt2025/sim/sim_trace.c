@@ -8,7 +8,6 @@
  * copied out under the model lock, so that no pointer into the model outlives it.
  */
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -49,18 +48,6 @@ sim_violation(struct qt_sim *sim, const char *reason)
 	snprintf(sim->reason, sizeof(sim->reason), "%s", reason);
 	sim->violations++;
 	sim_trace(sim, QT_SIM_TR_EVENT, 0, 0, 0, 0, QT_SIM_EV_VIOLATION);
-}
-
-void
-sim_violationf(struct qt_sim *sim, const char *fmt, ...)
-{
-	char buf[SIM_REASON_LEN];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	sim_violation(sim, buf);
 }
 
 /* ---- the observation snapshot ---- */
