@@ -555,7 +555,7 @@ bench_datapath(const char *self, const char *eal_prefix)
 				       "--toggle-collect=bench_tx_burst", NULL, NULL);
 		if (i == 0)
 			sim_ipp = callgrind_ipp(self, cost_runs[i].which, eal_prefix,
-						"'--toggle-collect=*shadow_sync*'", "sim_dma_map",
+						"'--toggle-collect=*shadow_sync*'", "qt2025_sim_dma_map",
 						&map_ipp);
 	}
 	la = fopen("/proc/loadavg", "r");
@@ -582,7 +582,7 @@ bench_datapath(const char *self, const char *eal_prefix)
 	/* 3,753 and 461: these figures before the model's datapath entries skipped the line */
 	printf("model cost per frame (its Tx and Rx DMA engines and the wire, 64 B, bursts of "
 	       "32, timing=fast, least of 5): %.0f ns, %.0f instructions (callgrind), of which "
-	       "%.0f the glue's IOVA translation (sim_dma_map): the model's own %.0f (goal: <= "
+	       "%.0f the glue's IOVA translation (qt2025_sim_dma_map): the model's own %.0f (goal: <= "
 	       "1,097, a third of its 3,291 before its datapath fast path)\n",
 	       c[0].sim_cyc * 1e9 / rte_get_tsc_hz(), sim_ipp, map_ipp, sim_ipp - map_ipp);
 	r = io_forward_mpps(2.0);

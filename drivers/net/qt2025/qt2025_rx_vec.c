@@ -42,7 +42,7 @@ struct walk {
  * The walk over at most lim descriptors; wrap: whether the RXD read position or the RXF
  * write position may pass the end of its ring in this burst (else no check for either).
  */
-static __rte_always_inline struct rte_mbuf **
+static inline struct rte_mbuf **
 walk(struct qt2025_rxq *q, struct walk *w, struct rte_mbuf **out, struct rte_mbuf **end,
 	__m128i *bytes, const bool wrap)
 {

@@ -42,6 +42,11 @@ struct qt2025_queue_stats {
 	uint64_t link_down_bytes;
 };
 
+/* A row of the vector Rx burst's table: an mbuf's 32 bytes from rearm_data, one AVX2 load */
+struct __rte_aligned(32) qt2025_vec_row {
+	uint64_t w[4];
+};
+
 struct qt2025_rxq {
 	struct tn40_fifo rxd;           /* NIC-written: received packets */
 	struct tn40_fifo rxf;           /* host-written: free buffers */
@@ -63,7 +68,7 @@ struct qt2025_rxq {
 	/* vector bursts: by val1 >> 28 (VTAG, PKT_ID), the mbuf's 32 bytes from rearm_data
 	 * that do not come from the RXD: rearm, ol_flags, packet_type (qt2025_vec_select.c)
 	 */
-	uint64_t vec_mbuf[16][4] __rte_aligned(32);
+	struct qt2025_vec_row vec_mbuf[16];
 };
 
 struct qt2025_tx_slot {

@@ -37,7 +37,7 @@
 /* n > 0 mbuf pointers of the slots from head on (no wrap) into out; returns the sum of
  * their segment counts.
  */
-static __rte_always_inline uint32_t
+static inline uint32_t
 gather(const struct qt2025_tx_slot *s, struct rte_mbuf **out, uint32_t n)
 {
 	uint32_t i = 0, segs = 0;
@@ -157,7 +157,7 @@ fits(const struct qt2025_txq *q, uint32_t n)
  * pass the end of its ring in this burst (else no check for either). Returns where it
  * stopped.
  */
-static __rte_always_inline struct rte_mbuf **
+static inline struct rte_mbuf **
 post(struct qt2025_txq *q, struct rte_mbuf **in, struct rte_mbuf **end, uint64_t *bytes,
 	const bool wrap)
 {

@@ -37,12 +37,12 @@ qt2025_rxq_vec_init(struct qt2025_rxq *q)
 	unsigned int k;
 
 	for (k = 0; k < 16; k++) {
-		q->vec_mbuf[k][0] = q->rearm;
-		q->vec_mbuf[k][1] = ((k & 7) != 0 ? RX_OL_GOOD : 0) |
+		q->vec_mbuf[k].w[0] = q->rearm;
+		q->vec_mbuf[k].w[1] = ((k & 7) != 0 ? RX_OL_GOOD : 0) |
 				    ((k & 8) != 0 ? RTE_MBUF_F_RX_VLAN |
 				     RTE_MBUF_F_RX_VLAN_STRIPPED : 0);
-		q->vec_mbuf[k][2] = ptype[k & 7];
-		q->vec_mbuf[k][3] = 0;
+		q->vec_mbuf[k].w[2] = ptype[k & 7];
+		q->vec_mbuf[k].w[3] = 0;
 	}
 }
 
