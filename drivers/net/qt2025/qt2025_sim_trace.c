@@ -46,6 +46,11 @@ model_dump(struct rte_eth_dev *dev, FILE *f)
 	size_t i, n;
 	double us;
 
+	if (f == NULL) {
+		if (sim != NULL)
+			qt_sim_trace_enable(sim, false, false);
+		return;
+	}
 	tr = sim != NULL ? calloc(MODEL_TRACE_MAX, sizeof(*tr)) : NULL;
 	if (tr == NULL) {
 		fprintf(f, "# no model trace\n");

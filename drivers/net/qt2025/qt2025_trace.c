@@ -46,6 +46,16 @@ qt2025_trace_start(struct rte_eth_dev *dev)
 	return 0;
 }
 
+static void
+model_stop(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+	struct port_trace *pt = &traces[dev->data->port_id];
+
+	if (pt->model != NULL)
+		pt->model(dev, NULL);
+}
+
 void
 qt2025_trace_bringup_done(struct rte_eth_dev *dev)
 {
@@ -56,7 +66,8 @@ qt2025_trace_bringup_done(struct rte_eth_dev *dev)
 
 	if (pt->t == NULL)
 		return;
-	qt_trace_end(pt->t);
+	/* the model stops recording where the driver's trace ends, no access in between */
+	qt_trace_end(pt->t, model_stop, dev);
 	if (pt->model == NULL)
 		return;
 	snprintf(path, sizeof(path), "%s.model", ad->args.trace);

@@ -26,7 +26,9 @@ void qt2025_trace_bringup_done(struct rte_eth_dev *dev);
 void qt2025_trace_close(struct rte_eth_dev *dev);
 /* hw with the card's own transport in place of the trace's (a port reset keeps it). */
 void qt2025_trace_inner(struct rte_eth_dev *dev, struct qt_hw *hw);
-/* The simulator transport: writes the model's trace of the bring-up to f. */
+/* The simulator transport: writes the model's trace of the bring-up to f; f NULL: stops the
+ * model's recording (called where the driver's trace ends, before the trace is written).
+ */
 typedef void (*qt2025_trace_model_fn)(struct rte_eth_dev *dev, FILE *f);
 void qt2025_trace_set_model(struct rte_eth_dev *dev, qt2025_trace_model_fn fn);
 

@@ -22,6 +22,7 @@
 #include <rte_cycles.h>
 #include <rte_io.h>
 #include <rte_log.h>
+#include <rte_spinlock.h>
 
 extern int qt2025_logtype_driver;
 extern int qt2025_logtype_init;
@@ -32,6 +33,12 @@ extern int qt2025_logtype_sim;
 #define QT_LOG(level, type, name, fmt, ...) \
 	rte_log(RTE_LOG_ ## level, qt2025_logtype_ ## type, "qt2025 %s: " fmt "\n", \
 		(name), ##__VA_ARGS__)
+
+/* A short critical section shared by threads of one process (the trace's). */
+typedef rte_spinlock_t qt_lock_t;
+#define qt_lock_init(l) rte_spinlock_init(l)
+#define qt_lock(l) rte_spinlock_lock(l)
+#define qt_unlock(l) rte_spinlock_unlock(l)
 
 #define QT_NS_PER_US 1000ULL
 #define QT_NS_PER_MS 1000000ULL

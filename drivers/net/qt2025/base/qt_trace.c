@@ -19,6 +19,10 @@
 
 struct qt_trace {
 	struct qt_hw inner;     /* the card's own transport */
+	/* an access and its line together: threads' accesses (the PHY thread's bring-up, an
+	 * application's dev_start) are written in the order the card saw them
+	 */
+	qt_lock_t lock;
 	FILE *f;
 	uint64_t t0_ns;
 	uint64_t lines;
@@ -63,11 +67,15 @@ static uint32_t
 tr_rd32(void *ctx, uint32_t off)
 {
 	struct qt_trace *t = ctx;
-	uint32_t val = qt_rd32(&t->inner, off);
+	uint32_t val;
 	uint64_t ns;
 
-	if (t->f == NULL)
+	qt_lock(&t->lock);
+	val = qt_rd32(&t->inner, off);
+	if (t->f == NULL) {
+		qt_unlock(&t->lock);
 		return val;
+	}
 	ns = qt_now_ns(&t->inner);
 	if (t->rd_n != 0 && (off != t->rd_off || val != t->rd_val))
 		flush_read(t);
@@ -81,6 +89,7 @@ tr_rd32(void *ctx, uint32_t off)
 		mdio_line(t, ns, "mdio_rd", (uint16_t)val);
 		t->rd_pending = false;
 	}
+	qt_unlock(&t->lock);
 	return val;
 }
 
@@ -90,9 +99,12 @@ tr_wr32(void *ctx, uint32_t off, uint32_t val)
 	struct qt_trace *t = ctx;
 	uint64_t ns;
 
+	qt_lock(&t->lock);
 	qt_wr32(&t->inner, off, val);
-	if (t->f == NULL)
+	if (t->f == NULL) {
+		qt_unlock(&t->lock);
 		return;
+	}
 	ns = qt_now_ns(&t->inner);
 	flush_read(t);
 	/* a read frame whose data was never read (its error bit was set): the bus read
@@ -118,6 +130,7 @@ tr_wr32(void *ctx, uint32_t off, uint32_t val)
 	default:
 		break;
 	}
+	qt_unlock(&t->lock);
 }
 
 static uint64_t
@@ -154,6 +167,7 @@ qt_trace_start(struct qt_hw *hw, FILE *f, const char *source)
 	if (t == NULL)
 		return NULL;
 	t->inner = *hw;
+	qt_lock_init(&t->lock);
 	t->f = f;
 	t->t0_ns = qt_now_ns(hw);
 	fprintf(f, "# net_qt2025 access trace 1: %s %s\n", source, hw->name);
@@ -164,14 +178,20 @@ qt_trace_start(struct qt_hw *hw, FILE *f, const char *source)
 }
 
 void
-qt_trace_end(struct qt_trace *t)
+qt_trace_end(struct qt_trace *t, void (*at_end)(void *arg), void *arg)
 {
-	if (t == NULL || t->f == NULL)
+	if (t == NULL)
 		return;
-	flush_read(t);
-	fprintf(t->f, "# end: %" PRIu64 " lines\n", t->lines);
-	fclose(t->f);
-	t->f = NULL;
+	qt_lock(&t->lock);
+	if (t->f != NULL) {
+		flush_read(t);
+		fprintf(t->f, "# end: %" PRIu64 " lines\n", t->lines);
+		fclose(t->f);
+		t->f = NULL;
+		if (at_end != NULL)
+			at_end(arg);
+	}
+	qt_unlock(&t->lock);
 }
 
 void
@@ -187,7 +207,7 @@ qt_trace_free(struct qt_trace *t, struct qt_hw *hw)
 {
 	if (t == NULL)
 		return;
-	qt_trace_end(t);
+	qt_trace_end(t, NULL, NULL);
 	qt_trace_inner(t, hw);
 	free(t);
 }

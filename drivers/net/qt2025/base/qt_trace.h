@@ -29,8 +29,11 @@ struct qt_trace;
  * NULL (and hw untouched) when out of memory.
  */
 struct qt_trace *qt_trace_start(struct qt_hw *hw, FILE *f, const char *source);
-/* Stops writing and closes the file; accesses still pass through. */
-void qt_trace_end(struct qt_trace *t);
+/* Stops writing and closes the file; accesses still pass through. at_end, when not NULL, runs
+ * with no access between the trace's last line and it (another record of the same accesses
+ * can stop there too).
+ */
+void qt_trace_end(struct qt_trace *t, void (*at_end)(void *arg), void *arg);
 /* Sets hw's transport to the one the trace wraps (hw may be a copy). */
 void qt_trace_inner(const struct qt_trace *t, struct qt_hw *hw);
 /* Gives hw its own transport back and frees the trace (ends it first if needed). */
