@@ -46,8 +46,9 @@ check layering "$(devtools/layering.sh "${1:-build}" 2>&1 | grep -v '^layering: 
 check file_sizes "$(for f in $glue $base $sim $(echo "$src" | grep '^app/'); do
 	case $f in */base/*|*/sim/*) max=500 ;; app/*) max=600 ;; *) max=450 ;; esac
 	n=$(wc -l <"$f"); [ "$n" -le "$max" ] || echo "$f: $n lines (at most $max)"; done)"
-check line_length "$(awk 'length($0) > 100 { print FILENAME ":" FNR ": " length($0) " columns" }' \
-	$(echo "$src" | tr '\n' ' ') /dev/null)"
+# columns as checkpatch counts them: a tab to the next multiple of 8
+check line_length "$(for f in $src; do expand -t 8 "$f" |
+	awk -v f="$f" 'length($0) > 100 { print f ":" FNR ": " length($0) " columns" }'; done)"
 check tabs "$(grep -nE '^ {8}' $(echo "$src" | tr '\n' ' ') /dev/null)"
 check trailing_space "$(grep -nE '[[:space:]]+$' $(echo "$src" | tr '\n' ' ') /dev/null)"
 

@@ -44,10 +44,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FZ_CHECK(terminated(a.phy_fw, sizeof(a.phy_fw)) &&
 			 terminated(a.nic_fw, sizeof(a.nic_fw)) &&
 			 terminated(a.wire, sizeof(a.wire)), "a string without its NUL");
-		FZ_CHECK(a.variants.rxd_bc == 2 || a.variants.rxd_bc == 3, "rxd_bc %u", a.variants.rxd_bc);
+		FZ_CHECK(a.variants.rxd_bc == 2 || a.variants.rxd_bc == 3, "rxd_bc %u",
+			 a.variants.rxd_bc);
 		FZ_CHECK(strcmp(qt2025_module_name(a.module), "reserved") != 0, "module %u",
 			 a.module);
-		FZ_CHECK(is_sim || (a.wire[0] == '\0' && !a.variants.manual_dma && a.variants.rxd_bc == 3),
+		FZ_CHECK(is_sim || (a.wire[0] == '\0' && !a.variants.manual_dma &&
+				    a.variants.rxd_bc == 3),
 			 "a simulator key accepted for a card");
 		if (strncmp(a.wire, "tap:", 4) == 0)
 			FZ_CHECK(strlen(a.wire + 4) > 0 && strlen(a.wire + 4) < 16,

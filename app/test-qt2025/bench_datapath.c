@@ -5,12 +5,11 @@
 /*
  * bench-qt2025's datapath figures, each against a peer or a physical limit:
  *  - driver cost per packet, Rx and Tx apart, 64-byte frames, bursts of 32, on a loopback
- *    plug. The model stays outside the measured bursts: its DMA engines run only when the
- *    benchmark steps them (dma=manual), and during the bursts the port's register
- *    transport is a shadow of the FIFO registers (writes posted, pointer reads from the
- *    last step), which the benchmark hands to the model between bursts, as posted MMIO
- *    writes reach a card. TSC cycles here, instructions from callgrind (this program runs
- *    itself under valgrind); DPDK's net_ring in the same harness beside it;
+ *    plug. The model stays outside the bursts: its DMA engines run when the benchmark
+ *    steps them (dma=manual); in the bursts the port's transport is a shadow of the FIFO
+ *    registers (writes posted, pointer reads from the last step), handed to the model
+ *    between bursts as posted writes reach a card. TSC cycles here, instructions from
+ *    callgrind (it runs itself under valgrind); DPDK's net_ring in the same harness;
  *  - io forwarding between two simulated ports (timing=fast) on one core, in Mpps;
  *  - timing=real: the wire's rate for 64 and 1518-byte frames against line rate.
  */
@@ -328,7 +327,7 @@ cost_port(const char *which, uint16_t *port, struct qt_sim **sim, bool *ol)
 	if (port_open("net_qt2025_sim_cost", args, port,
 		       *ol ? RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_CHECKSUM : 0,
 		       RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE | (*ol ? RTE_ETH_TX_OFFLOAD_VLAN_INSERT |
-		       RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | RTE_ETH_TX_OFFLOAD_UDP_CKSUM : 0), true) != 0)
+		       RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | RTE_ETH_TX_OFFLOAD_UDP_CKSUM : 0), true))
 		return -1;
 	*sim = qt2025_sim_of_port(*port);
 	return *sim != NULL ? 0 : -1;
@@ -430,7 +429,8 @@ io_forward_mpps(double seconds)
 
 	if (port_open("net_qt2025_sim_f0", "wire=fwd,timing=fast", &p[0], 0, 0, false) != 0 ||
 	    port_open("net_qt2025_sim_f1", "wire=fwd,timing=fast", &p[1], 0, 0, false) != 0 ||
-	    wait_link("net_qt2025_sim_f0", p[0]) != 0 || wait_link("net_qt2025_sim_f1", p[1]) != 0 ||
+	    wait_link("net_qt2025_sim_f0", p[0]) != 0 ||
+	    wait_link("net_qt2025_sim_f1", p[1]) != 0 ||
 	    make_frames(seed, RTE_DIM(seed), 60, false) != 0) {
 		printf("io forwarding: set-up failed\n");
 		return -1;
@@ -555,8 +555,8 @@ bench_datapath(const char *self, const char *eal_prefix)
 				       "--toggle-collect=bench_tx_burst", NULL, NULL);
 		if (i == 0)
 			sim_ipp = callgrind_ipp(self, cost_runs[i].which, eal_prefix,
-						"'--toggle-collect=*shadow_sync*'", "qt2025_sim_dma_map",
-						&map_ipp);
+						"'--toggle-collect=*shadow_sync*'",
+						"qt2025_sim_dma_map", &map_ipp);
 	}
 	la = fopen("/proc/loadavg", "r");
 	if (la != NULL && fscanf(la, "%lf", &load) != 1)
@@ -582,8 +582,8 @@ bench_datapath(const char *self, const char *eal_prefix)
 	/* 3,753 and 461: these figures before the model's datapath entries skipped the line */
 	printf("model cost per frame (its Tx and Rx DMA engines and the wire, 64 B, bursts of "
 	       "32, timing=fast, least of 5): %.0f ns, %.0f instructions (callgrind), of which "
-	       "%.0f the glue's IOVA translation (qt2025_sim_dma_map): the model's own %.0f (goal: <= "
-	       "1,097, a third of its 3,291 before its datapath fast path)\n",
+	       "%.0f the glue's IOVA translation (qt2025_sim_dma_map): the model's own %.0f "
+	       "(goal: <= 1,097, a third of its 3,291 before its datapath fast path)\n",
 	       c[0].sim_cyc * 1e9 / rte_get_tsc_hz(), sim_ipp, map_ipp, sim_ipp - map_ipp);
 	r = io_forward_mpps(2.0);
 	printf("io forwarding between two simulated ports (timing=fast), one core: %.2f Mpps, "

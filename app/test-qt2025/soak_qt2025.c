@@ -429,7 +429,8 @@ main(int argc, char **argv)
 			rng = strtoull(argv[++i], NULL, 0);
 		else {
 			fprintf(stderr, "usage: soak-qt2025 [--minutes M] [--report-s S] "
-				"[--event-s E] [--seed N] [--poll-ms P] [--verbose] [-- EAL args]\n");
+				"[--event-s E] [--seed N] [--poll-ms P] [--verbose] "
+				"[-- EAL args]\n");
 			return 2;
 		}
 	}

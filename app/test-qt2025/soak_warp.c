@@ -220,7 +220,8 @@ all_idle(struct soak_warp *w, uint64_t *deadline)
 		t = wait_timeout(nr, a);
 		if (t == 0) {
 			snprintf(w->why, sizeof(w->why),
-				 "PHY thread of port %u in system call \"%.100s\"", w->port[i], line);
+				 "PHY thread of port %u in system call \"%.100s\"", w->port[i],
+				 line);
 			return false;
 		}
 		if (ctx == NULL || !fd_quiet(ctx->wake_fd) ||

@@ -238,7 +238,8 @@ QT_TEST(base_phy, wait_ready_timeout)
 	qt_sim_set_fault(rig.sim, QT_SIM_FAULT_FW_NEVER_BOOTS, 1);
 	QT_ASSERT_EQ(qt_phy_download(&rig.hw, qt_sim_phy_fw, qt_sim_phy_fw_len), 0);
 	t0 = tb_now(&rig);
-	QT_ASSERT_EQ(qt_phy_wait_ready(&rig.hw, QT2025_FW_READY_STEP_MS, QT2025_FW_READY_MS), -ETIMEDOUT);
+	QT_ASSERT_EQ(qt_phy_wait_ready(&rig.hw, QT2025_FW_READY_STEP_MS, QT2025_FW_READY_MS),
+		     -ETIMEDOUT);
 	dt = tb_now(&rig) - t0;
 	QT_ASSERT(dt >= 3000 * QT_NS_PER_MS && dt < 3100 * QT_NS_PER_MS,
 		  "gave up after %" PRIu64 " ns", dt);

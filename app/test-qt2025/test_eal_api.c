@@ -64,7 +64,8 @@ both(unsigned int n, int up)
 	int i;
 
 	for (i = 0; i < 2; i++)
-		if (qtt_wait_lsc(pp[i], n, EVENT_MS) != 0 || qtt_wait_link(pp[i], up, EVENT_MS) != 0)
+		if (qtt_wait_lsc(pp[i], n, EVENT_MS) != 0 ||
+		    qtt_wait_link(pp[i], up, EVENT_MS) != 0)
 			return -1;
 	return 0;
 }

@@ -410,7 +410,8 @@ storm_test(unsigned int toggles, int final_up)
 	for (i = 0; i < 2; i++) {
 		printf("    port %u: %u LSC callbacks\n", pp[i], qtt_lsc_count(pp[i]));
 		if (qtt_lsc_count(pp[i]) > STORM_MAX_EVENTS) {
-			fprintf(stderr, "    port %u: %u LSC callbacks for one storm, more than %u\n",
+			fprintf(stderr, "    port %u: %u LSC callbacks for one storm, more "
+				"than %u\n",
 				pp[i], qtt_lsc_count(pp[i]), STORM_MAX_EVENTS);
 			return -1;
 		}

@@ -212,7 +212,7 @@ QT_EAL_TEST(eal_ops, get_reg)
 			bad = tr[i].off;
 	}
 	for (i = 0; i < info.length; i++)
-		frm += data[i] == 0x3FE0;       /* FRM_LENGTH as hw_start set it (hardware.md 6.5) */
+		frm += data[i] == 0x3FE0;       /* FRM_LENGTH from hw_start (hardware.md 6.5) */
 	free(data);
 	free(tr);
 	QT_ASSERT(bad == 0, "the dump read 0x%x, a register it must leave alone", bad);

@@ -225,28 +225,32 @@ check(const struct tr *t, unsigned int n, bool verbose)
 			continue;
 		if (k == 0) {
 			if (verbose && i < n && t[i].kind == TR_WR32)
-				fprintf(stderr, "    departure not listed: parity_linux.txt:%d (%c %s: "
-					"%s) expected; trace entry %u is wr32 0x%04x 0x%x\n", s->line,
-					s->tag, s->op, s->text, i, t[i].off, t[i].val);
+				fprintf(stderr, "    departure not listed: parity_linux.txt:"
+					"%d (%c %s: %s) expected; trace entry %u is wr32 "
+					"0x%04x 0x%x\n", s->line, s->tag, s->op, s->text, i,
+					t[i].off, t[i].val);
 			else if (verbose && i < n)
-				fprintf(stderr, "    departure not listed: parity_linux.txt:%d (%c %s: "
-					"%s) expected; trace entry %u is %s %u.%04X 0x%04x\n", s->line,
-					s->tag, s->op, s->text, i, t[i].kind == TR_RD ? "mdio_rd" :
-					"mdio_wr", t[i].mmd, t[i].reg, t[i].val);
+				fprintf(stderr, "    departure not listed: parity_linux.txt:"
+					"%d (%c %s: %s) expected; trace entry %u is %s "
+					"%u.%04X 0x%04x\n", s->line, s->tag, s->op, s->text, i,
+					t[i].kind == TR_RD ? "mdio_rd" : "mdio_wr", t[i].mmd,
+					t[i].reg, t[i].val);
 			else if (verbose)
-				fprintf(stderr, "    trace ends before parity_linux.txt:%d\n", s->line);
+				fprintf(stderr, "    trace ends before parity_linux.txt:%d\n",
+					s->line);
 			return -1;
 		}
 		if (s->min_ms > 0 && i > 0 && t[i].us - prev_us < s->min_ms * 1000) {
 			if (verbose)
-				fprintf(stderr, "    parity_linux.txt:%d: %.3f ms after the previous "
-					"step, Linux waits %.3f ms (%s)\n", s->line,
+				fprintf(stderr, "    parity_linux.txt:%d: %.3f ms after the "
+					"previous step, Linux waits %.3f ms (%s)\n", s->line,
 					(t[i].us - prev_us) / 1000, s->min_ms, s->text);
 			return -1;
 		}
 		/* one line per group of departures (their first step says why) */
 		if (verbose && s->tag != 'L' && (j == 0 || steps[j - 1].tag == 'L'))
-			printf("    listed departure (parity_linux.txt:%d): %s\n", s->line, s->text);
+			printf("    listed departure (parity_linux.txt:%d): %s\n", s->line,
+			       s->text);
 		i += k;
 		prev_us = t[i - 1].us;
 	}

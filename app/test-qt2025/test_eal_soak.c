@@ -265,8 +265,8 @@ QT_EAL_TEST(eal_soak, week)
 		s.link_before = qtt_link(s.p.id) == 1;
 		rc = event(&s);
 		if (verbose)
-			printf("    %10.3f s  #%" PRIu64 " %s\n", (double)s.model_ns / 1e9, s.events,
-			       s.what);
+			printf("    %10.3f s  #%" PRIu64 " %s\n", (double)s.model_ns / 1e9,
+			       s.events, s.what);
 		if (rc != 0 || soak_settle(&s) != 0 || soak_check(&s) != 0)
 			break;
 	}
@@ -307,7 +307,7 @@ QT_EAL_TEST(eal_soak, on_time)
 		n = qt_sim_trace_get(s.p.sim, tr, RTE_DIM(tr));
 		QT_ASSERT(n < RTE_DIM(tr), "trace full: %zu entries", n);
 		for (i = 0; i < n; i++) {
-			/* the 8051 heartbeat, 3.D7EE (hardware.md 8.2): read at periodic polls only */
+			/* the 8051 heartbeat, 3.D7EE (hardware.md 8.2): periodic polls only */
 			if (tr[i].kind != QT_SIM_TR_MDIO_RD || tr[i].mmd != 3 ||
 			    tr[i].reg != 0xD7EE)
 				continue;

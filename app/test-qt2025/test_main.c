@@ -148,7 +148,8 @@ run_forked(const struct qt_test *t)
 	if (pid == 0) {
 		const char *lim = getenv("QT2025_TEST_TIMEOUT_S");
 
-		alarm(lim != NULL && atoi(lim) > 0 ? (unsigned int)atoi(lim) : MODEL_TEST_TIMEOUT_S);
+		alarm(lim != NULL && atoi(lim) > 0 ? (unsigned int)atoi(lim) :
+		      MODEL_TEST_TIMEOUT_S);
 		_exit(t->fn() == 0 ? 0 : 1);
 	}
 	if (waitpid(pid, &status, 0) < 0)

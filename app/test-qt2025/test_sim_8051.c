@@ -315,7 +315,7 @@ QT_TEST(sim_qt2025, bringup_each_deviation_fails)
 		{ DEV_A30A, 0, true, "" },
 		{ DEV_BOTH_30A, 0, true, "" },
 		{ DEV_NO_ID_BLOCK, 0, true, "" },
-		/* byte 0x230A lands on 1.A30A, the accepted alias of 1.C30A (hardware.md 8.6 item 1) */
+		/* byte 0x230A lands on 1.A30A, 1.C30A's accepted alias (hardware.md 8.6 item 1) */
 		{ DEV_PROG_MMD1, 0, false, "1.A30A written while boot_rom" },
 		{ DEV_PROG_HELD, 0, false, "program write 3.8000 while held" },
 		{ DEV_SRAM_EARLY, 0, false, "3.E854 = 0x0040" },

@@ -70,7 +70,7 @@ QT_TEST(sim_dma, tx_every_pbl_count)
 		QT_ASSERT_EQ(qt_sim_rd32(nic.sim, R_TXD_RPTR), nic.txd.pos);
 		QT_CHECK(expect_frame(f, len));
 		QT_ASSERT_EQ(simc_txf_get(&nic, &lo, &hi), 1);
-		QT_ASSERT_EQ(lo, 0x1000 + k);           /* the TXD cookie, echoed (hardware.md 4.4) */
+		QT_ASSERT_EQ(lo, 0x1000 + k);   /* the TXD cookie, echoed (hardware.md 4.4) */
 		QT_ASSERT_EQ(hi, ~(0x1000 + k));
 	}
 	isr = qt_sim_rd32(nic.sim, R_ISR);

@@ -299,8 +299,9 @@ qt2025_devargs_parse(const char *name, const char *args, bool is_sim,
 			QT_INIT_LOG(ERR, name, "devarg \"%s\": for the simulator only", key);
 			rc = -EINVAL;
 		} else if (parse_pair(&d, val, out) != 0) {
-			QT_INIT_LOG(ERR, name, "devarg \"%s\": bad value \"%.64s\"%s, expected %.*s",
-				    key, val != NULL ? val : "",
+			QT_INIT_LOG(ERR, name,
+				    "devarg \"%s\": bad value \"%.64s\"%s, expected %.*s", key,
+				    val != NULL ? val : "",
 				    val != NULL && strlen(val) > 64 ? "..." : "",
 				    (int)strcspn(d.help, " "), d.help);
 			rc = -EINVAL;

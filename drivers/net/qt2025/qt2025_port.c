@@ -96,7 +96,8 @@ wait_nic_fw(struct rte_eth_dev *dev)
 		t0 = rte_get_timer_cycles();
 		if (qt_wait(&qt2025_proc(dev)->hw, &w) != 0)
 			break;
-		left -= RTE_MIN(left, (rte_get_timer_cycles() - t0) * NS_PER_S / rte_get_timer_hz());
+		t0 = (rte_get_timer_cycles() - t0) * NS_PER_S / rte_get_timer_hz();
+		left -= RTE_MIN(left, t0);
 		if (left == 0)
 			break;
 	}

@@ -306,8 +306,9 @@ qt2025_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	q->deferred = conf->rx_deferred_start;
 	dev->data->rx_queues[qid] = q;
 	if (nb_desc > QT2025_RXF_MAX)
-		QT_DRV_LOG(INFO, ad, "Rx ring of %u: the NIC holds %u buffers at a time (hardware.md "
-			   "4.5), the port takes no more from the pool", nb_desc, QT2025_RXF_MAX);
+		QT_DRV_LOG(INFO, ad, "Rx ring of %u: the NIC holds %u buffers at a time "
+			   "(hardware.md 4.5), the port takes no more from the pool", nb_desc,
+			   QT2025_RXF_MAX);
 	return 0;
 }
 

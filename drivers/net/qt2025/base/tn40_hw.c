@@ -98,7 +98,8 @@ ethsd_init(struct qt_hw *hw)
 
 	qt_wr32(hw, TN40_ETHSD_INIT_STAT, TN40_ETHSD_INIT_START);
 	if (qt_poll(hw, &done, NULL) != 0) {
-		QT_LOG(WARNING, phy, hw->name, "MAC init timeout (ETHSD INIT_STAT bit 9 never set)");
+		QT_LOG(WARNING, phy, hw->name,
+		       "MAC init timeout (ETHSD INIT_STAT bit 9 never set)");
 		return;
 	}
 	qt_wr32(hw, TN40_ETHSD_INIT_STAT, TN40_ETHSD_INIT_ACK);

@@ -105,7 +105,8 @@ mac_speed_pulse(struct qt_sim *sim)
 		sim_violationf(sim, "MAC speed sequence incomplete: CTRLST 0x%x at the MAC reset",
 			       ctrl);
 	else if (sref == 0 || sref != spcs)
-		sim_violationf(sim, "MAC speed sequence incomplete: REFCLK_CONF 0x%x, PCS_CTRL 0x%x",
+		sim_violationf(sim,
+			       "MAC speed sequence incomplete: REFCLK_CONF 0x%x, PCS_CTRL 0x%x",
 			       ref, pcs);
 	else if (!sim->ethsd_done)
 		sim_violation(sim, "MAC speed sequence incomplete: no INIT_STAT handshake since "
