@@ -525,6 +525,18 @@ bench_link(const char *self)
 	       "is a fair scheduler's half CPU)\n", lc[0], sh, lc[1], own, sh / own);
 }
 
+/* The modes "link" runs as child processes, and the one run by hand (fwd). */
+static const struct {
+	const char *mode;
+	int (*fn)(void);
+	bool all_cpus;
+} children[] = {
+	{ "shared", bench_shared_main, true },
+	{ "cold", bench_cold_main, true },
+	{ "lsc", bench_lsc_main, false },
+	{ "fwd", bench_fwd_main, false },
+};
+
 int
 main(int argc, char **argv)
 {
@@ -532,41 +544,21 @@ main(int argc, char **argv)
 	char *def[] = { argv[0], (char *)"--no-huge", (char *)"-m", (char *)"512",
 			(char *)"--no-pci", prefix, NULL };
 	const char *mode = "all";
+	unsigned int i;
 	int rc;
 
-	if (argc >= 2 && strcmp(argv[1], "shared") == 0) {
+	for (i = 0; argc >= 2 && i < RTE_DIM(children); i++) {
+		if (strcmp(argv[1], children[i].mode) != 0)
+			continue;
 		/* popen'ed by "link", whose main thread is pinned to its lcore's CPU: without
 		 * this the child inherits that one CPU, and EAL puts the PHY threads there
 		 * whatever --lcores says, so "a CPU of its own" was shared too
 		 */
-		if (all_cpus() != 0)
+		if (children[i].all_cpus && all_cpus() != 0)
 			return 1;
 		argv[1] = argv[0];
 		rc = rte_eal_init(argc - 1, argv + 1);
-		rc = rc < 0 ? 1 : bench_shared_main();
-		rte_eal_cleanup();
-		return rc;
-	}
-	if (argc >= 2 && strcmp(argv[1], "fwd") == 0) {
-		argv[1] = argv[0];
-		rc = rte_eal_init(argc - 1, argv + 1);
-		rc = rc < 0 ? 1 : bench_fwd_main();
-		rte_eal_cleanup();
-		return rc;
-	}
-	if (argc >= 2 && strcmp(argv[1], "cold") == 0) {
-		if (all_cpus() != 0)    /* as "shared" */
-			return 1;
-		argv[1] = argv[0];
-		rc = rte_eal_init(argc - 1, argv + 1);
-		rc = rc < 0 ? 1 : bench_cold_main();
-		rte_eal_cleanup();
-		return rc;
-	}
-	if (argc >= 2 && strcmp(argv[1], "lsc") == 0) {
-		argv[1] = argv[0];
-		rc = rte_eal_init(argc - 1, argv + 1);
-		rc = rc < 0 ? 1 : bench_lsc_main();
+		rc = rc < 0 ? 1 : children[i].fn();
 		rte_eal_cleanup();
 		return rc;
 	}
