@@ -92,18 +92,11 @@ qt_os_thread_join(qt_thread_id_t id)
 #endif
 }
 
-/* ---- link struct: plain struct (22.11) or union with val64 (24.07+) ---- */
+/* ---- link struct: no connector field before 25.11 ---- */
 static inline void
-qt_link_fill(struct rte_eth_link *link, int up, uint32_t speed)
+qt_link_connector_set(struct rte_eth_link *link)
 {
-	memset(link, 0, sizeof(*link));
-	link->link_status = up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN;
-	link->link_speed = up ? speed : RTE_ETH_SPEED_NUM_NONE;
-	link->link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
-	link->link_autoneg = RTE_ETH_LINK_FIXED;
-#if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
-	link->link_connector = RTE_ETH_LINK_CONNECTOR_SFP_PLUS;
-#endif
+	RTE_SET_USED(link);
 }
 
 /*

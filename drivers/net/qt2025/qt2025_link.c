@@ -11,7 +11,7 @@
  * as time-out, so polling covers what interrupts miss (module pulled, firmware crash). What
  * the judge reports goes into dev_link, and the application's LSC callback runs on the EAL
  * interrupt thread, from an alarm, with no driver lock held (a drop is told sooner by the
- * interrupt handler itself, qt2025_link_intr.c).
+ * interrupt handler itself, qt2025_link_drop_intr in qt2025_publish.c).
  */
 
 #include <poll.h>

@@ -136,6 +136,18 @@ struct qt2025_link_ctx {
 #define QT2025_REC_FAILED       0x4u    /* RTE_ETH_EVENT_RECOVERY_FAILED */
 void qt2025_link_recovery_event(struct qt2025_link_ctx *ctx, uint32_t ev);
 void qt2025_link_recovery_cancel(struct qt2025_link_ctx *ctx);
+/* The link struct as the driver reports it: 10G SFP+, full duplex, fixed speed. */
+static inline void
+qt_link_fill(struct rte_eth_link *link, int up, uint32_t speed)
+{
+	memset(link, 0, sizeof(*link));
+	link->link_status = up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN;
+	link->link_speed = up ? speed : RTE_ETH_SPEED_NUM_NONE;
+	link->link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
+	link->link_autoneg = RTE_ETH_LINK_FIXED;
+	qt_link_connector_set(link);
+}
+
 /* The judged link into dev_link (while started) and an LSC alarm; the event counters. */
 void qt2025_link_publish(struct qt2025_link_ctx *ctx);
 void qt2025_link_count(struct qt2025_link_ctx *ctx, unsigned int act);

@@ -87,19 +87,16 @@ wait_nic_fw(struct rte_eth_dev *dev)
 		.arg = &fw,
 		.flags = QT_WAIT_OS | QT_WAIT_STEPS,
 	};
-	uint64_t left = NIC_FW_WAIT_MS * QT_NS_PER_MS, t0;
+	uint64_t hz = rte_get_timer_hz(), now = rte_get_timer_cycles();
+	const uint64_t end = now + NIC_FW_WAIT_MS * hz / 1000;
 
-	while (rte_atomic_load_explicit(&ad->nic_fw_done, rte_memory_order_acquire) == 0) {
+	/* one wait per step size: it ends when the download starts or ends */
+	for (; rte_atomic_load_explicit(&ad->nic_fw_done, rte_memory_order_acquire) == 0 &&
+	       now < end; now = rte_get_timer_cycles()) {
 		fw.loading = qt2025_state_get(ad) == QT2025_ST_FW_LOAD;
 		w.step_ns = (fw.loading ? 10 : 1) * QT_NS_PER_MS;
-		w.timeout_ns = left;
-		t0 = rte_get_timer_cycles();
-		if (qt_wait(&qt2025_proc(dev)->hw, &w) != 0)
-			break;
-		t0 = (rte_get_timer_cycles() - t0) * NS_PER_S / rte_get_timer_hz();
-		left -= RTE_MIN(left, t0);
-		if (left == 0)
-			break;
+		w.timeout_ns = (end - now) * NS_PER_S / hz;
+		qt_wait(&qt2025_proc(dev)->hw, &w);
 	}
 	if (rte_atomic_load_explicit(&ad->nic_fw_done, rte_memory_order_acquire) != 0)
 		return;
